@@ -1,0 +1,73 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Layers as targets: the domain knows no I/O; storage, ingestion and the CLI depend inward.
+let package = Package(
+    name: "reformledger",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "reformledger", targets: ["ReformLedgerCLI"]),
+        .library(name: "LedgerDomain", targets: ["LedgerDomain"]),
+        .library(name: "LedgerStore", targets: ["LedgerStore"]),
+        .library(name: "LedgerIngest", targets: ["LedgerIngest"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(
+            name: "LedgerDomain",
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .target(
+            name: "LedgerStore",
+            dependencies: [
+                "LedgerDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .target(
+            name: "LedgerIngest",
+            dependencies: [
+                "LedgerDomain",
+                "LedgerStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Plans")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .executableTarget(
+            name: "ReformLedgerCLI",
+            dependencies: [
+                "LedgerDomain",
+                "LedgerStore",
+                "LedgerIngest",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        // Helpers shared by the test targets: temporary state folders, running the binary.
+        .target(name: "LedgerTestSupport", dependencies: ["LedgerDomain"], path: "Tests/LedgerTestSupport"),
+        .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain"]),
+        .testTarget(
+            name: "LedgerStoreTests",
+            dependencies: ["LedgerStore", "LedgerDomain", "LedgerTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "LedgerIngestTests",
+            dependencies: ["LedgerIngest", "LedgerStore", "LedgerDomain", "LedgerTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "ReformLedgerCLITests",
+            dependencies: ["LedgerDomain", "LedgerTestSupport"]
+        ),
+    ]
+)

@@ -1,0 +1,29 @@
+/// A registered agency as the registry knows it, with its history of names and merges.
+public struct Agency: Sendable, Equatable {
+    public var code: String
+    public var kind: AgencyKind
+    public var parent: String?
+    public var registeredOn: LocalDate
+    /// Names in effect from each date, oldest first.
+    public var names: [DatedName]
+    public var mergedInto: String?
+    public var mergeEffective: LocalDate?
+
+    public struct DatedName: Sendable, Equatable {
+        public var from: LocalDate
+        public var name: String
+    }
+
+    public var name: String { names.last?.name ?? code }
+
+    /// The name in effect on a date (the registration name before any rename).
+    public func name(on date: LocalDate) -> String {
+        names.last { $0.from <= date }?.name ?? names.first?.name ?? code
+    }
+
+    /// True once the agency has been merged away by this date.
+    public func isMergedAway(on date: LocalDate) -> Bool {
+        guard let mergeEffective else { return false }
+        return date >= mergeEffective
+    }
+}

@@ -1,0 +1,151 @@
+/// Every setting of reformledger, with its default (SPEC §10).
+///
+/// Read from an optional JSON file (`--config`, else `<state>/reformledger.json`) and then
+/// overridden by environment variables `REFORMLEDGER_<KEY>` (`REFORMLEDGER_MAX_FILE_BYTES=1024`).
+/// A small reader of our own rather than swift-configuration: the key set is fixed and
+/// small, unknown keys must be refused with a clear message, and the environment names are
+/// dictated by the contract.
+public struct LedgerConfiguration: Sendable, Equatable {
+    /// `decree09` (Decree 09/2019 cut-off dates) or `calendar`.
+    public var periods: PeriodMode = .decree09
+    /// Days after a period's last day before edition 1 is written (at 01:00 local).
+    public var graceDays = 3
+    /// Days after a period's last day during which late events produce new editions.
+    public var reviseForDays = 90
+    /// Period kinds the schedule writes.
+    public var reportKinds: [PeriodKind] = PeriodKind.allCases
+    /// Formats of each edition.
+    public var reportFormats: [String] = ["json", "md", "html", "csv", "docx"]
+    /// Largest accepted event file (64 MiB).
+    public var maxFileBytes = 64 * 1024 * 1024
+    /// Language of error messages and reports.
+    public var language: Language = .vi
+    /// Agencies that may assign tasks, set targets and manage the registry.
+    public var coordinators: [String] = ["UBND", "SNV"]
+    /// Seconds between full rescans of the inbox (a safety net under inotify).
+    public var rescanSeconds = 60
+    /// IANA time zone of local dates.
+    public var timezone = "Asia/Ho_Chi_Minh"
+    /// How a CSV that is not UTF-8 is read: `windows-1258`, or `none` to reject it.
+    public var csvFallbackEncoding: CSVFallbackEncoding = .windows1258
+    /// Log level of the daemon: trace, debug, info, notice, warning, error, critical.
+    public var logLevel = "info"
+
+    public init() {}
+
+    public enum PeriodMode: String, Sendable, CaseIterable { case decree09, calendar }
+
+    public enum PeriodKind: String, Sendable, CaseIterable {
+        case quarter
+        case halfYear = "half-year"
+        case nineMonths = "nine-months"
+        case year
+    }
+
+    public enum CSVFallbackEncoding: String, Sendable, CaseIterable {
+        case windows1258 = "windows-1258"
+        case none
+    }
+
+    public static let keys = ["periods", "grace_days", "revise_for_days", "report_kinds", "report_formats", "max_file_bytes",
+                              "language", "coordinators", "rescan_seconds", "timezone", "csv_fallback_encoding", "log_level"]
+
+    public var zone: LocalZone { LocalZone(identifier: timezone) ?? .hoChiMinh }
+}
+
+/// A configuration that cannot be used, with the key at fault.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public var key: String
+    public var message: String
+
+    public var description: String { "configuration key “\(key)”: \(message)" }
+}
+
+extension LedgerConfiguration {
+    /// Builds the configuration from the file's bytes (nil when there is no file) and the
+    /// process environment.
+    public static func load(fileContents: [UInt8]?, environment: [String: String]) throws(ConfigurationError) -> LedgerConfiguration {
+        var configuration = LedgerConfiguration()
+        if let fileContents {
+            guard let object = (try? JSONParser().parse(fileContents))?.objectValue else {
+                throw ConfigurationError(key: "(file)", message: "the configuration file is not a JSON object")
+            }
+            for (key, value) in object.members {
+                guard keys.contains(key) else { throw ConfigurationError(key: key, message: "unknown key; known keys: \(keys.joined(separator: ", "))") }
+                try configuration.set(key, value)
+            }
+        }
+        for key in keys {
+            guard let raw = environment["REFORMLEDGER_" + key.uppercased()] else { continue }
+            try configuration.set(key, environmentValue(raw))
+        }
+        return configuration
+    }
+
+    /// An environment value is JSON when it parses as JSON, else a plain string;
+    /// a comma-separated string is accepted for list keys.
+    private static func environmentValue(_ raw: String) -> JSONValue {
+        if let value = try? JSONParser().parse(Array(raw.utf8)) { return value }
+        return .string(raw)
+    }
+
+    private mutating func set(_ key: String, _ value: JSONValue) throws(ConfigurationError) {
+        func fail(_ message: String) -> ConfigurationError { ConfigurationError(key: key, message: message) }
+        func integer(minimum: Int) throws(ConfigurationError) -> Int {
+            switch value {
+            case .integer(let number) where number >= minimum: return number
+            case .string(let text): if let number = Int(text), number >= minimum { return number }
+            default: break
+            }
+            throw fail("a whole number ≥ \(minimum) is expected")
+        }
+        func list() throws(ConfigurationError) -> [String] {
+            switch value {
+            case .array(let items):
+                let strings = items.compactMap(\.stringValue)
+                guard strings.count == items.count else { throw fail("a list of strings is expected") }
+                return strings
+            case .string(let text):
+                return text.split(separator: ",").map { TextNormalizer.normalize(String($0)) }.filter { !$0.isEmpty }
+            default: throw fail("a list of strings is expected")
+            }
+        }
+        func choice<T: RawRepresentable & CaseIterable>(_: T.Type) throws(ConfigurationError) -> T where T.RawValue == String {
+            guard let text = value.stringValue, let parsed = T(rawValue: text) else {
+                throw fail("one of \(T.allCases.map(\.rawValue).joined(separator: ", ")) is expected")
+            }
+            return parsed
+        }
+        switch key {
+        case "periods": periods = try choice(PeriodMode.self)
+        case "grace_days": graceDays = try integer(minimum: 0)
+        case "revise_for_days": reviseForDays = try integer(minimum: 0)
+        case "report_kinds":
+            let names = try list()
+            let kinds = names.compactMap(PeriodKind.init(rawValue:))
+            guard kinds.count == names.count else { throw fail("items are \(PeriodKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+            reportKinds = kinds
+        case "report_formats":
+            let formats = try list()
+            let known = ["json", "md", "html", "csv", "docx"]
+            guard !formats.isEmpty, formats.allSatisfy(known.contains) else { throw fail("items are \(known.joined(separator: ", "))") }
+            reportFormats = formats
+        case "max_file_bytes": maxFileBytes = try integer(minimum: 1)
+        case "language": language = try choice(Language.self)
+        case "coordinators":
+            let codes = try list()
+            guard !codes.isEmpty, codes.allSatisfy(AgencyCode.isValid) else { throw fail("agency codes of [A-Z0-9-]{2,16} are expected") }
+            coordinators = codes
+        case "rescan_seconds": rescanSeconds = try integer(minimum: 1)
+        case "timezone":
+            guard let text = value.stringValue, LocalZone(identifier: text) != nil else { throw fail("an IANA time zone such as Asia/Ho_Chi_Minh is expected") }
+            timezone = text
+        case "csv_fallback_encoding": csvFallbackEncoding = try choice(CSVFallbackEncoding.self)
+        case "log_level":
+            let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+            guard let text = value.stringValue, levels.contains(text) else { throw fail("one of \(levels.joined(separator: ", ")) is expected") }
+            logLevel = text
+        default: throw fail("unknown key")
+        }
+    }
+}

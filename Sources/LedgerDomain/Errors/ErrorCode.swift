@@ -1,0 +1,47 @@
+/// The stable error codes of the inbox contract (SPEC §6.2).
+///
+/// Clerks, scripts and auditors match on these strings; they never change meaning.
+/// `ErrorCodeTests` pins the full list.
+public enum ErrorCode: String, Sendable, CaseIterable, Codable {
+    case malformed
+    case encoding
+    case tooLarge = "too_large"
+    case unsupportedFormat = "unsupported_format"
+    case unknownType = "unknown_type"
+    case unknownField = "unknown_field"
+    case missingField = "missing_field"
+    case invalidValue = "invalid_value"
+    case invalidDate = "invalid_date"
+    case unknownAgency = "unknown_agency"
+    case agencyMismatch = "agency_mismatch"
+    case notPermitted = "not_permitted"
+    case unknownTask = "unknown_task"
+    case unknownEvent = "unknown_event"
+    case idConflict = "id_conflict"
+    case notRegularFile = "not_regular_file"
+}
+
+/// The language of user-facing messages (`language` in configuration).
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case vi
+    case en
+}
+
+/// A message written in both languages at the place the problem is found, so that the
+/// wording stays next to the rule it explains.
+public struct LocalizedText: Sendable, Equatable {
+    public var vi: String
+    public var en: String
+
+    public init(vi: String, en: String) {
+        self.vi = vi
+        self.en = en
+    }
+
+    public func text(in language: Language) -> String {
+        switch language {
+        case .vi: vi
+        case .en: en
+        }
+    }
+}

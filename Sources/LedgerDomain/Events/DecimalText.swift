@@ -1,0 +1,22 @@
+/// Decimal strings of `target.set.min`: compared exactly, never through floating point.
+public enum DecimalText {
+    /// `digits` or `digits.digits`.
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
+    }
+
+    public static func isWholeNumber(_ text: String) -> Bool {
+        isValid(text) && (!text.contains(".") || text.split(separator: ".")[1].allSatisfy { $0 == "0" })
+    }
+
+    /// Between 0 and 1 inclusive.
+    public static func isRatio(_ text: String) -> Bool {
+        guard isValid(text) else { return false }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = parts[0].drop { $0 == "0" }
+        if whole.isEmpty { return true }
+        return whole == "1" && (parts.count == 1 || parts[1].allSatisfy { $0 == "0" })
+    }
+}

@@ -1,0 +1,106 @@
+/// Turns one record of a file into an `EventDraft`, or every problem it has (SPEC §4.2).
+///
+/// This step needs nothing but the record itself: checks against the registry and the
+/// log come after, in `EventAdmission`.
+public struct EnvelopeDecoder: Sendable {
+    public static let envelopeFields: Set<String> = ["id", "type", "agency", "occurred_at", "corrects", "data"]
+
+    public let zone: LocalZone
+
+    public init(zone: LocalZone = .hoChiMinh) {
+        self.zone = zone
+    }
+
+    /// - Parameter folderAgency: the agency whose folder the file is in, when known; it is
+    ///   the default `agency` and every event must match it.
+    public func decode(_ record: JSONValue, folderAgency: String?) -> Result<EventDraft, DecodingProblems> {
+        guard case .object(let object) = record else {
+            return .failure(DecodingProblems([.malformed(LocalizedText(
+                vi: "mỗi sự kiện phải là một đối tượng JSON, không phải \(record.kindName)",
+                en: "each event must be a JSON object, not a \(record.kindName)"))]))
+        }
+        var problems: [Problem] = []
+        for key in object.keys where !Self.envelopeFields.contains(key) { problems.append(.unknownField(key)) }
+
+        let id = identifier(object["id"], field: "id", required: true, problems: &problems)
+        let corrects = identifier(object["corrects"], field: "corrects", required: false, problems: &problems)
+
+        var type: EventType?
+        switch object["type"] {
+        case nil, .null?: problems.append(.missingField("type"))
+        case .string(let raw)?:
+            let name = TextNormalizer.normalize(raw)
+            if let known = EventType(rawValue: name) { type = known } else { problems.append(.unknownType(name)) }
+        case let other?: problems.append(.invalidValue("type", LocalizedText(vi: "cần chuỗi, không phải \(other.kindName)", en: "a string is expected, not a \(other.kindName)")))
+        }
+
+        var agency: String?
+        switch object["agency"] {
+        case nil, .null?:
+            agency = folderAgency
+            if agency == nil { problems.append(.missingField("agency")) }
+        case .string(let raw)?:
+            let code = TextNormalizer.normalize(raw)
+            if !AgencyCode.isValid(code) {
+                problems.append(.invalidValue("agency", Expectation.agencyCode))
+            } else if let folderAgency, folderAgency != code {
+                problems.append(.agencyMismatch(event: code, folder: folderAgency))
+            } else {
+                agency = code
+            }
+        case .some:
+            problems.append(.invalidValue("agency", Expectation.agencyCode))
+        }
+
+        var occurredAt: EventTime?
+        switch object["occurred_at"] {
+        case nil, .null?: problems.append(.missingField("occurred_at"))
+        case .string(let raw)?:
+            occurredAt = EventTime.parse(TextNormalizer.normalize(raw))
+            if occurredAt == nil { problems.append(.invalidDate("occurred_at", Expectation.date)) }
+        case .some: problems.append(.invalidDate("occurred_at", Expectation.date))
+        }
+
+        var data: JSONObject?
+        switch object["data"] {
+        case nil, .null?: problems.append(.missingField("data"))
+        case .object(let value)?:
+            if let type {
+                let (normalised, dataProblems) = DataValidator(zone: zone).validate(value, type: type)
+                problems.append(contentsOf: dataProblems)
+                data = normalised
+            }
+        case let other?: problems.append(.invalidValue("data", LocalizedText(vi: "cần đối tượng JSON, không phải \(other.kindName)", en: "an object is expected, not a \(other.kindName)")))
+        }
+
+        guard problems.isEmpty, let id, let type, let agency, let occurredAt, let data else {
+            return .failure(DecodingProblems(problems))
+        }
+        return .success(EventDraft(agency: agency, id: id, type: type, occurredAt: occurredAt, corrects: corrects, data: data))
+    }
+
+    private func identifier(_ value: JSONValue?, field: String, required: Bool, problems: inout [Problem]) -> String? {
+        switch value {
+        case nil, .null?:
+            if required { problems.append(.missingField(field)) }
+            return nil
+        case .string(let raw)?:
+            let id = TextNormalizer.normalize(raw)
+            if Identifier.isValid(id) { return id }
+            problems.append(.invalidValue(field, Expectation.identifier))
+            return nil
+        case .some:
+            problems.append(.invalidValue(field, Expectation.identifier))
+            return nil
+        }
+    }
+}
+
+/// The problems of one record; never empty.
+public struct DecodingProblems: Error, Sendable {
+    public var problems: [Problem]
+
+    public init(_ problems: [Problem]) {
+        self.problems = problems
+    }
+}

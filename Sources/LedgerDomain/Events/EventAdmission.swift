@@ -1,0 +1,157 @@
+/// Read access to the log that admission needs: the stored content of an event.
+public protocol EventLookup {
+    func content(of key: EventKey) throws -> StoredEventContent?
+}
+
+/// What to do with a decoded event.
+public enum AdmissionDecision: Sendable, Equatable {
+    case append
+    /// Already in the log with identical content: skipped and counted (SPEC §6.3).
+    case duplicate
+    case reject([Problem])
+}
+
+/// The rules that need the registry and the log (SPEC §6, §12): who may send what,
+/// references to agencies, tasks and earlier events, and idempotency.
+public struct EventAdmission: Sendable {
+    public let registry: AgencyRegistry
+    public let now: Instant
+    public let zone: LocalZone
+
+    public init(registry: AgencyRegistry, now: Instant, zone: LocalZone) {
+        self.registry = registry
+        self.now = now
+        self.zone = zone
+    }
+
+    public func admit(_ draft: EventDraft, lookup: some EventLookup) throws -> AdmissionDecision {
+        var problems: [Problem] = []
+        if let stored = try lookup.content(of: draft.key) {
+            if draft.hasSameContent(as: stored) { return .duplicate }
+            problems.append(.idConflict(agency: draft.agency, id: draft.id))
+        }
+        problems.append(contentsOf: senderProblems(draft))
+        if draft.occurredAt.earliestInstant(in: zone) > now.adding(seconds: 86_400) {
+            problems.append(.invalidDate("occurred_at", LocalizedText(
+                vi: "ngày xảy ra muộn hơn hiện tại quá một ngày", en: "it is more than one day in the future")))
+        }
+        if let corrects = draft.corrects {
+            let target = try lookup.content(of: EventKey(agency: draft.agency, id: corrects))
+            if target?.type != draft.type.rawValue {
+                problems.append(.unknownEvent(corrects, field: "corrects", LocalizedText(
+                    vi: "cùng cơ quan và cùng loại “\(draft.type.rawValue)” để đính chính",
+                    en: "of the same agency and type “\(draft.type.rawValue)” to correct")))
+            }
+        }
+        problems.append(contentsOf: try referenceProblems(draft, lookup: lookup))
+        return problems.isEmpty ? .append : .reject(problems)
+    }
+
+    private func senderProblems(_ draft: EventDraft) -> [Problem] {
+        let agency = draft.agency
+        if agency == AgencyCode.system {
+            return [.notPermitted(LocalizedText(vi: "chỉ hệ thống được gửi sự kiện của SYSTEM", en: "only the daemon sends events as SYSTEM"), field: "agency")]
+        }
+        guard registry.isKnown(agency) else { return [.unknownAgency(agency, field: "agency")] }
+        var problems: [Problem] = []
+        switch draft.type.sender {
+        case .system:
+            problems.append(.notPermitted(LocalizedText(
+                vi: "loại “\(draft.type.rawValue)” chỉ do hệ thống tạo", en: "type “\(draft.type.rawValue)” is written by the daemon only"), field: "type"))
+        case .coordinator where !registry.isCoordinator(agency):
+            problems.append(.notPermitted(LocalizedText(
+                vi: "loại “\(draft.type.rawValue)” chỉ dành cho cơ quan điều phối (\(registry.coordinators.sorted().joined(separator: ", ")))",
+                en: "type “\(draft.type.rawValue)” is for coordinators only (\(registry.coordinators.sorted().joined(separator: ", ")))"), field: "type"))
+        default: break
+        }
+        if let merged = registry.agencies[agency], let effective = merged.mergeEffective,
+           draft.occurredAt.localDate(in: zone) >= effective {
+            problems.append(.notPermitted(LocalizedText(
+                vi: "cơ quan \(agency) đã sáp nhập vào \(merged.mergedInto ?? "?") từ ngày \(effective)",
+                en: "agency \(agency) was merged into \(merged.mergedInto ?? "?") on \(effective)"), field: "occurred_at"))
+        }
+        return problems
+    }
+
+    private func referenceProblems(_ draft: EventDraft, lookup: some EventLookup) throws -> [Problem] {
+        let data = draft.data
+        var problems: [Problem] = []
+        func knownAgency(_ code: String, _ field: String) {
+            if !registry.isKnown(code) { problems.append(.unknownAgency(code, field: field)) }
+        }
+        func knownTask(_ field: String) -> TaskAssignment? {
+            guard let task = data[field]?.stringValue else { return nil }
+            guard let assignment = registry.tasks[task] else {
+                problems.append(.unknownTask(task, field: "data.\(field)"))
+                return nil
+            }
+            return assignment
+        }
+        func codes(_ key: String) -> [(Int, String)] {
+            guard case .array(let items)? = data[key] else { return [] }
+            return items.enumerated().compactMap { index, item in item.stringValue.map { (index + 1, $0) } }
+        }
+
+        switch draft.type {
+        case .taskReported:
+            if let assignment = knownTask("task") {
+                let allowed = registry.resolve(assignment.lead + assignment.coordinating)
+                if !allowed.contains(draft.agency) {
+                    problems.append(.notPermitted(LocalizedText(
+                        vi: "\(draft.agency) không chủ trì hay phối hợp nhiệm vụ \(assignment.task)",
+                        en: "\(draft.agency) neither leads nor coordinates task \(assignment.task)"), field: "data.task"))
+                }
+            }
+        case .articlePublished, .activityHeld:
+            _ = knownTask("task")
+        case .contestHeld:
+            _ = knownTask("task")
+            if case .array(let awards)? = data["awards"] {
+                for (index, award) in awards.enumerated() {
+                    if let code = award.objectValue?["agency"]?.stringValue { knownAgency(code, "data.awards[\(index + 1)].agency") }
+                }
+            }
+        case .eventRetracted:
+            if let target = data["event"]?.stringValue {
+                let stored = try lookup.content(of: EventKey(agency: draft.agency, id: target))
+                if stored == nil {
+                    problems.append(.unknownEvent(target, field: "data.event", LocalizedText(
+                        vi: "của cùng cơ quan để thu hồi", en: "of the same agency to retract")))
+                } else if stored?.type == EventType.eventRetracted.rawValue {
+                    problems.append(.invalidValue("data.event", Expectation.retractRetraction))
+                }
+            }
+        case .taskAssigned:
+            if let task = data["task"]?.stringValue, draft.corrects == nil, registry.tasks[task] != nil {
+                problems.append(.invalidValue("data.task", Expectation.alreadyAssigned))
+            }
+            for key in ["lead", "coordinating"] {
+                for (index, reference) in codes(key) where !reference.hasPrefix("kind:") { knownAgency(reference, "data.\(key)[\(index)]") }
+            }
+        case .agencyRegistered:
+            if let code = data["code"]?.stringValue {
+                if code == AgencyCode.system {
+                    problems.append(.invalidValue("data.code", Expectation.systemCode))
+                } else if draft.corrects == nil, registry.agencies[code] != nil {
+                    problems.append(.invalidValue("data.code", Expectation.alreadyRegistered))
+                }
+            }
+            if let parent = data["parent"]?.stringValue { knownAgency(parent, "data.parent") }
+        case .agencyRenamed:
+            if let code = data["code"]?.stringValue, registry.agencies[code] == nil {
+                problems.append(.unknownAgency(code, field: "data.code"))
+            }
+        case .agencyMerged:
+            for (index, code) in codes("from") { knownAgency(code, "data.from[\(index)]") }
+            if let into = data["into"]?.stringValue { knownAgency(into, "data.into") }
+        case .targetSet:
+            if let indicator = data["indicator"]?.stringValue.flatMap(TargetIndicator.parse),
+               case .taskCount(let task, _) = indicator, registry.tasks[task] == nil {
+                problems.append(.unknownTask(task, field: "data.indicator"))
+            }
+        case .surveySubmitted, .indicatorReported, .reportSubmitted, .reportGenerated:
+            break
+        }
+        return problems
+    }
+}

@@ -1,0 +1,50 @@
+/// Every event type of SPEC §5, with its stored name in one place.
+public enum EventType: String, Sendable, CaseIterable, Codable {
+    case taskAssigned = "task.assigned"
+    case taskReported = "task.reported"
+    case articlePublished = "article.published"
+    case contestHeld = "contest.held"
+    case surveySubmitted = "survey.submitted"
+    case activityHeld = "activity.held"
+    case indicatorReported = "indicator.reported"
+    case reportSubmitted = "report.submitted"
+    case eventRetracted = "event.retracted"
+    case agencyRegistered = "agency.registered"
+    case agencyRenamed = "agency.renamed"
+    case agencyMerged = "agency.merged"
+    case targetSet = "target.set"
+    case reportGenerated = "report.generated"
+
+    /// Who may send an event of this type.
+    public enum Sender: Sendable {
+        case anyAgency
+        case coordinator
+        case leadOrCoordinatingAgency
+        case system
+    }
+
+    public var sender: Sender {
+        switch self {
+        case .taskAssigned, .targetSet, .agencyRegistered, .agencyRenamed, .agencyMerged: .coordinator
+        case .taskReported: .leadOrCoordinatingAgency
+        case .reportGenerated: .system
+        default: .anyAgency
+        }
+    }
+
+    /// Activity events: the ones that make an agency not silent (SPEC §12).
+    public var isActivity: Bool {
+        switch self {
+        case .articlePublished, .activityHeld, .contestHeld, .surveySubmitted, .indicatorReported, .reportSubmitted, .taskReported: true
+        default: false
+        }
+    }
+
+    /// Types that shape the registry of agencies and tasks, which validation needs.
+    public var isRegistryEvent: Bool {
+        switch self {
+        case .taskAssigned, .agencyRegistered, .agencyRenamed, .agencyMerged: true
+        default: false
+        }
+    }
+}

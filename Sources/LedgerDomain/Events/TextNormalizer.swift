@@ -1,0 +1,21 @@
+import Foundation
+
+/// All stored text is trimmed and NFC-normalised (SPEC §4): Windows-1258 decodes to
+/// decomposed tone marks, and the same title must compare equal however it was typed.
+public enum TextNormalizer {
+    public static let maxScalars = 4000
+
+    public static func normalize(_ text: String) -> String {
+        let trimmed = trim(text)
+        if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return trimmed }
+        return trimmed.precomposedStringWithCanonicalMapping
+    }
+
+    static func trim(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,54 @@
+import LedgerDomain
+
+/// Brings a file's bytes to UTF-8 (SPEC §4): UTF-8 with or without BOM as is, UTF-16
+/// with a BOM converted, and for CSV only, bytes that are not UTF-8 read as Windows-1258.
+enum TextDecoder {
+    enum Fallback: String, Sendable {
+        case windows1258 = "windows-1258"
+        case none
+    }
+
+    static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Returns UTF-8 bytes without BOM, or the `encoding` problem.
+    static func utf8(_ bytes: [UInt8], fallback: Fallback) -> Result<[UInt8], Problem> {
+        if bytes.starts(with: utf8BOM) {
+            let body = Array(bytes.dropFirst(3))
+            return UTF8Validator.isValid(body) ? .success(body) : fallbackDecode(body, fallback: fallback)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return utf16(bytes, littleEndian: bytes[0] == 0xFF)
+        }
+        return UTF8Validator.isValid(bytes) ? .success(bytes) : fallbackDecode(bytes, fallback: fallback)
+    }
+
+    private static func fallbackDecode(_ bytes: [UInt8], fallback: Fallback) -> Result<[UInt8], Problem> {
+        guard fallback == .windows1258 else {
+            return .failure(.encoding(LocalizedText(vi: "tệp không phải UTF-8 hay UTF-16 có BOM", en: "the file is neither UTF-8 nor UTF-16 with a BOM")))
+        }
+        guard let text = Windows1258.decode(bytes) else {
+            return .failure(.encoding(LocalizedText(
+                vi: "tệp không phải UTF-8 và có byte không thuộc bảng mã Windows-1258",
+                en: "the file is not UTF-8 and has bytes that Windows-1258 does not define")))
+        }
+        return .success(Array(text.utf8))
+    }
+
+    private static func utf16(_ bytes: [UInt8], littleEndian: Bool) -> Result<[UInt8], Problem> {
+        let invalid = Problem.encoding(LocalizedText(vi: "nội dung UTF-16 bị lỗi", en: "the UTF-16 content is invalid"))
+        let body = bytes.dropFirst(2)
+        guard body.count % 2 == 0 else { return .failure(invalid) }
+        var units: [UInt16] = []
+        units.reserveCapacity(body.count / 2)
+        var index = body.startIndex
+        while index < body.endIndex {
+            let first = UInt16(body[index]), second = UInt16(body[index + 1])
+            units.append(littleEndian ? first | second << 8 : first << 8 | second)
+            index += 2
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(units.count * 2)
+        let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { output.append($0) }
+        return failed ? .failure(invalid) : .success(output)
+    }
+}

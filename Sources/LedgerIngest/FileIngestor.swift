@@ -1,0 +1,162 @@
+import GRDB
+import LedgerDomain
+import LedgerStore
+
+/// Applies the ingestion rules of SPEC §6 to one file: all or nothing, every problem
+/// listed, idempotent, with provenance. It never moves files; the daemon does.
+public struct FileIngestor: Sendable {
+    /// Problems listed per file; more are counted, so a file of a million bad lines
+    /// cannot exhaust memory.
+    public static let problemLimit = 10_000
+
+    public let database: LedgerDatabase
+    public let options: IngestOptions
+    public let clock: any LedgerClock
+
+    public init(database: LedgerDatabase, options: IngestOptions, clock: any LedgerClock) {
+        self.database = database
+        self.options = options
+        self.clock = clock
+    }
+
+    /// - Parameters:
+    ///   - folderAgency: the agency the file speaks for (its inbox folder, or `--agency`).
+    ///   - progress: called with the number of records read so far, now and then.
+    public func ingest(path: String, folderAgency: String?, progress: ((Int) -> Void)? = nil) throws -> FileOutcome {
+        let fileName = String(path.split(separator: "/").last ?? Substring(path))
+        var outcome = FileOutcome(path: path, fileName: fileName, sha256: nil, status: .rejected, appended: 0, duplicates: 0,
+                                  problems: [], unlistedProblems: 0, firstSeq: nil, lastSeq: nil)
+        let file: SafeFile
+        do {
+            file = try SafeFile(path: path)
+        } catch .notRegular(let kind) {
+            outcome.problems = [.notRegularFile(kind: kind)]
+            return outcome
+        } catch .unreadable(let code) {
+            outcome.problems = [.malformed(LocalizedText(vi: "không đọc được tệp (errno \(code))", en: "the file cannot be read (errno \(code))"))]
+            return outcome
+        }
+        outcome.sha256 = try file.sha256()
+        if file.size > options.maxFileBytes {
+            outcome.problems = [.tooLarge(size: file.size, limit: options.maxFileBytes)]
+            return outcome
+        }
+        guard let format = FileFormat(fileName: fileName) else {
+            outcome.problems = [.unsupportedFormat(name: fileName)]
+            return outcome
+        }
+        return try database.transaction { db in
+            var run = FileRun(db: db, options: options, now: clock.now(), source: (fileName, outcome.sha256!), folderAgency: folderAgency)
+            try run.start()
+            var records = 0
+            try reader(for: format).read(file) { record in
+                try run.handle(record)
+                records += 1
+                if records % 10_000 == 0 { progress?(records) }
+            }
+            outcome.problems = run.problems
+            outcome.unlistedProblems = run.unlistedProblems
+            let accepted = run.problems.isEmpty
+            if accepted {
+                outcome.status = .accepted
+                outcome.appended = run.appended
+                outcome.duplicates = run.duplicates
+                outcome.firstSeq = run.firstSeq
+                outcome.lastSeq = run.lastSeq
+                try IngestedFile(sha256: outcome.sha256!, name: fileName, agency: folderAgency, appended: run.appended,
+                                 duplicates: run.duplicates, firstSeq: run.firstSeq, lastSeq: run.lastSeq,
+                                 recordedAt: run.now.rfc3339UTC).insert(db)
+            }
+            return (outcome, commit: accepted)
+        }
+    }
+
+    private func reader(for format: FileFormat) -> any RecordReader {
+        switch format {
+        case .json: JSONFileReader()
+        case .ndjson: NDJSONReader()
+        case .csv: CSVFileReader(isTSV: false, fallback: options.csvFallback == .none ? .none : .windows1258)
+        case .tsv: CSVFileReader(isTSV: true, fallback: options.csvFallback == .none ? .none : .windows1258)
+        }
+    }
+}
+
+/// The state of one file's transaction: the chain head, the registry as the file
+/// changes it, and the tallies.
+private struct FileRun {
+    let db: Database
+    let options: IngestOptions
+    let now: Instant
+    let source: (name: String, sha256: String)
+    let folderAgency: String?
+    var appender: EventAppender?
+    var admission: EventAdmission?
+    var problems: [Problem] = []
+    var unlistedProblems = 0
+    var appended = 0
+    var duplicates = 0
+    var firstSeq: Int64?
+    var lastSeq: Int64?
+
+    init(db: Database, options: IngestOptions, now: Instant, source: (String, String), folderAgency: String?) {
+        self.db = db
+        self.options = options
+        self.now = now
+        self.source = source
+        self.folderAgency = folderAgency
+    }
+
+    mutating func start() throws {
+        appender = try EventAppender(db: db)
+        let registry = try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone)
+        admission = EventAdmission(registry: registry, now: now, zone: options.zone)
+    }
+
+    mutating func report(_ problem: Problem) {
+        if problems.count < FileIngestor.problemLimit { problems.append(problem) } else { unlistedProblems += 1 }
+    }
+
+    mutating func handle(_ record: FileRecord) throws {
+        switch record {
+        case .problem(let problem):
+            report(problem)
+        case .value(let value, let line):
+            switch EnvelopeDecoder(zone: options.zone).decode(value, folderAgency: folderAgency) {
+            case .failure(let failure):
+                for problem in failure.problems { report(problem.at(line: line)) }
+            case .success(let draft):
+                try admit(draft, line: line)
+            }
+        }
+    }
+
+    private mutating func admit(_ draft: EventDraft, line: Int) throws {
+        switch try admission!.admit(draft, lookup: LogLookup(db: db)) {
+        case .duplicate:
+            duplicates += 1
+        case .reject(let found):
+            for problem in found { report(problem.at(line: line)) }
+        case .append:
+            // Events after a bad one are still appended (and rolled back with the file)
+            // so that later references to them are checked like in a good file.
+            let seq = try appender!.append(draft, source: EventSource(file: source.name, sha256: source.sha256, line: line), recordedAt: now)
+            appended += 1
+            if firstSeq == nil { firstSeq = seq }
+            lastSeq = seq
+            updateRegistry(with: draft, seq: seq)
+        }
+    }
+
+    private mutating func updateRegistry(with draft: EventDraft, seq: Int64) {
+        var registry = admission!.registry
+        if draft.type.isRegistryEvent {
+            registry.record(RegistryEvent(key: draft.key, seq: seq, type: draft.type, corrects: draft.corrects,
+                                          occurredOn: draft.occurredAt.localDate(in: options.zone), data: draft.data))
+        } else if draft.type == .eventRetracted, let target = draft.data["event"]?.stringValue {
+            guard registry.recordRetraction(of: EventKey(agency: draft.agency, id: target)) else { return }
+        } else {
+            return
+        }
+        admission = EventAdmission(registry: registry, now: now, zone: options.zone)
+    }
+}

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An event file opened without ever following a link or blocking on a FIFO (SPEC §6.6).
+///
+/// The path is first examined with `lstat` (nothing is opened if it is not a plain file
+/// with one link), then opened with `O_NOFOLLOW | O_NONBLOCK`, and the descriptor is
+/// checked to be the very inode that was examined.
+public final class SafeFile {
+    public let path: String
+    public let size: Int
+    let descriptor: Int32
+
+    /// Why a path is not an acceptable event file.
+    public enum Refusal: Error, Sendable, Equatable {
+        case notRegular(kind: String)
+        case unreadable(errno: Int32)
+    }
+
+    public init(path: String) throws(Refusal) {
+        var before = stat()
+        guard lstat(path, &before) == 0 else { throw .unreadable(errno: errno) }
+        if let kind = SafeFile.irregularKind(before) { throw .notRegular(kind: kind) }
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            throw code == ELOOP ? .notRegular(kind: "symlink") : .unreadable(errno: code)
+        }
+        var after = stat()
+        guard fstat(fd, &after) == 0, after.st_dev == before.st_dev, after.st_ino == before.st_ino,
+              SafeFile.irregularKind(after) == nil else {
+            close(fd)
+            throw .notRegular(kind: "replaced while opening")
+        }
+        self.path = path
+        self.size = Int(after.st_size)
+        self.descriptor = fd
+    }
+
+    deinit { close(descriptor) }
+
+    /// The kind of a non-regular entry (symlink, FIFO, device, directory, hard link), or nil.
+    public static func irregularKind(_ info: stat) -> String? {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return info.st_nlink > 1 ? "hard link" : nil
+        case S_IFLNK: return "symlink"
+        case S_IFIFO: return "FIFO"
+        case S_IFCHR, S_IFBLK: return "device"
+        case S_IFDIR: return "directory"
+        case S_IFSOCK: return "socket"
+        default: return "special file"
+        }
+    }
+
+    /// Reads the file in chunks from the start; `body` gets each chunk in order.
+    public func forEachChunk(size chunkSize: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var offset: off_t = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = pread(descriptor, buffer.baseAddress, chunkSize, offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Refusal.unreadable(errno: errno)
+            }
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            offset += off_t(count)
+        }
+    }
+
+    /// The first bytes of the file (fewer if it is shorter), to sniff a byte-order mark.
+    public func prefix(_ count: Int) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, 0) }
+        return read > 0 ? Array(buffer[0..<read]) : []
+    }
+
+    /// The whole file; only used for formats that must be seen whole (JSON, CSV).
+    public func readAll() throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        try forEachChunk { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+}

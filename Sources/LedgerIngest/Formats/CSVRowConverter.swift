@@ -1,0 +1,82 @@
+import LedgerDomain
+
+/// Turns a CSV row into the JSON shape of an event, using the schema table so that
+/// CSV and JSON files are validated by exactly the same rules (SPEC §4.1, §12).
+///
+/// Columns: `id`, `type`, `occurred_at`, optional `agency` and `corrects`, then `data`
+/// fields by name. An empty cell means the field is absent; list fields are split on `;`;
+/// whole-number fields become integers; `window` is `2024-06..2024-09`, `2024-05` or `ongoing`.
+struct CSVRowConverter {
+    static let envelopeColumns: Set<String> = ["id", "type", "occurred_at", "agency", "corrects"]
+
+    let header: [String]
+
+    /// Problems with the header itself, which make every row meaningless.
+    func headerProblems() -> [Problem] {
+        var problems: [Problem] = []
+        var seen = Set<String>()
+        for column in header where !seen.insert(column).inserted {
+            problems.append(.malformed(LocalizedText(vi: "cột “\(column)” lặp lại ở dòng tiêu đề", en: "the column “\(column)” appears twice in the header")).at(line: 1))
+        }
+        for required in ["id", "type", "occurred_at"] where !seen.contains(required) {
+            problems.append(Problem.missingField(required).at(line: 1))
+        }
+        return problems
+    }
+
+    func convert(_ record: CSVParser.Record) -> Result<JSONValue, DecodingProblems> {
+        if record.fields.count > header.count {
+            return .failure(DecodingProblems([.malformed(LocalizedText(
+                vi: "dòng có \(record.fields.count) ô nhưng tiêu đề chỉ có \(header.count) cột",
+                en: "the row has \(record.fields.count) cells but the header has \(header.count) columns"))]))
+        }
+        var cells: [String: String] = [:]
+        for (index, column) in header.enumerated() where index < record.fields.count {
+            let cell = TextNormalizer.normalize(record.fields[index])
+            if !cell.isEmpty { cells[column] = cell }
+        }
+        var envelope = JSONObject()
+        for column in ["id", "type", "agency", "occurred_at", "corrects"] {
+            if let cell = cells[column] { envelope.append(column, .string(cell)) }
+        }
+        let type = cells["type"].flatMap(EventType.init(rawValue:))
+        let specs = type.map { Dictionary(EventSchema.allFields(for: $0).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }) } ?? [:]
+        var data = JSONObject()
+        var problems: [Problem] = []
+        for column in header where !Self.envelopeColumns.contains(column) {
+            guard let cell = cells[column] else { continue }
+            guard let spec = specs[column] else {
+                if type != nil { problems.append(.unknownField("data.\(column)")) }
+                continue
+            }
+            if case .awards = spec.kind {
+                problems.append(.invalidValue("data.\(column)", LocalizedText(
+                    vi: "giải thưởng (awards) chỉ ghi được trong tệp JSON", en: "awards can only be given in JSON files")))
+                continue
+            }
+            data.append(column, Self.value(of: cell, for: spec))
+        }
+        if !problems.isEmpty { return .failure(DecodingProblems(problems)) }
+        envelope.append("data", .object(data))
+        return .success(.object(envelope))
+    }
+
+    static func value(of cell: String, for spec: FieldSpec) -> JSONValue {
+        if spec.isList {
+            return .array(cell.split(separator: ";").map { TextNormalizer.normalize(String($0)) }.filter { !$0.isEmpty }.map { .string($0) })
+        }
+        switch spec.kind {
+        case .count:
+            if let number = Int(cell), abs(number) <= JSONValue.maxExactInteger { return .integer(number) }
+            return .string(cell)
+        case .window:
+            if cell == "ongoing" { return .string(cell) }
+            let bounds = cell.components(separatedBy: "..")
+            if bounds.count == 2 { return .object(JSONObject([("from", .string(bounds[0])), ("to", .string(bounds[1]))])) }
+            if bounds.count == 1, YearMonth.parse(cell) != nil { return .object(JSONObject([("from", .string(cell)), ("to", .string(cell))])) }
+            return .string(cell)
+        default:
+            return .string(cell)
+        }
+    }
+}

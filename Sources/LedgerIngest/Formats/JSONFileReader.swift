@@ -1,0 +1,25 @@
+import LedgerDomain
+
+/// `.json`: one event object, or an array of them (errors name the 1-based position).
+struct JSONFileReader: RecordReader {
+    func read(_ file: SafeFile, emit: (FileRecord) throws -> Void) throws {
+        let bytes: [UInt8]
+        switch TextDecoder.utf8(try file.readAll(), fallback: .none) {
+        case .failure(let problem): try emit(.problem(problem)); return
+        case .success(let decoded): bytes = decoded
+        }
+        let parser = JSONParser()
+        try bytes.withUnsafeBufferPointer { buffer in
+            do {
+                let wasArray = try parser.forEachArrayElement(in: buffer) { position, value in
+                    try emit(.value(value, line: position))
+                }
+                if !wasArray { try emit(.value(try parser.parse(buffer), line: 1)) }
+            } catch let failure as JSONParser.ArrayElementFailure {
+                try emit(.problem(Problem.malformed(failure.failure.text).at(line: failure.position)))
+            } catch let failure as JSONParser.Failure {
+                try emit(.problem(Problem.malformed(failure.text).at(line: 1)))
+            }
+        }
+    }
+}

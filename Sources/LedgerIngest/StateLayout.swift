@@ -1,0 +1,47 @@
+import Foundation
+import LedgerDomain
+
+/// The folders of a state directory (SPEC §4, §6, §7.3).
+public struct StateLayout: Sendable {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    public var inbox: String { path("inbox") }
+    public var processed: String { path("processed") }
+    public var rejected: String { path("rejected") }
+    public var reports: String { path("reports") }
+    public var database: String { path("ledger.sqlite") }
+    public var defaultConfiguration: String { path("reformledger.json") }
+
+    public func inbox(for agency: String) -> String { path("inbox/\(agency)") }
+
+    private func path(_ component: String) -> String {
+        (root as NSString).appendingPathComponent(component)
+    }
+
+    /// Creates what is missing, never touching what exists (`init` is idempotent).
+    public func createFolders() throws {
+        for folder in [root, inbox, processed, rejected, reports] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+    }
+
+    /// One inbox folder per known agency (SPEC §12: created by `init` and on registration).
+    /// Returns the folders it had to create.
+    @discardableResult
+    public func createInboxFolders(for registry: AgencyRegistry) throws -> [String] {
+        let codes = Set(registry.agencies.keys).union(registry.coordinators).sorted()
+        var created: [String] = []
+        for code in codes {
+            let folder = inbox(for: code)
+            if !FileManager.default.fileExists(atPath: folder) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                created.append(folder)
+            }
+        }
+        return created
+    }
+}

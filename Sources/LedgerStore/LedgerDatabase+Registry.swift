@@ -1,0 +1,34 @@
+import GRDB
+import LedgerDomain
+
+extension LedgerDatabase {
+    /// Folds the registry events of the log into an `AgencyRegistry`.
+    public static func loadRegistry(_ db: Database, coordinators: Set<String>, zone: LocalZone) throws -> AgencyRegistry {
+        var registry = AgencyRegistry(coordinators: coordinators)
+        let types = EventType.allCases.filter(\.isRegistryEvent).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT seq, agency, id, type, occurred_at, corrects, data FROM events
+            WHERE type IN (\(types), '\(EventType.eventRetracted.rawValue)') ORDER BY seq
+            """)
+        while let row = try rows.next() {
+            let agency: String = row[1]
+            let data = try parseData(row[6], seq: row[0])
+            let type = EventType(rawValue: row[3])
+            if type == .eventRetracted {
+                if let target = data["event"]?.stringValue { registry.recordRetraction(of: EventKey(agency: agency, id: target)) }
+                continue
+            }
+            guard let type, let time = EventTime.parse(row[4]) else { continue }
+            registry.record(RegistryEvent(key: EventKey(agency: agency, id: row[2]), seq: row[0], type: type,
+                                          corrects: row[5], occurredOn: time.localDate(in: zone), data: data))
+        }
+        return registry
+    }
+
+    static func parseData(_ text: String, seq: Int64) throws -> JSONObject {
+        guard let object = (try? JSONParser().parse(Array(text.utf8)))?.objectValue else {
+            throw StoreError(.corruptRow, "The data of event seq \(seq) is not a JSON object.")
+        }
+        return object
+    }
+}

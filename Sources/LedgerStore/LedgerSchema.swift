@@ -1,0 +1,53 @@
+import GRDB
+
+/// The shape of `ledger.sqlite`. The `events` table is part of the contract (SPEC §9):
+/// auditors read it with `sqlite3`, so its name and columns never change.
+enum LedgerSchema {
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-event-log") { db in
+            try db.execute(sql: """
+                CREATE TABLE events (
+                    seq INTEGER PRIMARY KEY,
+                    agency TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    occurred_at TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    corrects TEXT,
+                    data TEXT NOT NULL,
+                    source_file TEXT,
+                    source_sha256 TEXT,
+                    source_line INTEGER,
+                    hash TEXT NOT NULL,
+                    UNIQUE (agency, id)
+                );
+                -- The log is append-only: rows are never changed or removed.
+                CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE is not allowed'); END;
+                CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE is not allowed'); END;
+                -- seq has no gaps: each row is exactly one after the last.
+                CREATE TRIGGER events_seq_no_gap BEFORE INSERT ON events
+                WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM events)
+                BEGIN SELECT RAISE(ABORT, 'events.seq must follow the last seq without a gap'); END;
+                CREATE INDEX events_by_type ON events (type);
+                CREATE INDEX events_by_corrects ON events (agency, corrects) WHERE corrects IS NOT NULL;
+
+                -- Every file whose events were committed, by content: the daemon's proof,
+                -- after a crash between commit and move, that a file is already in the log.
+                CREATE TABLE ingested_files (
+                    sha256 TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    agency TEXT,
+                    appended INTEGER NOT NULL,
+                    duplicates INTEGER NOT NULL,
+                    first_seq INTEGER,
+                    last_seq INTEGER,
+                    recorded_at TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

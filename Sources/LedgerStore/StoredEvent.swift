@@ -1,0 +1,46 @@
+import GRDB
+import LedgerDomain
+
+/// One row of the `events` table, exactly as stored.
+public struct StoredEvent: Sendable, Equatable {
+    public var seq: Int64
+    public var agency: String
+    public var id: String
+    public var type: String
+    public var occurredAt: String
+    public var recordedAt: String
+    public var corrects: String?
+    public var data: String
+    public var sourceFile: String?
+    public var sourceSHA256: String?
+    public var sourceLine: Int?
+    public var hash: String
+
+    static let columns = "seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, source_line, hash"
+
+    init(row: Row) {
+        seq = row[0]
+        agency = row[1]
+        id = row[2]
+        type = row[3]
+        occurredAt = row[4]
+        recordedAt = row[5]
+        corrects = row[6]
+        data = row[7]
+        sourceFile = row[8]
+        sourceSHA256 = row[9]
+        sourceLine = row[10]
+        hash = row[11]
+    }
+
+    public var key: EventKey { EventKey(agency: agency, id: id) }
+
+    /// The chained record, with `data` re-canonicalised from what the row holds, so that
+    /// a row edited behind the triggers' back is detected even if its JSON still parses.
+    public func canonicalRecord() -> CanonicalRecord {
+        let canonicalData = (try? JSONParser().parse(Array(data.utf8))).map(CanonicalJSON.string) ?? data
+        return CanonicalRecord(seq: seq, agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recordedAt,
+                               corrects: corrects, canonicalData: canonicalData, sourceFile: sourceFile,
+                               sourceSHA256: sourceSHA256, sourceLine: sourceLine)
+    }
+}

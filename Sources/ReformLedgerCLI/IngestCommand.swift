@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import LedgerDomain
+import LedgerIngest
+import LedgerStore
+
+/// `ingest [--agency CODE] [--json] FILE…`: the rules of SPEC §6, without moving files.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Validate and append event files (all or nothing per file); files are not moved.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "The agency the files speak for (default: each file's parent folder name).")
+    var agency: String?
+
+    @Flag(name: .long, help: "Print {\"files\":[…]} as JSON.")
+    var json = false
+
+    @Argument(help: "Event files (.json, .ndjson, .jsonl, .csv, .tsv).")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file") }
+        if let agency, !AgencyCode.isValid(agency) { throw ValidationError("--agency must be an agency code of [A-Z0-9-]{2,16}") }
+    }
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let database = try global.openDatabase()
+        let options = IngestOptions(configuration: configuration)
+        let ingestor = FileIngestor(database: database, options: options, clock: SystemClock())
+        var outcomes: [FileOutcome] = []
+        for path in files {
+            let outcome = try ingestor.ingest(path: path, folderAgency: agency ?? Self.folderAgency(of: path)) { count in
+                Terminal.progress("\(path): \(count) events read")
+            }
+            Terminal.endProgress()
+            outcomes.append(outcome)
+            if !json { Terminal.print(OutcomeText.line(outcome, language: configuration.language)) }
+        }
+        if json {
+            Terminal.print(JSONWriter.string(.object(["files": .array(outcomes.map { $0.summary(language: configuration.language) })]), pretty: true))
+        }
+        let registry = try database.read { db in try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone) }
+        if FileManager.default.fileExists(atPath: global.layout.inbox) { try global.layout.createInboxFolders(for: registry) }
+        if outcomes.contains(where: { $0.status == .rejected }) { throw ExitStatus.inputRejected.exitCode }
+    }
+
+    /// The parent folder's name when it looks like an agency code; otherwise each event
+    /// must name its agency.
+    static func folderAgency(of path: String) -> String? {
+        let parent = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        return AgencyCode.isValid(parent) ? parent : nil
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import LedgerDomain
+import LedgerIngest
+import LedgerStore
+
+/// `init [--with-plan soc-trang-2024]`: creates what is missing and loads a bundled plan.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create the state folder, database and agency inboxes; optionally load a bundled plan.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Load a bundled plan (\(BundledPlan.available.joined(separator: ", "))).")
+    var withPlan: String?
+
+    func validate() throws {
+        if let withPlan, !BundledPlan.available.contains(withPlan) {
+            throw ValidationError("unknown plan “\(withPlan)”; available: \(BundledPlan.available.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let layout = global.layout
+        try layout.createFolders()
+        let database = try LedgerDatabase(path: layout.database, create: true)
+        let options = IngestOptions(configuration: configuration)
+        var rejected = false
+        if let withPlan {
+            let ingestor = FileIngestor(database: database, options: options, clock: SystemClock())
+            for path in try BundledPlan.files(named: withPlan) {
+                var outcome = try ingestor.ingest(path: path, folderAgency: nil)
+                outcome.path = "\(withPlan)/\(outcome.fileName)"
+                Terminal.print(OutcomeText.line(outcome, language: configuration.language))
+                rejected = rejected || outcome.status == .rejected
+            }
+        }
+        let registry = try database.read { db in try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone) }
+        try layout.createInboxFolders(for: registry)
+        let head = try database.head()
+        Terminal.print("Initialised \(layout.root): \(head.seq) events, \(registry.agencies.count) agencies, \(registry.tasks.count) tasks; inboxes in \(layout.inbox)")
+        if rejected { throw ExitStatus.inputRejected.exitCode }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import LedgerDomain
+import LedgerIngest
+import LedgerStore
+
+/// What `status` shows.
+struct LedgerStatus {
+    var head: LedgerDatabase.Head
+    var eventsByType: [(String, Int)]
+    var agencies: Int
+    var tasks: Int
+    var filesIngested: Int
+    var backlog: [String: Int]
+    var rejectedFiles: Int
+    var lastReport: JSONObject?
+
+    static func read(_ database: LedgerDatabase, layout: StateLayout, options: IngestOptions) throws -> LedgerStatus {
+        try database.read { db in
+            let registry = try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone)
+            let byType = try Row.fetchAll(db, sql: "SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY type").map { ($0[0] as String, $0[1] as Int) }
+            let files = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingested_files") ?? 0
+            let lastReport = try String.fetchOne(db, sql: "SELECT data FROM events WHERE type = ? ORDER BY seq DESC LIMIT 1",
+                                                 arguments: [EventType.reportGenerated.rawValue])
+                .flatMap { try? JSONParser().parse(Array($0.utf8)) }?.objectValue
+            return LedgerStatus(head: try LedgerDatabase.head(db), eventsByType: byType, agencies: registry.agencies.count,
+                                tasks: registry.tasks.count, filesIngested: files, backlog: inboxBacklog(layout),
+                                rejectedFiles: countFiles(layout.rejected, skipping: ".errors.json"), lastReport: lastReport)
+        }
+    }
+
+    /// Files waiting in agency inboxes (names a writer is still working on excluded).
+    static func inboxBacklog(_ layout: StateLayout) -> [String: Int] {
+        let manager = FileManager.default
+        var backlog: [String: Int] = [:]
+        for agency in (try? manager.contentsOfDirectory(atPath: layout.inbox)) ?? [] {
+            let names = (try? manager.contentsOfDirectory(atPath: layout.inbox(for: agency))) ?? []
+            let waiting = names.filter { !FileFormat.isIgnoredName($0) }.count
+            if waiting > 0 { backlog[agency] = waiting }
+        }
+        return backlog
+    }
+
+    static func countFiles(_ folder: String, skipping suffix: String) -> Int {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return 0 }
+        var count = 0
+        while let name = enumerator.nextObject() as? String {
+            if !name.hasSuffix(suffix), (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { count += 1 }
+        }
+        return count
+    }
+
+    var total: Int { eventsByType.reduce(0) { $0 + $1.1 } }
+
+    var json: JSONValue {
+        .object([
+            "events": .integer(total),
+            "events_by_type": .object(JSONObject(eventsByType.map { (key: $0.0, value: .integer($0.1)) })),
+            "head": .object(["seq": .integer(Int(head.seq)), "hash": .string(head.hash)]),
+            "agencies": .integer(agencies), "tasks": .integer(tasks), "files_ingested": .integer(filesIngested),
+            "inbox_backlog": .object(JSONObject(backlog.sorted { $0.key < $1.key }.map { (key: $0.key, value: .integer($0.value)) })),
+            "rejected_files": .integer(rejectedFiles),
+            "last_report": lastReport.map(JSONValue.object) ?? .null,
+        ])
+    }
+
+    var text: String {
+        var lines = ["events: \(total) (head seq \(head.seq), hash \(head.hash))"]
+        for (type, count) in eventsByType { lines.append("  \(type): \(count)") }
+        lines.append("agencies: \(agencies), tasks: \(tasks), files ingested: \(filesIngested)")
+        let waiting = backlog.values.reduce(0, +)
+        lines.append("inbox backlog: \(waiting) file(s)" + (waiting == 0 ? "" : " — " + backlog.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")))
+        lines.append("rejected files: \(rejectedFiles)")
+        if let lastReport {
+            lines.append("last report: \(lastReport["period"]?.stringValue ?? "?") edition \(lastReport["edition"].map { JSONWriter.string($0) } ?? "?")")
+        } else {
+            lines.append("last report: none")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

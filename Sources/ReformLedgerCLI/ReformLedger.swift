@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// `reformledger`: the system of record of the administrative-reform communication plan.
+@main
+struct ReformLedger: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reformledger",
+        abstract: "The event log, reports and audit trail of the administrative-reform communication plan.",
+        subcommands: [InitCommand.self, IngestCommand.self, EventsCommand.self, VerifyCommand.self, StatusCommand.self]
+    )
+
+    /// Maps outcomes to the exit statuses of SPEC §8: 0 success, 1 input rejected,
+    /// 2 usage error, 3 verification failed.
+    static func main() async {
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var syncCommand = command
+                try syncCommand.run()
+            }
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data(("reformledger: " + failure.message + "\n").utf8))
+            Foundation.exit(failure.status.rawValue)
+        } catch let error as ValidationError {
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.usage.rawValue)
+        } catch {
+            FileHandle.standardError.write(Data("reformledger: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.inputRejected.rawValue)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import LedgerDomain
+import LedgerIngest
+import LedgerStore
+
+/// `status`: counts, head, inbox backlog, reports.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show event counts, the head seq and hash, the inbox backlog and the last report.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Print the status as JSON.")
+    var json = false
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let database = try global.openDatabase()
+        let options = IngestOptions(configuration: configuration)
+        let snapshot = try LedgerStatus.read(database, layout: global.layout, options: options)
+        Terminal.print(json ? JSONWriter.string(snapshot.json, pretty: true) : snapshot.text)
+    }
+}
