@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -42,12 +43,28 @@ let package = Package(
             resources: [.copy("Plans")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        // Linux calls that Swift's Glibc module does not expose (renameat2 RENAME_NOREPLACE).
+        .target(name: "CLinuxSupport"),
+        .target(
+            name: "LedgerDaemon",
+            dependencies: [
+                "LedgerDomain",
+                "LedgerStore",
+                "LedgerIngest",
+                "CLinuxSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         .executableTarget(
             name: "ReformLedgerCLI",
             dependencies: [
                 "LedgerDomain",
                 "LedgerStore",
                 "LedgerIngest",
+                "LedgerDaemon",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -19,40 +19,64 @@ public struct FileIngestor: Sendable {
         self.clock = clock
     }
 
+    /// Thrown when `shouldStop` asked to abandon a file; its transaction was rolled back.
+    public struct Interrupted: Error, Sendable {}
+
     /// - Parameters:
     ///   - folderAgency: the agency the file speaks for (its inbox folder, or `--agency`).
     ///   - progress: called with the number of records read so far, now and then.
     public func ingest(path: String, folderAgency: String?, progress: ((Int) -> Void)? = nil) throws -> FileOutcome {
-        let fileName = String(path.split(separator: "/").last ?? Substring(path))
-        var outcome = FileOutcome(path: path, fileName: fileName, sha256: nil, status: .rejected, appended: 0, duplicates: 0,
-                                  problems: [], unlistedProblems: 0, firstSeq: nil, lastSeq: nil)
+        switch try open(path: path) {
+        case .refused(let outcome): return outcome
+        case .opened(let file, let sha256): return try ingest(file, sha256: sha256, folderAgency: folderAgency, progress: progress)
+        }
+    }
+
+    /// The result of opening a path safely and hashing it.
+    public enum Opening {
+        case opened(SafeFile, sha256: String)
+        /// Not a regular file, or unreadable: the outcome to report, nothing read.
+        case refused(FileOutcome)
+    }
+
+    public func open(path: String) throws -> Opening {
         let file: SafeFile
         do {
             file = try SafeFile(path: path)
         } catch .notRegular(let kind) {
-            outcome.problems = [.notRegularFile(kind: kind)]
-            return outcome
+            return .refused(Self.rejection(path: path, sha256: nil, problem: .notRegularFile(kind: kind)))
         } catch .unreadable(let code) {
-            outcome.problems = [.malformed(LocalizedText(vi: "không đọc được tệp (errno \(code))", en: "the file cannot be read (errno \(code))"))]
-            return outcome
+            return .refused(Self.rejection(path: path, sha256: nil, problem: .malformed(LocalizedText(
+                vi: "không đọc được tệp (errno \(code))", en: "the file cannot be read (errno \(code))"))))
         }
-        outcome.sha256 = try file.sha256()
+        return .opened(file, sha256: try file.sha256())
+    }
+
+    /// Ingests an opened file in one transaction.
+    ///
+    /// - Parameter shouldStop: polled between records; when it answers true the transaction
+    ///   is rolled back and `Interrupted` is thrown (graceful shutdown on a long file).
+    public func ingest(_ file: SafeFile, sha256: String, folderAgency: String?, progress: ((Int) -> Void)? = nil,
+                       shouldStop: () -> Bool = { false }) throws -> FileOutcome {
+        let path = file.path
         if file.size > options.maxFileBytes {
-            outcome.problems = [.tooLarge(size: file.size, limit: options.maxFileBytes)]
-            return outcome
+            return Self.rejection(path: path, sha256: sha256, problem: .tooLarge(size: file.size, limit: options.maxFileBytes))
         }
-        guard let format = FileFormat(fileName: fileName) else {
-            outcome.problems = [.unsupportedFormat(name: fileName)]
-            return outcome
+        var outcome = Self.rejection(path: path, sha256: sha256, problem: nil)
+        guard let format = FileFormat(fileName: outcome.fileName) else {
+            return Self.rejection(path: path, sha256: sha256, problem: .unsupportedFormat(name: outcome.fileName))
         }
         return try database.transaction { db in
-            var run = FileRun(db: db, options: options, now: clock.now(), source: (fileName, outcome.sha256!), folderAgency: folderAgency)
+            var run = FileRun(db: db, options: options, now: clock.now(), source: (outcome.fileName, sha256), folderAgency: folderAgency)
             try run.start()
             var records = 0
             try reader(for: format).read(file) { record in
                 try run.handle(record)
                 records += 1
-                if records % 10_000 == 0 { progress?(records) }
+                if records % 1000 == 0 {
+                    if shouldStop() { throw Interrupted() }
+                    if records % 10_000 == 0 { progress?(records) }
+                }
             }
             outcome.problems = run.problems
             outcome.unlistedProblems = run.unlistedProblems
@@ -63,12 +87,18 @@ public struct FileIngestor: Sendable {
                 outcome.duplicates = run.duplicates
                 outcome.firstSeq = run.firstSeq
                 outcome.lastSeq = run.lastSeq
-                try IngestedFile(sha256: outcome.sha256!, name: fileName, agency: folderAgency, appended: run.appended,
+                try IngestedFile(sha256: sha256, name: outcome.fileName, agency: folderAgency, appended: run.appended,
                                  duplicates: run.duplicates, firstSeq: run.firstSeq, lastSeq: run.lastSeq,
                                  recordedAt: run.now.rfc3339UTC).insert(db)
             }
             return (outcome, commit: accepted)
         }
+    }
+
+    static func rejection(path: String, sha256: String?, problem: Problem?) -> FileOutcome {
+        FileOutcome(path: path, fileName: String(path.split(separator: "/").last ?? Substring(path)), sha256: sha256,
+                    status: .rejected, appended: 0, duplicates: 0, problems: problem.map { [$0] } ?? [],
+                    unlistedProblems: 0, firstSeq: nil, lastSeq: nil)
     }
 
     private func reader(for format: FileFormat) -> any RecordReader {

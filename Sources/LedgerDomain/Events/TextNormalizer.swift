@@ -1,5 +1,3 @@
-import Foundation
-
 /// All stored text is trimmed and NFC-normalised (SPEC §4): Windows-1258 decodes to
 /// decomposed tone marks, and the same title must compare equal however it was typed.
 public enum TextNormalizer {
@@ -8,7 +6,10 @@ public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         let trimmed = trim(text)
         if trimmed.utf8.allSatisfy({ $0 < 0x80 }) { return trimmed }
-        return trimmed.precomposedStringWithCanonicalMapping
+        // The standard library's own NFC (no Foundation bridging); most text already is NFC,
+        // in which case the original string is kept and nothing is allocated.
+        let composed = trimmed._nfcCodeUnits
+        return composed.elementsEqual(trimmed.utf8) ? trimmed : String(decoding: composed, as: UTF8.self)
     }
 
     static func trim(_ text: String) -> String {

@@ -1,0 +1,33 @@
+import Foundation
+import LedgerDomain
+import LedgerIngest
+import LedgerStore
+import Logging
+import ServiceLifecycle
+
+/// The composition root of `serve`, used by the CLI and by tests alike.
+public enum Daemon {
+    /// Builds the service group: the inbox loop, and the systemd watchdog when asked for.
+    public static func build(layout: StateLayout, configuration: LedgerConfiguration, clock: any LedgerClock, once: Bool,
+                             environment: [String: String], logger: Logger) throws -> ServiceGroup {
+        try layout.createFolders()
+        let database = try LedgerDatabase(path: layout.database)
+        let ingestor = FileIngestor(database: database, options: IngestOptions(configuration: configuration), clock: clock)
+        let notifier = SystemdNotifier(environment: environment)
+        let heartbeat = Heartbeat()
+        let inbox = InboxService(layout: layout, database: database, configuration: configuration, ingestor: ingestor,
+                                 notifier: notifier, heartbeat: heartbeat, logger: logger, once: once)
+        // The inbox loop returning (after `--once`, or on shutdown) ends the whole daemon normally.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: inbox, successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "inbox"),
+        ]
+        if !once, let interval = SystemdNotifier.watchdogInterval(environment: environment) {
+            services.append(.init(service: WatchdogService(notifier: notifier, heartbeat: heartbeat, interval: interval, logger: logger),
+                                  serviceName: "watchdog"))
+        }
+        var groupConfiguration = ServiceGroupConfiguration(services: services, logger: logger)
+        groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(8)
+        return ServiceGroup(configuration: groupConfiguration)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import LedgerDomain
+import LedgerIngest
+import LedgerStore
+import Logging
+import ServiceLifecycle
+
+/// The inbox loop of `serve`: a full scan at start-up, then on every inotify trigger, after
+/// a queue overflow, and every `rescan_seconds` as a safety net. One file at a time, in
+/// arrival order; a bad file never stops the loop.
+public struct InboxService: Service {
+    let layout: StateLayout
+    let database: LedgerDatabase
+    let configuration: LedgerConfiguration
+    let ingestor: FileIngestor
+    let notifier: SystemdNotifier
+    let heartbeat: Heartbeat
+    let logger: Logger
+    /// With `once`, process what is there and return (`serve --once`).
+    let once: Bool
+
+    private let work = DispatchQueue(label: "reformledger.ingest")
+
+    public init(layout: StateLayout, database: LedgerDatabase, configuration: LedgerConfiguration, ingestor: FileIngestor,
+                notifier: SystemdNotifier, heartbeat: Heartbeat, logger: Logger, once: Bool) {
+        self.layout = layout
+        self.database = database
+        self.configuration = configuration
+        self.ingestor = ingestor
+        self.notifier = notifier
+        self.heartbeat = heartbeat
+        self.logger = logger
+        self.once = once
+    }
+
+    public func run() async throws {
+        let processor = InboxProcessor(layout: layout, ingestor: ingestor, configuration: configuration, logger: logger)
+        let stop = StopFlag()
+        var state = LoopState()
+        if once {
+            try await drain(processor, stop: stop, state: &state)
+            return
+        }
+        let watcher = try InboxWatcher()
+        let (triggers, continuation) = AsyncStream.makeStream(of: InboxWatcher.Trigger.self, bufferingPolicy: .bufferingNewest(16))
+        watcher.watch(layout.inbox, forFolders: true)
+        watcher.start { continuation.yield($0) }
+        defer { watcher.stop() }
+        let rescan = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(configuration.rescanSeconds))
+                continuation.yield(.overflow)
+            }
+        }
+        defer { rescan.cancel() }
+
+        try await withTaskCancellationOrGracefulShutdownHandler {
+            try await drain(processor, stop: stop, state: &state, watcher: watcher, beforeProcessing: {
+                notifier.notify("READY=1")
+            })
+            for await trigger in triggers.cancelOnGracefulShutdown() {
+                if case .overflow = trigger { logger.debug("full rescan of the inbox") }
+                try await drain(processor, stop: stop, state: &state, watcher: watcher)
+                if stop.isStopped { break }
+            }
+        } onCancelOrGracefulShutdown: {
+            stop.stop()
+            continuation.finish()
+        }
+        notifier.notify("STOPPING=1")
+        logger.info("stopped")
+    }
+
+    /// What the loop remembers between scans.
+    struct LoopState {
+        var reported: Set<String> = []
+        var lastFile = "-"
+        var registry: AgencyRegistry?
+    }
+
+    /// Scans and processes everything waiting, rescanning until the inbox is empty.
+    private func drain(_ processor: InboxProcessor, stop: StopFlag, state: inout LoopState, watcher: InboxWatcher? = nil,
+                       beforeProcessing: () -> Void = {}) async throws {
+        var first = true
+        while !stop.isStopped {
+            heartbeat.beat()
+            let registry = try await refreshRegistry(&state, watcher: watcher)
+            let scan = InboxScanner(layout: layout).scan(knownAgencies: Set(registry.agencies.keys).union(registry.coordinators))
+            report(scan, state: &state)
+            let pending = scan.entries.filter { !(state.reported.contains($0.path) && $0.irregularKind == "directory") }
+            notifier.notify("STATUS=backlog \(pending.count) file(s), last \(state.lastFile)")
+            if first { beforeProcessing(); first = false }
+            if pending.isEmpty { return }
+            for entry in pending {
+                if stop.isStopped { return }
+                let result = try await onWorkQueue { try processor.process(entry, heartbeat: heartbeat, stop: stop) }
+                heartbeat.beat()
+                state.lastFile = "\(entry.agency)/\(entry.name)"
+                switch result {
+                case .leftInPlace: state.reported.insert(entry.path)
+                case .accepted(let outcome) where outcome.appended > 0: state.registry = nil   // may have registered agencies
+                default: break
+                }
+            }
+            if pending.allSatisfy({ $0.irregularKind == "directory" }) { return }
+        }
+    }
+
+    /// The registry, reloaded after files that appended events; new agencies get their
+    /// inbox folder and a watch.
+    private func refreshRegistry(_ state: inout LoopState, watcher: InboxWatcher?) async throws -> AgencyRegistry {
+        if let registry = state.registry { return registry }
+        let options = IngestOptions(configuration: configuration)
+        let registry = try database.read { db in try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone) }
+        for folder in try layout.createInboxFolders(for: registry) { logger.info("inbox folder created", metadata: ["inbox.folder": "\(folder)"]) }
+        if let watcher {
+            for code in Set(registry.agencies.keys).union(registry.coordinators) { watcher.watch(layout.inbox(for: code)) }
+        }
+        state.registry = registry
+        return registry
+    }
+
+    private func report(_ scan: InboxScanner.Scan, state: inout LoopState) {
+        for folder in scan.unknownFolders where state.reported.insert(folder).inserted {
+            logger.warning("a folder of no known agency is left alone", metadata: ["inbox.folder": "\(folder)"])
+        }
+        for file in scan.strayFiles where state.reported.insert(file).inserted {
+            logger.warning("a file outside any agency folder is left alone", metadata: ["inbox.file": "\(file)"])
+        }
+    }
+
+    /// Runs blocking SQLite and file work off the cooperative thread pool.
+    private func onWorkQueue<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            work.async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import CLinuxSupport
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// inotify on the inbox (Dispatch has no file-system sources on Linux).
+///
+/// A thread blocks in `poll` on the inotify descriptor and turns events into `Trigger`s:
+/// a file closed after writing or renamed into an agency folder, a new folder, or a
+/// queue overflow (which asks for a full rescan). It never reads files itself.
+final class InboxWatcher: @unchecked Sendable {
+    enum Trigger: Sendable {
+        case fileArrived
+        case folderAdded
+        case overflow
+    }
+
+    private let fd: Int32
+    private var watches: [String: Int32] = [:]
+    private let lock = NSLock()
+    private let stopFlag = StopFlag()
+    private var thread: Thread?
+
+    init() throws {
+        fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard fd >= 0 else { throw FileMover.MoveError(path: "inotify", errno: errno) }
+    }
+
+    deinit { close(fd) }
+
+    /// Watches a folder; agency folders for completed files, the inbox root for new folders.
+    func watch(_ path: String, forFolders: Bool = false) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard watches[path] == nil else { return }
+        let mask: UInt32 = forFolders ? UInt32(IN_CREATE | IN_MOVED_TO | IN_ONLYDIR) : UInt32(IN_CLOSE_WRITE | IN_MOVED_TO)
+        let descriptor = inotify_add_watch(fd, path, mask)
+        if descriptor >= 0 { watches[path] = descriptor }
+    }
+
+    /// Starts the reading thread; `deliver` is called on it for each trigger.
+    func start(_ deliver: @escaping @Sendable (Trigger) -> Void) {
+        let fd = self.fd, stopFlag = self.stopFlag
+        let thread = Thread {
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            var pollDescriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            while !stopFlag.isStopped {
+                guard poll(&pollDescriptor, 1, 250) > 0 else { continue }
+                let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                guard count > 0 else { continue }
+                var offset = 0
+                var arrived = false, added = false, overflow = false
+                buffer.withUnsafeBytes { bytes in
+                    while offset + MemoryLayout<inotify_event>.size <= count {
+                        let event = bytes.load(fromByteOffset: offset, as: inotify_event.self)
+                        if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { overflow = true }
+                        if event.mask & UInt32(IN_ISDIR) != 0 { added = true } else if event.mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 { arrived = true }
+                        offset += MemoryLayout<inotify_event>.size + Int(event.len)
+                    }
+                }
+                if overflow { deliver(.overflow) }
+                if added { deliver(.folderAdded) }
+                if arrived { deliver(.fileArrived) }
+            }
+        }
+        thread.name = "inbox-watcher"
+        self.thread = thread
+        thread.start()
+    }
+
+    func stop() { stopFlag.stop() }
+}

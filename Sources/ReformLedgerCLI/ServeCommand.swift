@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import LedgerDaemon
+import ServiceLifecycle
+import LedgerDomain
+import Logging
+
+/// `serve [--once] [--now RFC3339]`: the daemon.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the daemon: watch the inboxes, ingest files, move them to processed/ or rejected/.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Process what is waiting, then exit.")
+    var once = false
+
+    @Option(name: .long, help: "Fix the clock at this RFC 3339 instant (tests, drills).")
+    var now: String?
+
+    func validate() throws {
+        if let now, EventTime.parseInstant(now) == nil {
+            throw ValidationError("--now takes an RFC 3339 date-time with an offset, e.g. 2024-03-17T01:00:00+07:00")
+        }
+    }
+
+    func run() async throws {
+        let configuration = try global.loadConfiguration()
+        let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "reformledger")
+        let clock: any LedgerClock = now.flatMap(EventTime.parseInstant).map { FixedClock($0) } ?? SystemClock()
+        _ = try global.openDatabase()   // a clear "run init first" before anything starts
+        let group = try Daemon.build(layout: global.layout, configuration: configuration, clock: clock, once: once,
+                                     environment: ProcessInfo.processInfo.environment, logger: logger)
+        logger.info("started", metadata: ["state": "\(global.layout.root)", "once": "\(once)"])
+        try await group.run()
+    }
+}
