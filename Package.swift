@@ -83,6 +83,10 @@ let package = Package(
             dependencies: ["LedgerIngest", "LedgerStore", "LedgerDomain", "LedgerTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
+            name: "LedgerDaemonTests",
+            dependencies: ["LedgerDaemon", "LedgerIngest", "LedgerDomain", "LedgerTestSupport"]
+        ),
+        .testTarget(
             name: "ReformLedgerCLITests",
             dependencies: ["LedgerDomain", "LedgerTestSupport"]
         ),

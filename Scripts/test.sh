@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, builds, and runs every test
-# (domain, storage, ingestion, and the real binary driven as a user would).
+# (domain, storage, ingestion, and the real binary driven as a user would), then checks
+# the systemd unit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 Scripts/setup.sh
 swift build --build-tests
-# The CLI tests run this binary as real processes.
-export REFORMLEDGER_BIN="$PWD/.build/debug/reformledger"
+# The process tests (daemon, SIGKILL on a 200,000-event file) run the optimised binary.
+swift build -c release --product reformledger
+export REFORMLEDGER_BIN="$PWD/.build/release/reformledger"
 swift test --skip-build
+Scripts/check-unit.sh "$REFORMLEDGER_BIN"

@@ -45,6 +45,7 @@ public struct InboxService: Service {
         let (triggers, continuation) = AsyncStream.makeStream(of: InboxWatcher.Trigger.self, bufferingPolicy: .bufferingNewest(16))
         watcher.watch(layout.inbox, forFolders: true)
         watcher.start { continuation.yield($0) }
+        state.wake = { continuation.yield(.overflow) }
         defer { watcher.stop() }
         let rescan = Task {
             while !Task.isCancelled {
@@ -73,6 +74,8 @@ public struct InboxService: Service {
 
     /// What the loop remembers between scans.
     struct LoopState {
+        /// Asks the loop for another scan (set when a watcher runs).
+        var wake: (@Sendable () -> Void)?
         var reported: Set<String> = []
         var lastFile = "-"
         var registry: AgencyRegistry?
@@ -87,13 +90,22 @@ public struct InboxService: Service {
             let registry = try await refreshRegistry(&state, watcher: watcher)
             let scan = InboxScanner(layout: layout).scan(knownAgencies: Set(registry.agencies.keys).union(registry.coordinators))
             report(scan, state: &state)
-            let pending = scan.entries.filter { !(state.reported.contains($0.path) && $0.irregularKind == "directory") }
-            notifier.notify("STATUS=backlog \(pending.count) file(s), last \(state.lastFile)")
+            let waiting = scan.entries.filter { !(state.reported.contains($0.path) && $0.irregularKind == "directory") }
+            // A file is taken once complete (SPEC §4): renamed in or closed after writing, as
+            // inotify saw, or quiet for `settleSeconds` (present at start-up, or an event missed).
+            let quietBefore = Date().timeIntervalSince1970 - Self.settleSeconds
+            let pending = waiting.filter { entry in
+                watcher == nil || entry.irregularKind != nil || watcher!.isCompleted(entry.path)
+                    || Double(entry.modified.tv_sec) + Double(entry.modified.tv_nsec) / 1e9 < quietBefore
+            }
+            if pending.count < waiting.count { wakeUpAfterSettling(state.wake) }
+            notifier.notify("STATUS=backlog \(waiting.count) file(s), last \(state.lastFile)")
             if first { beforeProcessing(); first = false }
             if pending.isEmpty { return }
             for entry in pending {
                 if stop.isStopped { return }
                 let result = try await onWorkQueue { try processor.process(entry, heartbeat: heartbeat, stop: stop) }
+                watcher?.forget(entry.path)
                 heartbeat.beat()
                 state.lastFile = "\(entry.agency)/\(entry.name)"
                 switch result {
@@ -103,6 +115,18 @@ public struct InboxService: Service {
                 }
             }
             if pending.allSatisfy({ $0.irregularKind == "directory" }) { return }
+        }
+    }
+
+    /// Seconds a file written in place must stay unmodified before a rescan takes it.
+    static let settleSeconds = 2.0
+
+    /// Asks for another scan once files still being written may have settled.
+    private func wakeUpAfterSettling(_ wake: (@Sendable () -> Void)?) {
+        guard let wake else { return }
+        Task {
+            try? await Task.sleep(for: .seconds(Self.settleSeconds))
+            wake()
         }
     }
 
