@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -43,6 +44,17 @@ let package = Package(
             resources: [.copy("Plans")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        .target(
+            name: "LedgerReports",
+            dependencies: [
+                "LedgerDomain",
+                "LedgerStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         // Linux calls that Swift's Glibc module does not expose (renameat2 RENAME_NOREPLACE).
         .target(name: "CLinuxSupport"),
         .target(
@@ -51,6 +63,7 @@ let package = Package(
                 "LedgerDomain",
                 "LedgerStore",
                 "LedgerIngest",
+                "LedgerReports",
                 "CLinuxSupport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -64,6 +77,7 @@ let package = Package(
                 "LedgerStore",
                 "LedgerIngest",
                 "LedgerDaemon",
+                "LedgerReports",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -84,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerDaemonTests",
-            dependencies: ["LedgerDaemon", "LedgerIngest", "LedgerDomain", "LedgerTestSupport"]
+            dependencies: ["LedgerDaemon", "LedgerIngest", "LedgerReports", "LedgerDomain", "LedgerTestSupport"]
         ),
         .testTarget(
             name: "ReformLedgerCLITests",

@@ -1,5 +1,6 @@
 import CLinuxSupport
 import Foundation
+import LedgerReports
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,28 +46,5 @@ struct FileMover {
         return "\(ns.deletingPathExtension)-\(attempt).\(ext)"
     }
 
-    /// Writes a file atomically: temporary name, fsync, rename, fsync of the folder.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).tmp")
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw MoveError(path: temporary, errno: errno) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if count < 0 { if errno == EINTR { continue }; let code = errno; close(fd); throw MoveError(path: temporary, errno: code) }
-            written += count
-        }
-        fsync(fd)
-        close(fd)
-        guard rename(temporary, path) == 0 else { throw MoveError(path: path, errno: errno) }
-        syncDirectory(folder)
-    }
-
-    static func syncDirectory(_ path: String) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        fsync(fd)
-        close(fd)
-    }
+    static func syncDirectory(_ path: String) { AtomicFile.syncDirectory(path) }
 }

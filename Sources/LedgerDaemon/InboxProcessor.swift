@@ -1,6 +1,7 @@
 import Foundation
 import LedgerDomain
 import LedgerIngest
+import LedgerReports
 import LedgerStore
 import Logging
 
@@ -68,7 +69,7 @@ struct InboxProcessor {
                 object = JSONObject(object.members.map { $0.key == "file" ? (key: "file", value: .string((destination as NSString).lastPathComponent)) : $0 })
                 document = .object(object)
             }
-            try FileMover.writeAtomically(Array((JSONWriter.string(document, pretty: true) + "\n").utf8), to: destination + ".errors.json")
+            try AtomicFile.write(Array((JSONWriter.string(document, pretty: true) + "\n").utf8), to: destination + ".errors.json")
             logger.warning("rejected", metadata: [
                 "errors": "\(outcome.problems.count + outcome.unlistedProblems)",
                 "first_error": "\(outcome.problems.first.map { "\($0.code.rawValue) \($0.field ?? "")" } ?? "-")",

@@ -82,6 +82,7 @@ public struct FileIngestor: Sendable {
             outcome.unlistedProblems = run.unlistedProblems
             let accepted = run.problems.isEmpty
             if accepted {
+                try run.projection!.setCheckpoint(run.appender!.headSeq)
                 outcome.status = .accepted
                 outcome.appended = run.appended
                 outcome.duplicates = run.duplicates
@@ -121,6 +122,7 @@ private struct FileRun {
     let folderAgency: String?
     var appender: EventAppender?
     var admission: EventAdmission?
+    var projection: ProjectionWriter?
     var problems: [Problem] = []
     var unlistedProblems = 0
     var appended = 0
@@ -137,6 +139,8 @@ private struct FileRun {
     }
 
     mutating func start() throws {
+        projection = ProjectionWriter(db: db, zone: options.zone)
+        try projection!.catchUp()
         appender = try EventAppender(db: db)
         let registry = try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone)
         admission = EventAdmission(registry: registry, now: now, zone: options.zone)
@@ -173,6 +177,8 @@ private struct FileRun {
             appended += 1
             if firstSeq == nil { firstSeq = seq }
             lastSeq = seq
+            try projection!.apply(seq: seq, agency: draft.agency, id: draft.id, type: draft.type, corrects: draft.corrects,
+                                  occurredAt: draft.occurredAt, data: draft.data)
             updateRegistry(with: draft, seq: seq)
         }
     }

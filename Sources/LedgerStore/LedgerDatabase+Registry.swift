@@ -3,13 +3,15 @@ import LedgerDomain
 
 extension LedgerDatabase {
     /// Folds the registry events of the log into an `AgencyRegistry`.
-    public static func loadRegistry(_ db: Database, coordinators: Set<String>, zone: LocalZone) throws -> AgencyRegistry {
+    /// - Parameter throughSeq: the log as it stood at that seq (default: all of it).
+    public static func loadRegistry(_ db: Database, coordinators: Set<String>, zone: LocalZone,
+                                    throughSeq: Int64 = .max) throws -> AgencyRegistry {
         var registry = AgencyRegistry(coordinators: coordinators)
         let types = EventType.allCases.filter(\.isRegistryEvent).map { "'\($0.rawValue)'" }.joined(separator: ",")
         let rows = try Row.fetchCursor(db, sql: """
             SELECT seq, agency, id, type, occurred_at, corrects, data FROM events
-            WHERE type IN (\(types), '\(EventType.eventRetracted.rawValue)') ORDER BY seq
-            """)
+            WHERE type IN (\(types), '\(EventType.eventRetracted.rawValue)') AND seq <= ? ORDER BY seq
+            """, arguments: [throughSeq])
         while let row = try rows.next() {
             let agency: String = row[1]
             let data = try parseData(row[6], seq: row[0])
@@ -25,7 +27,7 @@ extension LedgerDatabase {
         return registry
     }
 
-    static func parseData(_ text: String, seq: Int64) throws -> JSONObject {
+    public static func parseData(_ text: String, seq: Int64) throws -> JSONObject {
         guard let object = (try? JSONParser().parse(Array(text.utf8)))?.objectValue else {
             throw StoreError(.corruptRow, "The data of event seq \(seq) is not a JSON object.")
         }

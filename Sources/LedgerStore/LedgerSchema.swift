@@ -2,8 +2,8 @@ import GRDB
 
 /// The shape of `ledger.sqlite`. The `events` table is part of the contract (SPEC §9):
 /// auditors read it with `sqlite3`, so its name and columns never change.
-enum LedgerSchema {
-    static func migrator() -> DatabaseMigrator {
+public enum LedgerSchema {
+    public static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-event-log") { db in
             try db.execute(sql: """
@@ -48,6 +48,31 @@ enum LedgerSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2-projections") { db in
+            // Filled by `ProjectionWriter.catchUp`, which folds what the model has not seen.
+            try createProjectionTables(db)
+        }
         return migrator
+    }
+
+    /// The read model of activity events (`ProjectionWriter`); also created in the
+    /// temporary databases of reports as of an earlier seq.
+    public static func createProjectionTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE proj_lineage (
+                agency TEXT NOT NULL, id TEXT NOT NULL, root TEXT NOT NULL, seq INTEGER NOT NULL,
+                retracted INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (agency, id)
+            ) WITHOUT ROWID;
+            CREATE INDEX proj_lineage_by_root ON proj_lineage (agency, root, seq);
+            CREATE TABLE proj_effective (
+                agency TEXT NOT NULL, root TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL,
+                day TEXT NOT NULL, instant INTEGER NOT NULL, measure TEXT, task TEXT, a INTEGER, b INTEGER, note TEXT,
+                PRIMARY KEY (agency, root)
+            ) WITHOUT ROWID;
+            CREATE INDEX proj_effective_by_day ON proj_effective (day);
+            CREATE INDEX proj_effective_by_task ON proj_effective (task) WHERE task IS NOT NULL;
+            CREATE TABLE proj_checkpoint (name TEXT PRIMARY KEY, seq INTEGER NOT NULL, zone TEXT NOT NULL);
+            """)
     }
 }

@@ -7,7 +7,8 @@ struct ReformLedger: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reformledger",
         abstract: "The event log, reports and audit trail of the administrative-reform communication plan.",
-        subcommands: [InitCommand.self, IngestCommand.self, ServeCommand.self, EventsCommand.self, VerifyCommand.self, StatusCommand.self]
+        subcommands: [InitCommand.self, IngestCommand.self, ServeCommand.self, ReportCommand.self, ReplayCommand.self, EventsCommand.self,
+                      VerifyCommand.self, StatusCommand.self]
     )
 
     /// Maps outcomes to the exit statuses of SPEC §8: 0 success, 1 input rejected,

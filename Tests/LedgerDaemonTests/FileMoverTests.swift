@@ -2,6 +2,7 @@ import Foundation
 import LedgerTestSupport
 import Testing
 @testable import LedgerDaemon
+import LedgerReports
 
 struct FileMoverTests {
     @Test(arguments: [("week.json", 0, "week.json"), ("week.json", 1, "week-1.json"), ("a.tar.gz", 2, "a.tar-2.gz"),
@@ -25,7 +26,7 @@ struct FileMoverTests {
 
     @Test func writesAtomicallyLeavingNoTemporaryFile() throws {
         let folder = TemporaryDirectory("mover")
-        try FileMover.writeAtomically(Array("{}".utf8), to: folder.file("x.errors.json"))
+        try AtomicFile.write(Array("{}".utf8), to: folder.file("x.errors.json"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["x.errors.json"])
     }
 }

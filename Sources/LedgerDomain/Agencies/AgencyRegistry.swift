@@ -10,6 +10,8 @@ public struct AgencyRegistry: Sendable {
     private var retracted: Set<EventKey> = []
     public private(set) var agencies: [String: Agency] = [:]
     public private(set) var tasks: [String: TaskAssignment] = [:]
+    /// The `min` of the latest effective `target.set` (by seq) of each indicator.
+    public private(set) var targets: [String: String] = [:]
 
     public init(coordinators: Set<String>) {
         self.coordinators = coordinators
@@ -74,8 +76,13 @@ public struct AgencyRegistry: Sendable {
         }
         agencies = [:]
         tasks = [:]
+        targets = [:]
         let ordered = effective.compactMap { root, event in rootSeq[root].map { ($0, event) } }.sorted { $0.0 < $1.0 }
         for (_, event) in ordered { apply(event) }
+        // "Latest target.set by seq": the effective members' own seq decides.
+        for event in effective.values.sorted(by: { $0.seq < $1.seq }) where event.type == .targetSet {
+            if let indicator = event.data["indicator"]?.stringValue, let min = event.data["min"]?.stringValue { targets[indicator] = min }
+        }
     }
 
     private mutating func apply(_ event: RegistryEvent) {
@@ -110,5 +117,23 @@ public struct AgencyRegistry: Sendable {
         default:
             break
         }
+    }
+}
+
+extension AgencyRegistry {
+    /// Agencies listed in a report (SPEC §12): registered on or before `last` (coordinators
+    /// always), and not merged away before `first`.
+    public func listedAgencies(first: LocalDate, last: LocalDate) -> [String] {
+        var codes = Set(coordinators)
+        for agency in agencies.values where agency.registeredOn <= last {
+            if let effective = agency.mergeEffective, effective < first { continue }
+            codes.insert(agency.code)
+        }
+        return codes.sorted()
+    }
+
+    /// Codes merged into `code`, whose history it now carries ("formerly …").
+    public func predecessors(of code: String, on date: LocalDate) -> [String] {
+        agencies.values.filter { $0.mergedInto == code && $0.isMergedAway(on: date) }.map(\.code).sorted()
     }
 }

@@ -40,10 +40,11 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Types that shape the registry of agencies and tasks, which validation needs.
+    /// Types that shape the registry of agencies, tasks and targets, which validation and
+    /// reports need.
     public var isRegistryEvent: Bool {
         switch self {
-        case .taskAssigned, .agencyRegistered, .agencyRenamed, .agencyMerged: true
+        case .taskAssigned, .agencyRegistered, .agencyRenamed, .agencyMerged, .targetSet: true
         default: false
         }
     }

@@ -1,0 +1,62 @@
+import LedgerDomain
+
+extension ConsolidatedReport {
+    /// The reference JSON shape of SPEC §7.2, keys in the contract's order.
+    public var json: JSONValue {
+        .object([
+            "period": .string(period.description), "mode": .string(mode.rawValue),
+            "from": .string(from.description), "to": .string(to.description),
+            "edition": edition.map(JSONValue.integer) ?? .null,
+            "through_seq": .integer(Int(throughSeq)), "head_hash": .string(headHash),
+            "totals": .object(["events": .integer(totals.events), "articles": .integer(totals.articles),
+                               "activities": .integer(totals.activities), "contests": .integer(totals.contests),
+                               "surveys": .integer(totals.surveys)]),
+            "agencies": .array(agencies.map(\.json)),
+            "tasks": .array(tasks.map(\.json)),
+            "indicators": .array(indicators.map(\.json)),
+            "contest_feedback": .object([
+                "responses": .integer(contestFeedback.responses), "continue_contest": .integer(contestFeedback.continueContest),
+                "other_form": .integer(contestFeedback.otherForm),
+                "agencies_without_response": .array(contestFeedback.agenciesWithoutResponse.map(JSONValue.string)),
+            ]),
+            "silent_agencies": .array(silentAgencies.map(JSONValue.string)),
+        ])
+    }
+}
+
+extension ConsolidatedReport.AgencyLine {
+    var json: JSONValue {
+        .object([
+            "code": .string(code), "name": .string(name),
+            "articles": .object(["total": .integer(articles), "by_channel": .object(JSONObject(articlesByChannel.map { (key: $0.0, value: .integer($0.1)) }))]),
+            "activities": .object(["total": .integer(activities), "by_form": .object(JSONObject(activitiesByForm.map { (key: $0.0, value: .integer($0.1)) }))]),
+            "contests": .integer(contests), "surveys": .integer(surveys),
+            "tasks": .array(tasks.map { .object(["task": .string($0.task), "role": .string($0.role), "status": .string($0.status.rawValue)]) }),
+            "report_submitted": .bool(reportSubmitted),
+        ])
+    }
+}
+
+extension ConsolidatedReport.TaskLine {
+    var json: JSONValue {
+        let windowValue: JSONValue = switch window {
+        case .ongoing: .string("ongoing")
+        case .months(let from, let to): .object(["from": .string(from.description), "to": .string(to.description)])
+        }
+        return .object([
+            "task": .string(task), "title": .string(title), "window": windowValue,
+            "lead": .array(lead.map(JSONValue.string)),
+            "status_by_lead": .object(JSONObject(statusByLead.map { (key: $0.0, value: .string($0.1.rawValue)) })),
+            "linked_events": .integer(linkedEvents),
+        ])
+    }
+}
+
+extension ConsolidatedReport.IndicatorLine {
+    var json: JSONValue {
+        .object([
+            "indicator": .string(indicator), "numerator": .integer(numerator), "denominator": .optional(denominator),
+            "value": .optional(value), "target": .optional(target), "met": .bool(met),
+        ])
+    }
+}

@@ -1,0 +1,72 @@
+import LedgerDomain
+
+/// Markdown: readable in a terminal and in a code host.
+struct MarkdownReport {
+    let report: ConsolidatedReport
+    let labels: ReportLabels
+
+    func render() -> String {
+        var lines: [String] = []
+        let l = labels
+        lines.append("# \(l.title) — \(l.periodInWords(report.period))")
+        lines.append("")
+        lines.append("- \(l.period): \(report.period) (\(report.from) … \(report.to), \(report.mode.rawValue))")
+        lines.append("- \(l.edition): \(report.edition.map(String.init) ?? l.adHoc)")
+        lines.append("- \(l.throughSeq): \(report.throughSeq)")
+        lines.append("- \(l.headHash): `\(report.headHash)`")
+        lines.append("")
+        lines.append("## \(l.totals)")
+        lines.append("")
+        lines.append("| \(l.events) | \(l.articles) | \(l.activities) | \(l.contests) | \(l.surveys) |")
+        lines.append("|---:|---:|---:|---:|---:|")
+        let t = report.totals
+        lines.append("| \(t.events) | \(t.articles) | \(t.activities) | \(t.contests) | \(t.surveys) |")
+        lines.append("")
+        lines.append("## \(l.agencies)")
+        lines.append("")
+        lines.append("| \(l.code) | \(l.name) | \(l.articles) | \(l.byChannel) | \(l.activities) | \(l.byForm) | \(l.contests) | \(l.surveys) | \(l.reportSubmitted) |")
+        lines.append("|---|---|---:|---|---:|---|---:|---:|---|")
+        for agency in report.agencies {
+            lines.append("| \(cell(agency.code)) | \(cell(agency.name)) | \(agency.articles) | \(cell(pairs(agency.articlesByChannel))) | \(agency.activities) | \(cell(pairs(agency.activitiesByForm))) | \(agency.contests) | \(agency.surveys) | \(agency.reportSubmitted ? l.yes : l.no) |")
+        }
+        lines.append("")
+        lines.append("## \(l.tasks)")
+        lines.append("")
+        lines.append("| \(l.task) | \(l.window) | \(l.statusByLead) | \(l.linkedEvents) |")
+        lines.append("|---|---|---|---:|")
+        for task in report.tasks {
+            let statuses = task.statusByLead.map { "\($0.0): \(l.status($0.1))" }.joined(separator: "; ")
+            lines.append("| **\(cell(task.task))** \(cell(task.title)) | \(l.window(task.window)) | \(cell(statuses.isEmpty ? l.none : statuses)) | \(task.linkedEvents) |")
+        }
+        lines.append("")
+        lines.append("## \(l.indicators)")
+        lines.append("")
+        lines.append("| \(l.indicator) | \(l.numerator) | \(l.denominator) | \(l.value) | \(l.target) | \(l.met) |")
+        lines.append("|---|---:|---:|---:|---:|---|")
+        for indicator in report.indicators {
+            lines.append("| \(cell(indicator.indicator)) | \(indicator.numerator) | \(indicator.denominator.map(String.init) ?? "–") | \(indicator.value ?? "–") | \(indicator.target ?? "–") | \(indicator.met ? l.yes : l.no) |")
+        }
+        lines.append("")
+        lines.append("## \(l.contestFeedback)")
+        lines.append("")
+        let f = report.contestFeedback
+        lines.append("- \(l.responses): \(f.responses); \(l.continueContest): \(f.continueContest); \(l.otherForm): \(f.otherForm)")
+        lines.append("- \(l.withoutResponse): \(f.agenciesWithoutResponse.isEmpty ? l.none : f.agenciesWithoutResponse.joined(separator: ", "))")
+        lines.append("")
+        lines.append("## \(l.silent)")
+        lines.append("")
+        lines.append(report.silentAgencies.isEmpty ? l.none : report.silentAgencies.joined(separator: ", "))
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+
+    private func pairs(_ items: [(String, Int)]) -> String {
+        items.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+    }
+
+    /// Text inside a table cell: pipes and line breaks would break the table.
+    private func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+    }
+}

@@ -1,0 +1,88 @@
+import LedgerDomain
+
+/// The words of the human formats, in Vietnamese (default) or English.
+struct ReportLabels {
+    let language: Language
+
+    init(_ language: Language) {
+        self.language = language
+    }
+
+    private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+    var title: String { pick("Báo cáo kết quả công tác tuyên truyền cải cách hành chính", "Report on administrative-reform communication") }
+    var period: String { pick("Kỳ báo cáo", "Period") }
+    var mode: String { pick("Cách tính kỳ", "Period boundaries") }
+    var edition: String { pick("Lần ban hành", "Edition") }
+    var adHoc: String { pick("không ban hành (tra cứu)", "not issued (ad hoc)") }
+    var throughSeq: String { pick("Dữ liệu đến sự kiện số", "Data through seq") }
+    var headHash: String { pick("Mã băm sự kiện cuối", "Head hash") }
+    var totals: String { pick("Tổng hợp", "Totals") }
+    var events: String { pick("Sự kiện", "Events") }
+    var articles: String { pick("Tin, bài", "Articles") }
+    var activities: String { pick("Hoạt động", "Activities") }
+    var contests: String { pick("Hội thi", "Contests") }
+    var surveys: String { pick("Khảo sát", "Surveys") }
+    var agencies: String { pick("Kết quả của các cơ quan, đơn vị", "Agencies") }
+    var code: String { pick("Mã", "Code") }
+    var name: String { pick("Cơ quan, đơn vị", "Agency") }
+    var byChannel: String { pick("Theo kênh", "By channel") }
+    var byForm: String { pick("Theo hình thức", "By form") }
+    var reportSubmitted: String { pick("Đã gửi báo cáo", "Report submitted") }
+    var tasks: String { pick("Tình hình thực hiện nhiệm vụ", "Tasks") }
+    var task: String { pick("Nhiệm vụ", "Task") }
+    var window: String { pick("Thời gian", "Window") }
+    var lead: String { pick("Chủ trì", "Lead") }
+    var statusByLead: String { pick("Tình trạng theo cơ quan chủ trì", "Status by lead") }
+    var linkedEvents: String { pick("Sự kiện liên quan", "Linked events") }
+    var indicators: String { pick("Chỉ tiêu", "Indicators") }
+    var indicator: String { pick("Chỉ tiêu", "Indicator") }
+    var numerator: String { pick("Tử số", "Numerator") }
+    var denominator: String { pick("Mẫu số", "Denominator") }
+    var value: String { pick("Giá trị", "Value") }
+    var target: String { pick("Mục tiêu", "Target") }
+    var met: String { pick("Đạt", "Met") }
+    var contestFeedback: String { pick("Ý kiến về Hội thi cải cách hành chính (Công văn 118/UBND-TH)", "Feedback on the reform contest (letter 118/UBND-TH)") }
+    var responses: String { pick("Số phiếu", "Responses") }
+    var continueContest: String { pick("Đề nghị tiếp tục tổ chức Hội thi", "Continue the contest") }
+    var otherForm: String { pick("Đề nghị hình thức tuyên truyền khác", "Another form") }
+    var withoutResponse: String { pick("Chưa gửi ý kiến", "Without response") }
+    var silent: String { pick("Cơ quan chưa có hoạt động trong kỳ", "Agencies silent in the period") }
+    var none: String { pick("không có", "none") }
+    var yes: String { pick("có", "yes") }
+    var no: String { pick("không", "no") }
+    var ongoing: String { pick("thường xuyên", "ongoing") }
+
+    func status(_ status: TaskStatus) -> String {
+        switch status {
+        case .done: pick("hoàn thành", "done")
+        case .overdue: pick("quá hạn", "overdue")
+        case .inProgress: pick("đang thực hiện", "in progress")
+        case .ongoing: pick("thường xuyên", "ongoing")
+        case .notStarted: pick("chưa thực hiện", "not started")
+        }
+    }
+
+    func role(_ role: String) -> String { role == "lead" ? pick("chủ trì", "lead") : pick("phối hợp", "coordinating") }
+
+    func window(_ window: TaskWindow) -> String {
+        switch window {
+        case .ongoing: ongoing
+        case .months(let from, let to): from == to ? from.description : "\(from) – \(to)"
+        }
+    }
+
+    /// "quý I năm 2024", "6 tháng đầu năm 2024", … as administrative documents write them.
+    func periodInWords(_ period: ReportPeriod) -> String {
+        switch (period.kind, language) {
+        case (.quarter(let q), .vi): "quý \(["I", "II", "III", "IV"][q - 1]) năm \(period.year)"
+        case (.firstHalf, .vi): "6 tháng đầu năm \(period.year)"
+        case (.nineMonths, .vi): "9 tháng năm \(period.year)"
+        case (.year, .vi): "năm \(period.year)"
+        case (.quarter(let q), .en): "Q\(q) \(period.year)"
+        case (.firstHalf, .en): "first half of \(period.year)"
+        case (.nineMonths, .en): "first nine months of \(period.year)"
+        case (.year, .en): "year \(period.year)"
+        }
+    }
+}

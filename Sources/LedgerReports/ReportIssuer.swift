@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import LedgerDomain
+import LedgerStore
+
+/// Issues report editions as the schedule does (SPEC §7.3): computes the report at the
+/// head, writes every configured format atomically to
+/// `reports/<period>/consolidated-<period>-e<edition>.<ext>`, then appends
+/// `report.generated` as agency `SYSTEM` with the files' SHA-256.
+public struct ReportIssuer: Sendable {
+    public let service: ReportService
+    public let reportsFolder: String
+    public let clock: any LedgerClock
+
+    public init(service: ReportService, reportsFolder: String, clock: any LedgerClock) {
+        self.service = service
+        self.reportsFolder = reportsFolder
+        self.clock = clock
+    }
+
+    public struct Edition: Sendable, Equatable {
+        public var period: String
+        public var edition: Int
+        public var throughSeq: Int64
+        public var files: [String]
+    }
+
+    @discardableResult
+    public func issue(_ period: ReportPeriod) throws -> Edition {
+        let configuration = service.configuration
+        var report = try service.report(period)
+        let previous = try IssuedEditions.load(service.database).last(for: period.description)
+        report.edition = (previous?.edition ?? 0) + 1
+        var files: [JSONValue] = []
+        var names: [String] = []
+        for name in configuration.reportFormats {
+            guard let format = ReportFormat(rawValue: name) else { continue }
+            let bytes = try format.render(report, language: configuration.language)
+            let relative = "\(period)/consolidated-\(period)-e\(report.edition!).\(format.rawValue)"
+            try AtomicFile.write(bytes, to: (reportsFolder as NSString).appendingPathComponent(relative))
+            files.append(.object(["name": .string(relative), "sha256": .string(HashChain.sha256Hex(Data(bytes)))]))
+            names.append(relative)
+        }
+        let now = clock.now()
+        let zone = configuration.zone
+        let data = JSONObject([("period", .string(period.description)), ("edition", .integer(report.edition!)),
+                               ("through_seq", .integer(Int(report.throughSeq))), ("head_hash", .string(report.headHash)),
+                               ("files", .array(files))])
+        try service.database.transaction { db in
+            var appender = try EventAppender(db: db)
+            try appender.append(agency: AgencyCode.system, id: "report-\(period)-e\(report.edition!)", type: EventType.reportGenerated.rawValue,
+                                occurredAt: Self.localTimestamp(now, zone: zone), corrects: nil,
+                                canonicalData: CanonicalJSON.string(.object(data)), source: .system, recordedAt: now)
+            return ((), commit: true)
+        }
+        return Edition(period: period.description, edition: report.edition!, throughSeq: report.throughSeq, files: names)
+    }
+
+    /// RFC 3339 with the local offset, e.g. `2024-03-17T01:00:00+07:00`.
+    static func localTimestamp(_ instant: Instant, zone: LocalZone) -> String {
+        let offset = zone.offsetSeconds(at: instant)
+        let local = Instant(millisecondsSinceEpoch: instant.millisecondsSinceEpoch + Int64(offset) * 1000).rfc3339UTC
+        let sign = offset < 0 ? "-" : "+"
+        let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
+        return String(local.prefix(19)) + sign + (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
+    }
+}
+
+/// The editions issued so far, read from the `report.generated` events of the log.
+public struct IssuedEditions: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var seq: Int64
+        public var period: String
+        public var edition: Int
+        public var throughSeq: Int64
+        public var recordedAt: String
+        public var files: [(name: String, sha256: String)]
+
+        public static func == (lhs: Entry, rhs: Entry) -> Bool { lhs.seq == rhs.seq }
+    }
+
+    public var entries: [Entry]
+
+    public static func load(_ database: LedgerDatabase) throws -> IssuedEditions {
+        var entries: [Entry] = []
+        try database.forEachEvent(where: "type = ?", arguments: [EventType.reportGenerated.rawValue]) { event in
+            let data = try LedgerDatabase.parseData(event.data, seq: event.seq)
+            var files: [(String, String)] = []
+            if case .array(let items)? = data["files"] {
+                for item in items {
+                    if let name = item.objectValue?["name"]?.stringValue, let sha = item.objectValue?["sha256"]?.stringValue { files.append((name, sha)) }
+                }
+            }
+            guard let period = data["period"]?.stringValue, case .integer(let edition)? = data["edition"],
+                  case .integer(let through)? = data["through_seq"] else { return }
+            entries.append(Entry(seq: event.seq, period: period, edition: edition, throughSeq: Int64(through),
+                                 recordedAt: event.recordedAt, files: files))
+        }
+        return IssuedEditions(entries: entries)
+    }
+
+    public func last(for period: String) -> Entry? {
+        entries.last { $0.period == period }
+    }
+}

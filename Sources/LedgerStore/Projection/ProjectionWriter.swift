@@ -1,0 +1,116 @@
+import GRDB
+import LedgerDomain
+
+/// Keeps the read model of activity events (SPEC §2 "projection") in step with the log.
+///
+/// `proj_lineage` holds every activity event and the lineage (the original event) it
+/// belongs to; `proj_effective` holds, for each standing lineage, the fact of its
+/// effective member: the latest member by seq that is not retracted. A correction
+/// replaces, a retraction removes exactly the event it names, and retracting a correction
+/// brings back what it corrected. The model is derived only from the log: `rebuild`
+/// drops it and folds the log from seq 1 to the same result.
+public struct ProjectionWriter {
+    public static let checkpointName = "activity"
+    let db: Database
+    let zone: LocalZone
+    /// Where events are read back from (the ledger); `db` itself unless folding elsewhere.
+    private var source: Database
+
+    public init(db: Database, zone: LocalZone) {
+        self.db = db
+        self.zone = zone
+        self.source = db
+    }
+
+    /// Folds one appended event into the model.
+    public func apply(seq: Int64, agency: String, id: String, type: EventType, corrects: String?, occurredAt: EventTime, data: JSONObject) throws {
+        if let fact = ActivityFact(type: type, occurredAt: occurredAt, data: data, zone: zone) {
+            var root = id
+            if let corrects {
+                root = try String.fetchOne(db, sql: "SELECT root FROM proj_lineage WHERE agency = ? AND id = ?", arguments: [agency, corrects]) ?? corrects
+            }
+            try db.execute(sql: "INSERT INTO proj_lineage (agency, id, root, seq, retracted) VALUES (?, ?, ?, ?, 0)",
+                           arguments: [agency, id, root, seq])
+            try store(fact, agency: agency, root: root, seq: seq)
+        } else if type == .eventRetracted, let target = data["event"]?.stringValue {
+            guard let root = try String.fetchOne(db, sql: "SELECT root FROM proj_lineage WHERE agency = ? AND id = ?", arguments: [agency, target]) else {
+                return   // a registry event: the registry handles it
+            }
+            try db.execute(sql: "UPDATE proj_lineage SET retracted = 1 WHERE agency = ? AND id = ?", arguments: [agency, target])
+            try restore(agency: agency, root: root)
+        }
+    }
+
+    public func setCheckpoint(_ seq: Int64) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO proj_checkpoint (name, seq, zone) VALUES (?, ?, ?)",
+                       arguments: [Self.checkpointName, seq, zone.identifier])
+    }
+
+    /// The last seq folded into the model (0 when empty or built for another time zone).
+    public func checkpoint() throws -> Int64 {
+        guard let row = try Row.fetchOne(db, sql: "SELECT seq, zone FROM proj_checkpoint WHERE name = ?", arguments: [Self.checkpointName]),
+              (row[1] as String) == zone.identifier else { return 0 }
+        return row[0]
+    }
+
+    /// Folds the events after the checkpoint (all of them when the model is empty or was
+    /// built for another time zone), so the model is current with the log.
+    public func catchUp(progress: ((Int64) -> Void)? = nil) throws {
+        let from = try checkpoint()
+        let head = try LedgerDatabase.head(db).seq
+        guard from < head else { return }
+        if from == 0 { try db.execute(sql: "DELETE FROM proj_lineage; DELETE FROM proj_effective;") }
+        try fold(from: db, after: from, throughSeq: head, progress: progress)
+    }
+
+    private func store(_ fact: ActivityFact, agency: String, root: String, seq: Int64) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO proj_effective (agency, root, seq, type, day, instant, measure, task, a, b, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [agency, root, seq, fact.type.rawValue, fact.day.description, fact.instant, fact.measure,
+                                          fact.task, fact.a, fact.b, fact.note])
+    }
+
+    /// After a retraction: the latest member still standing becomes effective, or none.
+    private func restore(agency: String, root: String) throws {
+        guard let standing = try Int64.fetchOne(db, sql: """
+            SELECT seq FROM proj_lineage WHERE agency = ? AND root = ? AND retracted = 0 ORDER BY seq DESC LIMIT 1
+            """, arguments: [agency, root]),
+              let row = try Row.fetchOne(source, sql: "SELECT seq, type, occurred_at, data FROM events WHERE seq = ?", arguments: [standing]) else {
+            try db.execute(sql: "DELETE FROM proj_effective WHERE agency = ? AND root = ?", arguments: [agency, root])
+            return
+        }
+        let seq: Int64 = row[0]
+        guard let type = EventType(rawValue: row[1]), let time = EventTime.parse(row[2]),
+              let fact = ActivityFact(type: type, occurredAt: time, data: try LedgerDatabase.parseData(row[3], seq: seq), zone: zone) else {
+            throw StoreError(.corruptRow, "event seq \(seq) cannot be projected")
+        }
+        try store(fact, agency: agency, root: root, seq: seq)
+    }
+
+    /// Drops the model and folds `events` (seq 1 … `throughSeq`) of `source` into it.
+    /// `source` may be this database or another one (a report as of an earlier seq).
+    public func rebuild(from source: Database, throughSeq: Int64 = .max, progress: ((Int64) -> Void)? = nil) throws {
+        try db.execute(sql: "DELETE FROM proj_lineage; DELETE FROM proj_effective; DELETE FROM proj_checkpoint;")
+        try fold(from: source, after: 0, throughSeq: throughSeq, progress: progress)
+    }
+
+    private func fold(from source: Database, after: Int64, throughSeq: Int64, progress: ((Int64) -> Void)?) throws {
+        var writer = self
+        writer.source = source
+        let rows = try Row.fetchCursor(source, sql: """
+            SELECT seq, agency, id, type, corrects, occurred_at, data FROM events WHERE seq > ? AND seq <= ? ORDER BY seq
+            """, arguments: [after, throughSeq])
+        var last = after
+        while let row = try rows.next() {
+            last = row[0]
+            guard let type = EventType(rawValue: row[3]), type.isActivity || type == .eventRetracted,
+                  let time = EventTime.parse(row[5]) else { continue }
+            try writer.apply(seq: last, agency: row[1], id: row[2], type: type, corrects: row[4], occurredAt: time,
+                             data: try LedgerDatabase.parseData(row[6], seq: last))
+            if last % 50_000 == 0 { progress?(last) }
+        }
+        try setCheckpoint(last)
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import LedgerDomain
+import LedgerIngest
+import LedgerReports
+import LedgerStore
+
+/// `report --period P [--format …] [--through-seq N] [--out DIR] [--issue]`.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Compute the consolidated report of a period; print it, write it to --out, or --issue the next edition.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "2024-Q1 … 2024-Q4, 2024-H1, 2024-9M or 2024.")
+    var period: String
+
+    @Option(name: .long, help: "Comma-separated formats: json, md, html, csv, docx (default json; with --issue, the configured ones).")
+    var format: String?
+
+    @Option(name: .long, help: "Compute from the log up to this seq (default: the head).")
+    var throughSeq: Int64?
+
+    @Option(name: .long, help: "Write the files into this folder instead of printing.")
+    var out: String?
+
+    @Flag(name: .long, help: "Write the next edition into reports/ and append report.generated, as the schedule does.")
+    var issue = false
+
+    var formats: [ReportFormat] {
+        (format ?? "json").split(separator: ",").compactMap { ReportFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    func validate() throws {
+        guard ReportPeriod.parse(period) != nil else { throw ValidationError("--period takes 2024-Q1 … 2024-Q4, 2024-H1, 2024-9M or 2024") }
+        if let format, formats.count != format.split(separator: ",").count {
+            throw ValidationError("--format takes json, md, html, csv, docx separated by commas")
+        }
+        if issue && (throughSeq != nil || out != nil || format != nil) {
+            throw ValidationError("--issue writes the configured formats at the head into reports/; it takes no --format, --through-seq or --out")
+        }
+        if !issue && out == nil && formats.count > 1 { throw ValidationError("several formats need --out DIR") }
+        if !issue && out == nil && formats == [.docx] { throw ValidationError("docx is binary; use --out DIR") }
+    }
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let database = try global.openDatabase()
+        let service = ReportService(database: database, configuration: configuration)
+        let reportPeriod = ReportPeriod.parse(period)!
+        if issue {
+            let edition = try ReportIssuer(service: service, reportsFolder: global.layout.reports, clock: SystemClock()).issue(reportPeriod)
+            Terminal.print("issued \(edition.period) edition \(edition.edition) through seq \(edition.throughSeq):")
+            for file in edition.files { Terminal.print("  reports/\(file)") }
+            return
+        }
+        let report: ConsolidatedReport
+        do {
+            report = try service.report(reportPeriod, throughSeq: throughSeq)
+        } catch let error as ReportService.UnknownSeq {
+            throw CommandFailure(error.description)
+        }
+        if let out {
+            for format in formats {
+                let path = (out as NSString).appendingPathComponent("consolidated-\(reportPeriod).\(format.rawValue)")
+                try AtomicFile.write(try format.render(report, language: configuration.language), to: path)
+                Terminal.print(path)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(try formats[0].render(report, language: configuration.language)))
+        }
+    }
+}
