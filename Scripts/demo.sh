@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The README's first command: builds reformledger, creates a demo state folder with the
-# bundled Sóc Trăng 2024 plan, starts the daemon, drops the agencies' example files into
-# their inboxes as a clerk would (write under a temporary name, then rename), waits until
-# they are processed, shows the result, and stops the daemon with SIGTERM.
-# The demo state lives in ./reformledger-demo and is recreated on every run.
+# The README's first command. Builds reformledger, creates ./reformledger-demo with the
+# bundled Sóc Trăng 2024 plan, drops the agencies' example files into their inboxes the
+# way clerks do (temporary name, then rename), and runs the daemon as a drill on
+# 10 January 2025 (--now): it ingests the files, then writes the report editions of every
+# 2024 period that has closed (quarters, half-year, nine months, year) in json, md, html,
+# csv and docx. A last file dropped while it runs shows live pickup; SIGTERM stops it.
+# The demo folder is recreated on every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,51 +13,55 @@ Scripts/setup.sh
 swift build -c release --product reformledger
 BIN="$PWD/.build/release/reformledger"
 STATE="$PWD/reformledger-demo"
+NOW="2025-01-10T09:00:00+07:00"
 rm -rf "$STATE"
 
 echo "== 1. init with the bundled plan (31 agencies, 12 tasks, 5 targets)"
 "$BIN" init --state-dir "$STATE" --with-plan soc-trang-2024
 
-echo
-echo "== 2. start the daemon (log: $STATE/daemon.log)"
-"$BIN" serve --state-dir "$STATE" 2>"$STATE/daemon.log" &
-DAEMON=$!
-trap 'kill -TERM $DAEMON 2>/dev/null || true' EXIT
-sleep 1
+drop() {  # drop FILE AGENCY: write under a temporary name, then rename into place
+  cp "$1" "$STATE/inbox/$2/.$(basename "$1").part"
+  mv "$STATE/inbox/$2/.$(basename "$1").part" "$STATE/inbox/$2/$(basename "$1")"
+}
 
 echo
-echo "== 3. agencies drop their files (one of them, STTTT/sai-mau.json, is wrong on purpose)"
-count=0
+echo "== 2. agencies drop their files (STTTT/sai-mau.json is wrong on purpose)"
 for file in $(cd Examples/inbox && find . -type f | sort); do
-  agency=$(dirname "$file" | cut -c3-); name=$(basename "$file")
-  cp "Examples/inbox/$file" "$STATE/inbox/$agency/.$name.part"
-  mv "$STATE/inbox/$agency/.$name.part" "$STATE/inbox/$agency/$name"
-  echo "  dropped inbox/$agency/$name"
-  count=$((count + 1))
+  agency=$(dirname "$file" | cut -c3-)
+  drop "Examples/inbox/$file" "$agency"
+  echo "  inbox/$agency/$(basename "$file")"
 done
-for _ in $(seq 1 100); do
-  done_files=$( (find "$STATE/processed" -type f; find "$STATE/rejected" -type f ! -name '*.errors.json') | wc -l)
-  [ "$done_files" -ge "$count" ] && break
+
+echo
+echo "== 3. start the daemon (drill: the clock says $NOW); log in $STATE/daemon.log"
+"$BIN" serve --state-dir "$STATE" --now "$NOW" 2>"$STATE/daemon.log" &
+DAEMON=$!
+trap 'kill -TERM $DAEMON 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  [ -f "$STATE/reports/2024/consolidated-2024-e1.docx" ] && break
   sleep 0.1
 done
 echo
-sed -e 's/^[^ ]* //' "$STATE/daemon.log" | cut -c1-160
+echo "== 4. a late file, dropped while the daemon runs"
+printf '%s\n' '{"id":"BST-2024-099","type":"article.published","occurred_at":"2024-12-30","data":{"title":"Tổng kết năm 2024: công tác tuyên truyền CCHC","channel":"newspaper","outlet":"Báo Sóc Trăng"}}' > "$STATE/late.ndjson"
+drop "$STATE/late.ndjson" BST
+for _ in $(seq 1 50); do [ -f "$STATE/processed/BST/2025-01/late.ndjson" ] && break; sleep 0.1; done
+kill -TERM $DAEMON; wait $DAEMON; trap - EXIT
+sed -e 's/^[^ ]* //' "$STATE/daemon.log" | cut -c1-170
 
 echo
-echo "== 4. status, and why the wrong file was rejected"
+echo "== 5. status, and why the wrong file was rejected"
 "$BIN" status --state-dir "$STATE"
 echo
 cat "$STATE/rejected/STTTT/sai-mau.json.errors.json"
 
 echo
-echo "== 5. the audit trail of Đài PT-TH (with a correction)"
-"$BIN" events --state-dir "$STATE" --agency DPTTH
-
-echo
-echo "== 6. stop the daemon (SIGTERM) and verify the hash chain, in Swift and with the auditor's Python recipe"
-kill -TERM $DAEMON; wait $DAEMON; trap - EXIT
+echo "== 6. verify the hash chain and every report file (and the chain again with the auditor's Python recipe)"
 "$BIN" verify --state-dir "$STATE"
 python3 Scripts/verify_chain.py "$STATE/ledger.sqlite"
+
 echo
-echo "Everything is in $STATE: inbox/, processed/, rejected/ and ledger.sqlite"
-echo "(try: sqlite3 $STATE/ledger.sqlite 'SELECT seq, agency, type FROM events ORDER BY seq DESC LIMIT 5')"
+echo "== 7. the reports — open them:"
+ls "$STATE"/reports/*/consolidated-*.html "$STATE"/reports/*/consolidated-*.docx | sed 's/^/  /'
+echo
+echo "For example: xdg-open $STATE/reports/2024/consolidated-2024-e1.html"

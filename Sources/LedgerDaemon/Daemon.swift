@@ -1,6 +1,7 @@
 import Foundation
 import LedgerDomain
 import LedgerIngest
+import LedgerReports
 import LedgerStore
 import Logging
 import ServiceLifecycle
@@ -15,12 +16,18 @@ public enum Daemon {
         let ingestor = FileIngestor(database: database, options: IngestOptions(configuration: configuration), clock: clock)
         let notifier = SystemdNotifier(environment: environment)
         let heartbeat = Heartbeat()
+        let startup = StartupGate()
         let inbox = InboxService(layout: layout, database: database, configuration: configuration, ingestor: ingestor,
-                                 notifier: notifier, heartbeat: heartbeat, logger: logger, once: once)
+                                 notifier: notifier, heartbeat: heartbeat, startup: startup, logger: logger, once: once)
+        let reports = ReportService(database: database, configuration: configuration)
+        let schedule = ScheduleService(schedule: ReportSchedule(configuration: configuration),
+                                       issuer: ReportIssuer(service: reports, reportsFolder: layout.reports, clock: clock),
+                                       clock: clock, startup: startup, logger: logger)
         // The inbox loop returning (after `--once`, or on shutdown) ends the whole daemon normally.
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: inbox, successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "inbox"),
-        ]
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = once
+            ? [.init(service: OnceService(inbox: inbox, schedule: schedule), successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "once")]
+            : [.init(service: inbox, successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "inbox"),
+               .init(service: schedule, serviceName: "schedule")]
         if !once, let interval = SystemdNotifier.watchdogInterval(environment: environment) {
             services.append(.init(service: WatchdogService(notifier: notifier, heartbeat: heartbeat, interval: interval, logger: logger),
                                   serviceName: "watchdog"))

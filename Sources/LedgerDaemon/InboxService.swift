@@ -15,6 +15,8 @@ public struct InboxService: Service {
     let ingestor: FileIngestor
     let notifier: SystemdNotifier
     let heartbeat: Heartbeat
+    /// Opened after the first drain of the inbox.
+    let startup: StartupGate
     let logger: Logger
     /// With `once`, process what is there and return (`serve --once`).
     let once: Bool
@@ -22,13 +24,14 @@ public struct InboxService: Service {
     private let work = DispatchQueue(label: "reformledger.ingest")
 
     public init(layout: StateLayout, database: LedgerDatabase, configuration: LedgerConfiguration, ingestor: FileIngestor,
-                notifier: SystemdNotifier, heartbeat: Heartbeat, logger: Logger, once: Bool) {
+                notifier: SystemdNotifier, heartbeat: Heartbeat, startup: StartupGate = StartupGate(), logger: Logger, once: Bool) {
         self.layout = layout
         self.database = database
         self.configuration = configuration
         self.ingestor = ingestor
         self.notifier = notifier
         self.heartbeat = heartbeat
+        self.startup = startup
         self.logger = logger
         self.once = once
     }
@@ -56,9 +59,16 @@ public struct InboxService: Service {
         defer { rescan.cancel() }
 
         try await withTaskCancellationOrGracefulShutdownHandler {
-            try await drain(processor, stop: stop, state: &state, watcher: watcher, beforeProcessing: {
+            var deferred = try await drain(processor, stop: stop, state: &state, watcher: watcher, beforeProcessing: {
                 notifier.notify("READY=1")
             })
+            // Files already waiting at start-up (their rename unseen) are taken once settled,
+            // and before the first reports, so that those include them.
+            while deferred > 0 && !stop.isStopped {
+                try await Task.sleep(for: .seconds(Self.settleSeconds))
+                deferred = try await drain(processor, stop: stop, state: &state, watcher: watcher)
+            }
+            startup.open()
             for await trigger in triggers.cancelOnGracefulShutdown() {
                 if case .overflow = trigger { logger.debug("full rescan of the inbox") }
                 try await drain(processor, stop: stop, state: &state, watcher: watcher)
@@ -67,6 +77,7 @@ public struct InboxService: Service {
         } onCancelOrGracefulShutdown: {
             stop.stop()
             continuation.finish()
+            startup.open()
         }
         notifier.notify("STOPPING=1")
         logger.info("stopped")
@@ -82,8 +93,10 @@ public struct InboxService: Service {
     }
 
     /// Scans and processes everything waiting, rescanning until the inbox is empty.
+    /// - Returns: how many files were left to settle (still possibly being written).
+    @discardableResult
     private func drain(_ processor: InboxProcessor, stop: StopFlag, state: inout LoopState, watcher: InboxWatcher? = nil,
-                       beforeProcessing: () -> Void = {}) async throws {
+                       beforeProcessing: () -> Void = {}) async throws -> Int {
         var first = true
         while !stop.isStopped {
             heartbeat.beat()
@@ -101,9 +114,9 @@ public struct InboxService: Service {
             if pending.count < waiting.count { wakeUpAfterSettling(state.wake) }
             notifier.notify("STATUS=backlog \(waiting.count) file(s), last \(state.lastFile)")
             if first { beforeProcessing(); first = false }
-            if pending.isEmpty { return }
+            if pending.isEmpty { return waiting.count - pending.count }
             for entry in pending {
-                if stop.isStopped { return }
+                if stop.isStopped { return 0 }
                 let result = try await onWorkQueue { try processor.process(entry, heartbeat: heartbeat, stop: stop) }
                 watcher?.forget(entry.path)
                 heartbeat.beat()
@@ -114,8 +127,9 @@ public struct InboxService: Service {
                 default: break
                 }
             }
-            if pending.allSatisfy({ $0.irregularKind == "directory" }) { return }
+            if pending.allSatisfy({ $0.irregularKind == "directory" }) { return waiting.count - pending.count }
         }
+        return 0
     }
 
     /// Seconds a file written in place must stay unmodified before a rescan takes it.

@@ -57,7 +57,7 @@ public struct ReportIssuer: Sendable {
     }
 
     /// RFC 3339 with the local offset, e.g. `2024-03-17T01:00:00+07:00`.
-    static func localTimestamp(_ instant: Instant, zone: LocalZone) -> String {
+    public static func localTimestamp(_ instant: Instant, zone: LocalZone) -> String {
         let offset = zone.offsetSeconds(at: instant)
         let local = Instant(millisecondsSinceEpoch: instant.millisecondsSinceEpoch + Int64(offset) * 1000).rfc3339UTC
         let sign = offset < 0 ? "-" : "+"

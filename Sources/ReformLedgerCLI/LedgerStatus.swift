@@ -14,6 +14,7 @@ struct LedgerStatus {
     var backlog: [String: Int]
     var rejectedFiles: Int
     var lastReport: JSONObject?
+    var nextReport: (period: String, at: String)?
 
     static func read(_ database: LedgerDatabase, layout: StateLayout, options: IngestOptions) throws -> LedgerStatus {
         try database.read { db in
@@ -25,7 +26,7 @@ struct LedgerStatus {
                 .flatMap { try? JSONParser().parse(Array($0.utf8)) }?.objectValue
             return LedgerStatus(head: try LedgerDatabase.head(db), eventsByType: byType, agencies: registry.agencies.count,
                                 tasks: registry.tasks.count, filesIngested: files, backlog: inboxBacklog(layout),
-                                rejectedFiles: countFiles(layout.rejected, skipping: ".errors.json"), lastReport: lastReport)
+                                rejectedFiles: countFiles(layout.rejected, skipping: ".errors.json"), lastReport: lastReport, nextReport: nil)
         }
     }
 
@@ -61,6 +62,7 @@ struct LedgerStatus {
             "inbox_backlog": .object(JSONObject(backlog.sorted { $0.key < $1.key }.map { (key: $0.key, value: .integer($0.value)) })),
             "rejected_files": .integer(rejectedFiles),
             "last_report": lastReport.map(JSONValue.object) ?? .null,
+            "next_report": nextReport.map { .object(["period": .string($0.period), "at": .string($0.at)]) } ?? .null,
         ])
     }
 
@@ -76,6 +78,7 @@ struct LedgerStatus {
         } else {
             lines.append("last report: none")
         }
+        lines.append("next report: " + (nextReport.map { "\($0.period) edition 1 at \($0.at)" } ?? "none scheduled"))
         return lines.joined(separator: "\n")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerDomain
 import LedgerIngest
+import LedgerReports
 import LedgerStore
 
 /// `status`: counts, head, inbox backlog, reports.
@@ -19,7 +20,10 @@ struct StatusCommand: ParsableCommand {
         let configuration = try global.loadConfiguration()
         let database = try global.openDatabase()
         let options = IngestOptions(configuration: configuration)
-        let snapshot = try LedgerStatus.read(database, layout: global.layout, options: options)
+        var snapshot = try LedgerStatus.read(database, layout: global.layout, options: options)
+        if let next = try ReportSchedule(configuration: configuration).nextEdition(now: SystemClock().now(), database: database) {
+            snapshot.nextReport = (next.period.description, next.at)
+        }
         Terminal.print(json ? JSONWriter.string(snapshot.json, pretty: true) : snapshot.text)
     }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import LedgerDomain
+import LedgerReports
 import LedgerStore
 
 /// `verify`: recomputes the hash chain; exit 3 and the first bad seq on any mismatch.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the whole hash chain of the event log; exit 3 naming the first bad seq.")
+        abstract: "Check the hash chain and every issued report file; exit 3 naming the first bad seq or file.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -20,10 +21,22 @@ struct VerifyCommand: ParsableCommand {
         Terminal.endProgress()
         switch outcome {
         case .intact(let events, let headHash):
-            if json {
-                Terminal.print(JSONWriter.string(.object(["ok": .bool(true), "events": .integer(Int(events)), "head_hash": .string(headHash)])))
-            } else {
-                Terminal.print("OK: the hash chain of \(events) events is intact; head seq \(events), hash \(headHash)")
+            switch try ReportFileVerifier(database: database, reportsFolder: global.layout.reports).verify() {
+            case .intact(let files):
+                if json {
+                    Terminal.print(JSONWriter.string(.object(["ok": .bool(true), "events": .integer(Int(events)), "head_hash": .string(headHash),
+                                                              "report_files": .integer(files)])))
+                } else {
+                    Terminal.print("OK: the hash chain of \(events) events is intact; head seq \(events), hash \(headHash)")
+                    Terminal.print("OK: \(files) issued report file(s) match their report.generated")
+                }
+            case .broken(let file, let seq, let reason):
+                if json {
+                    Terminal.print(JSONWriter.string(.object(["ok": .bool(false), "bad_file": .string(file), "seq": .integer(Int(seq)), "reason": .string(reason)])))
+                } else {
+                    Terminal.print("FAILED: report file \(file) (report.generated seq \(seq)): \(reason)")
+                }
+                throw ExitStatus.verificationFailed.exitCode
             }
         case .broken(let seq, let reason):
             if json {

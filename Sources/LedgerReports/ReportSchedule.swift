@@ -1,0 +1,110 @@
+import GRDB
+import LedgerDomain
+import LedgerStore
+
+/// When editions are due (SPEC §7.3, §12): edition 1 at 01:00 local on the day
+/// `grace_days` after a period's last day; then, at the daily 01:00 check for
+/// `revise_for_days` after the last day, a new edition when events for the period arrived
+/// after the last one. Periods: enabled kinds, closed, ending on or after the earliest
+/// `occurred_at` in the log. Missed generations are simply due at the next look.
+public struct ReportSchedule: Sendable {
+    public let configuration: LedgerConfiguration
+
+    public init(configuration: LedgerConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// The periods whose next edition is due at `now`, in order.
+    public func due(now: Instant, database: LedgerDatabase) throws -> [ReportPeriod] {
+        let zone = configuration.zone
+        let today = zone.localDate(of: now)
+        guard let earliest = try earliestDay(database) else { return [] }
+        let issued = try IssuedEditions.load(database)
+        var due: [ReportPeriod] = []
+        for year in earliest.year...(today.year + 1) {
+            for period in ReportPeriod.all(year: year, kinds: configuration.reportKinds) {
+                let range = period.range(configuration.periods)
+                guard range.upperBound < today, range.upperBound >= earliest else { continue }
+                let first = zone.instant(of: range.upperBound.adding(days: configuration.graceDays), hour: 1)
+                guard now >= first else { continue }
+                guard let last = issued.last(for: period.description) else { due.append(period); continue }
+                let check = latestDailyCheck(before: now)
+                let deadline = zone.instant(of: range.upperBound.adding(days: configuration.reviseForDays), hour: 1)
+                guard check > first, check <= deadline, let lastAt = EventTime.parseInstant(last.recordedAt), lastAt < check else { continue }
+                if try hasNewEvents(database, range: range, after: last.throughSeq) { due.append(period) }
+            }
+        }
+        return due.sorted()
+    }
+
+    /// The first edition 1 still to come (or overdue, when the daemon has been down):
+    /// its period and due time as RFC 3339 local time, for `status`.
+    public func nextEdition(now: Instant, database: LedgerDatabase) throws -> (period: ReportPeriod, at: String)? {
+        let zone = configuration.zone
+        let today = zone.localDate(of: now)
+        let issued = try IssuedEditions.load(database)
+        guard let earliest = try earliestDay(database) else { return nil }
+        var best: (ReportPeriod, Instant)?
+        for year in earliest.year...(today.year + 1) {
+            for period in ReportPeriod.all(year: year, kinds: configuration.reportKinds) where issued.last(for: period.description) == nil {
+                let end = period.range(configuration.periods).upperBound
+                guard end >= earliest else { continue }
+                let at = zone.instant(of: end.adding(days: configuration.graceDays), hour: 1)
+                if best == nil || at < best!.1 { best = (period, at) }
+            }
+        }
+        return best.map { ($0.0, ReportIssuer.localTimestamp($0.1, zone: zone)) }
+    }
+
+    /// The next 01:00 local strictly after `now`: when the daemon looks again.
+    public func nextCheck(after now: Instant) -> Instant {
+        let zone = configuration.zone
+        let today = zone.localDate(of: now)
+        let candidate = zone.instant(of: today, hour: 1)
+        return candidate > now ? candidate : zone.instant(of: today.adding(days: 1), hour: 1)
+    }
+
+    func latestDailyCheck(before now: Instant) -> Instant {
+        let zone = configuration.zone
+        let today = zone.localDate(of: now)
+        let candidate = zone.instant(of: today, hour: 1)
+        return candidate <= now ? candidate : zone.instant(of: today.adding(days: -1), hour: 1)
+    }
+
+    private func earliestDay(_ database: LedgerDatabase) throws -> LocalDate? {
+        let zone = configuration.zone
+        return try database.read { db in
+            // Dates sort as text; a date-time's local day may be a day apart, so look at the few smallest.
+            let candidates = try String.fetchAll(db, sql: "SELECT DISTINCT occurred_at FROM events WHERE agency != ? ORDER BY occurred_at LIMIT 8",
+                                                 arguments: [AgencyCode.system])
+            return candidates.compactMap { EventTime.parse($0)?.localDate(in: zone) }.min()
+        }
+    }
+
+    /// Events after `seq` (not the daemon's own) dated in the period, or correcting or
+    /// retracting an event dated in it.
+    private func hasNewEvents(_ database: LedgerDatabase, range: ClosedRange<LocalDate>, after seq: Int64) throws -> Bool {
+        let zone = configuration.zone
+        func inRange(_ occurredAt: String?) -> Bool {
+            guard let occurredAt, let day = EventTime.parse(occurredAt)?.localDate(in: zone) else { return false }
+            return range.contains(day)
+        }
+        return try database.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT agency, type, occurred_at, corrects, data FROM events WHERE seq > ? AND agency != ?",
+                                           arguments: [seq, AgencyCode.system])
+            while let row = try rows.next() {
+                if inRange(row[2]) { return true }
+                let agency: String = row[0]
+                var target: String? = row[3]
+                if target == nil, (row[1] as String) == EventType.eventRetracted.rawValue {
+                    target = (try? LedgerDatabase.parseData(row[4], seq: seq))?["event"]?.stringValue
+                }
+                if let target, inRange(try String.fetchOne(db, sql: "SELECT occurred_at FROM events WHERE agency = ? AND id = ?",
+                                                           arguments: [agency, target])) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+}
