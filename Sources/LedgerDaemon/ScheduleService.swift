@@ -23,7 +23,12 @@ public struct ScheduleService: Service {
     }
 
     public func run() async throws {
-        await startup.wait()
+        // Shutdown may come before the inbox's first drain: stop waiting then.
+        await withGracefulShutdownHandler {
+            await startup.wait()
+        } onGracefulShutdown: {
+            startup.open()
+        }
         while !Task.isCancelledOrShuttingDown {
             try issueDue()
             let now = clock.now()
@@ -38,6 +43,8 @@ public struct ScheduleService: Service {
     public func issueDue() throws -> Int {
         let due = try schedule.due(now: clock.now(), database: issuer.service.database)
         for period in due {
+            // Stopping wins over catching up: what is not issued now is due at the next start.
+            if Task.isCancelledOrShuttingDown { return 0 }
             let edition = try issuer.issue(period)
             logger.notice("report issued", metadata: [
                 "report.period": "\(edition.period)", "report.edition": "\(edition.edition)", "event.seq": "\(edition.throughSeq)",
