@@ -97,6 +97,12 @@ let package = Package(
             dependencies: ["LedgerIngest", "LedgerStore", "LedgerDomain", "LedgerTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
+            name: "LedgerReportsTests",
+            dependencies: ["LedgerReports", "LedgerIngest", "LedgerStore", "LedgerDomain", "LedgerTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "LedgerDaemonTests",
             dependencies: ["LedgerDaemon", "LedgerIngest", "LedgerReports", "LedgerDomain", "LedgerTestSupport"]
         ),

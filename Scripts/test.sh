@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, builds, and runs every test
 # (domain, storage, ingestion, and the real binary driven as a user would), then checks
-# the systemd unit.
+# the systemd unit and that LibreOffice and Chromium open the reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,3 +12,4 @@ swift build -c release --product reformledger
 export REFORMLEDGER_BIN="$PWD/.build/release/reformledger"
 swift test --skip-build
 Scripts/check-unit.sh "$REFORMLEDGER_BIN"
+Scripts/check-reports.sh

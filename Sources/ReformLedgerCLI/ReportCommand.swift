@@ -28,6 +28,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Write the next edition into reports/ and append report.generated, as the schedule does.")
     var issue = false
 
+    @Option(name: .long, help: "Label the output as this edition (with --through-seq: reproduce an issued edition byte for byte).")
+    var edition: Int?
+
     var formats: [ReportFormat] {
         (format ?? "json").split(separator: ",").compactMap { ReportFormat(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
     }
@@ -41,6 +44,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--issue writes the configured formats at the head into reports/; it takes no --format, --through-seq or --out")
         }
         if !issue && out == nil && formats.count > 1 { throw ValidationError("several formats need --out DIR") }
+        if let edition, edition < 1 || issue { throw ValidationError("--edition takes a number ≥ 1 and does not go with --issue") }
         if !issue && out == nil && formats == [.docx] { throw ValidationError("docx is binary; use --out DIR") }
     }
 
@@ -55,15 +59,17 @@ struct ReportCommand: ParsableCommand {
             for file in edition.files { Terminal.print("  reports/\(file)") }
             return
         }
-        let report: ConsolidatedReport
+        var report: ConsolidatedReport
         do {
             report = try service.report(reportPeriod, throughSeq: throughSeq)
         } catch let error as ReportService.UnknownSeq {
             throw CommandFailure(error.description)
         }
+        report.edition = edition
         if let out {
             for format in formats {
-                let path = (out as NSString).appendingPathComponent("consolidated-\(reportPeriod).\(format.rawValue)")
+                let name = "consolidated-\(reportPeriod)\(edition.map { "-e\($0)" } ?? "").\(format.rawValue)"
+                let path = (out as NSString).appendingPathComponent(name)
                 try AtomicFile.write(try format.render(report, language: configuration.language), to: path)
                 Terminal.print(path)
             }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Opens the golden reports the way people do: the DOCX is converted to PDF by LibreOffice
+# and its text checked (Decree 30/2020 parts), the HTML is rendered by headless Chromium
+# into a screenshot. Installs libreoffice-writer, poppler-utils and chromium when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+expected=Tests/LedgerReportsTests/Fixtures/golden/expected
+
+missing=()
+command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-writer)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ ${#missing[@]} -eq 0 ] || Scripts/setup.sh "${missing[@]}"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp "$expected/consolidated-2024-Q1-e1.docx" "$work/report.docx"
+HOME="$work" timeout 180 libreoffice --headless --convert-to pdf --outdir "$work" "$work/report.docx" >/dev/null 2>&1
+pdftotext "$work/report.pdf" "$work/report.txt"
+for text in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do - Hạnh phúc" "SỞ NỘI VỤ" "Số: …/BC-SNV" \
+            "ngày 14 tháng 3 năm 2024" "BÁO CÁO" "Kết quả công tác tuyên truyền cải cách hành chính quý I năm 2024" \
+            "I. TỔNG HỢP" "Nơi nhận:" "KH2024-01"; do
+  grep -qF "$text" "$work/report.txt" || { echo "DOCX check: “$text” not found in LibreOffice's rendering"; exit 1; }
+done
+echo "DOCX check: LibreOffice opened the report ($(pdfinfo "$work/report.pdf" | sed -n 's/^Pages: *//p') pages) and it holds every part"
+
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,1600 \
+  --screenshot="$work/report.png" "file://$PWD/$expected/consolidated-2024-Q1-e1.html" >/dev/null 2>&1
+size=$(stat -c %s "$work/report.png")
+[ "$size" -gt 20000 ] || { echo "HTML check: the screenshot is only $size bytes"; exit 1; }
+echo "HTML check: Chromium rendered the report ($size-byte screenshot)"

@@ -1,0 +1,25 @@
+import ArgumentParser
+import LedgerDomain
+import LedgerStore
+
+/// `rebuild`: drops the projections and folds the whole log again (they are derived only
+/// from it, so the result is identical; useful after changing `timezone`, and to measure).
+struct RebuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rebuild",
+        abstract: "Drop and rebuild the projections from seq 1 of the log.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let configuration = try global.loadConfiguration()
+        let database = try global.openDatabase()
+        let folded: Int64 = try database.transaction { db in
+            let writer = ProjectionWriter(db: db, zone: configuration.zone)
+            try writer.rebuild(from: db) { seq in Terminal.progress("rebuilt through seq \(seq)") }
+            return (try writer.checkpoint(), commit: true)
+        }
+        Terminal.endProgress()
+        Terminal.print("projections rebuilt from \(folded) events")
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import LedgerTestSupport
+import Testing
+@testable import LedgerDomain
+@testable import LedgerReports
+
+/// Committed expected outputs of the golden scenario, one per format; any difference fails.
+/// Regenerate after an intended change with `Scripts/update-golden.sh` and review the diff.
+@Suite(.serialized)
+struct GoldenReportTests {
+    @Test(arguments: ReportFormat.allCases)
+    func reportMatchesTheCommittedGolden(_ format: ReportFormat) throws {
+        let scenario = try GoldenScenario()
+        var report = try scenario.report("2024-Q1")
+        report.edition = 1
+        let bytes = try format.render(report, language: .vi)
+        let path = GoldenScenario.fixtures + "/expected/consolidated-2024-Q1-e1.\(format.rawValue)"
+        if ProcessInfo.processInfo.environment["REFORMLEDGER_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(atPath: GoldenScenario.fixtures + "/expected", withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        }
+        let expected = try #require(FileManager.default.contents(atPath: path), "missing \(path); run Scripts/update-golden.sh")
+        #expect(Array(expected) == bytes, "\(format.rawValue) differs from \(path)")
+    }
+
+    @Test func everyFormatIsByteIdenticalWhenComputedAgainAndAsOfTheSameSeq() throws {
+        let scenario = try GoldenScenario()
+        let live = try scenario.report("2024-Q1")
+        let again = try scenario.report("2024-Q1")
+        let replayed = try scenario.report("2024-Q1", throughSeq: live.throughSeq)
+        for format in ReportFormat.allCases {
+            let bytes = try format.render(live, language: .vi)
+            #expect(bytes == (try format.render(again, language: .vi)), "\(format.rawValue)")
+            #expect(bytes == (try format.render(replayed, language: .vi)), "\(format.rawValue) as of the same seq")
+        }
+    }
+}
