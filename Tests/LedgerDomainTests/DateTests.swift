@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LedgerDomain
 
@@ -44,5 +45,19 @@ struct DateTests {
     @Test func localWallClockInstant() throws {
         let date = try #require(LocalDate.parse("2024-03-17"))
         #expect(LocalZone.hoChiMinh.instant(of: date, hour: 1).rfc3339UTC == "2024-03-16T18:00:00.000Z")
+    }
+}
+
+struct LocalZoneTests {
+    @Test func fixedOffsetShortcutAgreesWithFoundation() throws {
+        let zones = ["Asia/Ho_Chi_Minh", "Europe/Paris", "America/New_York", "UTC"]
+        for identifier in zones {
+            let zone = try #require(LocalZone(identifier: identifier))
+            let foundation = try #require(TimeZone(identifier: identifier))
+            for seconds in stride(from: Int64(-200_000_000), through: 2_000_000_000, by: 9_876_543) {
+                let instant = Instant(millisecondsSinceEpoch: seconds * 1000)
+                #expect(zone.offsetSeconds(at: instant) == foundation.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))), "\(identifier) \(seconds)")
+            }
+        }
     }
 }

@@ -6,17 +6,28 @@ import Foundation
 public struct LocalZone: Sendable {
     public let identifier: String
     private let zone: TimeZone
+    /// The offset from `fixedSince` on, when the zone has no transition after it (Vietnam:
+    /// +07:00 since 1975). Asking Foundation for every event of a million is the slow path.
+    private let fixedOffset: (since: Int64, seconds: Int)?
 
     public init?(identifier: String) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
         self.zone = zone
+        let since = Date(timeIntervalSince1970: 220_924_800)   // 1977-01-01
+        if zone.nextDaylightSavingTimeTransition(after: since) == nil,
+           zone.secondsFromGMT(for: since) == zone.secondsFromGMT(for: Date(timeIntervalSince1970: 4_102_444_800)) {
+            fixedOffset = (220_924_800_000, zone.secondsFromGMT(for: since))
+        } else {
+            fixedOffset = nil
+        }
     }
 
     public static let hoChiMinh = LocalZone(identifier: "Asia/Ho_Chi_Minh")!
 
     public func offsetSeconds(at instant: Instant) -> Int {
-        zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.millisecondsSinceEpoch) / 1000))
+        if let fixedOffset, instant.millisecondsSinceEpoch >= fixedOffset.since { return fixedOffset.seconds }
+        return zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.millisecondsSinceEpoch) / 1000))
     }
 
     public func localDate(of instant: Instant) -> LocalDate {

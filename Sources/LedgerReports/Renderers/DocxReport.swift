@@ -180,21 +180,7 @@ struct DocxReport {
         return xml + "</w:tbl>"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // XML 1.0 forbids most control characters; a line break becomes a space.
-                if let scalar = character.unicodeScalars.first, scalar.value < 0x20 { out += " " } else { out.append(character) }
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { MarkupEscaping.escape(text, apostrophe: false, replacingControls: true) }
 
     static let contentTypes = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

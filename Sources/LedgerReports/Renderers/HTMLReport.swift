@@ -180,21 +180,7 @@ struct HTMLReport {
     }
 
     /// Escapes text for HTML content and attribute values.
-    func e(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    func e(_ text: String) -> String { MarkupEscaping.escape(text) }
 
     static let css = """
     body{font-family:"Times New Roman",Times,serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}

@@ -26,19 +26,21 @@ public struct ProjectionWriter {
     public func apply(seq: Int64, agency: String, id: String, type: EventType, corrects: String?, occurredAt: EventTime, data: JSONObject) throws {
         if let fact = ActivityFact(type: type, occurredAt: occurredAt, data: data, zone: zone) {
             var root = id
-            if let corrects {
-                root = try String.fetchOne(db, sql: "SELECT root FROM proj_lineage WHERE agency = ? AND id = ?", arguments: [agency, corrects]) ?? corrects
-            }
-            try db.execute(sql: "INSERT INTO proj_lineage (agency, id, root, seq, retracted) VALUES (?, ?, ?, ?, 0)",
-                           arguments: [agency, id, root, seq])
+            if let corrects { root = try lineageRoot(agency: agency, id: corrects) ?? corrects }
+            try db.cachedStatement(sql: "INSERT INTO proj_lineage (agency, id, root, seq, retracted) VALUES (?, ?, ?, ?, 0)")
+                .execute(arguments: [agency, id, root, seq])
             try store(fact, agency: agency, root: root, seq: seq)
         } else if type == .eventRetracted, let target = data["event"]?.stringValue {
-            guard let root = try String.fetchOne(db, sql: "SELECT root FROM proj_lineage WHERE agency = ? AND id = ?", arguments: [agency, target]) else {
+            guard let root = try lineageRoot(agency: agency, id: target) else {
                 return   // a registry event: the registry handles it
             }
             try db.execute(sql: "UPDATE proj_lineage SET retracted = 1 WHERE agency = ? AND id = ?", arguments: [agency, target])
             try restore(agency: agency, root: root)
         }
+    }
+
+    private func lineageRoot(agency: String, id: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT root FROM proj_lineage WHERE agency = ? AND id = ?"), arguments: [agency, id])
     }
 
     public func setCheckpoint(_ seq: Int64) throws {
