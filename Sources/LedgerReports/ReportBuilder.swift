@@ -16,53 +16,91 @@ public struct ReportBuilder {
         self.language = language
     }
 
+    /// Everything a report needs from `proj_effective`, gathered in one sequential scan
+    /// (no SQL GROUP BY: sorting a million rows is what made reports slow).
+    struct Facts {
+        var byAgency: [String: (channels: [String: Int], forms: [String: Int], contests: Int, surveys: Int, events: Int)] = [:]
+        var totals = ConsolidatedReport.Totals()
+        var awareness: [String: (aware: Int, respondents: Int)] = [:]
+        /// "indicator|agency" → the latest report (by instant, then seq) in the period.
+        var latestIndicator: [String: (instant: Int64, seq: Int64, numerator: Int, denominator: Int)] = [:]
+        var feedback: [(agency: String, recommendation: String?)] = []
+        var submitted = Set<String>()
+        var done = Set<String>(), progressed = Set<String>()
+        var linked: [String: Int] = [:]
+        /// "task|measure" → linked articles and activities of that channel or form.
+        var linkedByMeasure: [String: Int] = [:]
+    }
+
+    func gather(_ db: Database, period: String, first: String, last: String) throws -> Facts {
+        var facts = Facts()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT agency, type, measure, task, a, b, note, day, instant, seq FROM proj_effective NOT INDEXED
+            WHERE day BETWEEN ? AND ? OR (task IS NOT NULL AND day <= ?) OR type = ?
+            """, arguments: [first, last, last, EventType.reportSubmitted.rawValue])
+        while let row = try rows.next() {
+            let agency: String = row[0], typeName: String = row[1], measure: String? = row[2], task: String? = row[3], day: String = row[7]
+            guard let type = EventType(rawValue: typeName) else { continue }
+            if type == .reportSubmitted, measure == period { facts.submitted.insert(agency) }
+            if let task, day <= last {
+                if type == .taskReported, measure == ReportedTaskStatus.done.rawValue { facts.done.insert("\(task)|\(agency)") }
+                facts.progressed.insert("\(task)|\(agency)")
+                facts.linked[task, default: 0] += 1   // task reports are activity events too
+                if type == .articlePublished || type == .activityHeld, let measure { facts.linkedByMeasure["\(task)|\(measure)", default: 0] += 1 }
+            }
+            guard day >= first && day <= last else { continue }
+            var line = facts.byAgency[agency] ?? ([:], [:], 0, 0, 0)
+            line.events += 1
+            facts.totals.events += 1
+            switch type {
+            case .articlePublished: line.channels[measure ?? "other", default: 0] += 1; facts.totals.articles += 1
+            case .activityHeld: line.forms[measure ?? "other", default: 0] += 1; facts.totals.activities += 1
+            case .contestHeld: line.contests += 1; facts.totals.contests += 1
+            case .surveySubmitted:
+                line.surveys += 1
+                facts.totals.surveys += 1
+                if measure == SurveyKind.contestFeedback.rawValue {
+                    facts.feedback.append((agency, row[6]))
+                } else if let measure, let respondents = row[4] as Int?, let aware = row[5] as Int? {
+                    let sums = facts.awareness[measure] ?? (0, 0)
+                    facts.awareness[measure] = (sums.aware + aware, sums.respondents + respondents)
+                }
+            case .indicatorReported:
+                if let measure, let numerator = row[4] as Int?, let denominator = row[5] as Int? {
+                    let key = "\(measure)|\(agency)", instant: Int64 = row[8], seq: Int64 = row[9]
+                    if let current = facts.latestIndicator[key], (current.instant, current.seq) > (instant, seq) { break }
+                    facts.latestIndicator[key] = (instant, seq, numerator, denominator)
+                }
+            default: break
+            }
+            facts.byAgency[agency] = line
+        }
+        return facts
+    }
+
     /// - Parameter projection: a database holding `proj_effective` as of `throughSeq`.
     public func build(_ period: ReportPeriod, range: ClosedRange<LocalDate>, projection db: Database, throughSeq: Int64,
                       headHash: String) throws -> ConsolidatedReport {
         let first = range.lowerBound.description, last = range.upperBound.description
         let listed = registry.listedAgencies(first: range.lowerBound, last: range.upperBound)
+        let facts = try gather(db, period: period.description, first: first, last: last)
         var report = ConsolidatedReport(period: period, mode: mode, from: range.lowerBound, to: range.upperBound, edition: nil,
-                                        throughSeq: throughSeq, headHash: headHash, totals: .init(), agencies: [], tasks: [],
+                                        throughSeq: throughSeq, headHash: headHash, totals: facts.totals, agencies: [], tasks: [],
                                         indicators: [], contestFeedback: .init(), silentAgencies: [])
-
-        // Counts of effective activity events dated in the period.
-        var byAgency: [String: (channels: [String: Int], forms: [String: Int], contests: Int, surveys: Int, events: Int)] = [:]
-        let counts = try Row.fetchCursor(db, sql: """
-            SELECT agency, type, measure, COUNT(*) FROM proj_effective WHERE day BETWEEN ? AND ? GROUP BY agency, type, measure
-            """, arguments: [first, last])
-        while let row = try counts.next() {
-            let agency: String = row[0], count: Int = row[3]
-            let measure: String = row[2] ?? "other"
-            var line = byAgency[agency] ?? ([:], [:], 0, 0, 0)
-            line.events += count
-            report.totals.events += count
-            switch EventType(rawValue: row[1]) {
-            case .articlePublished?: line.channels[measure, default: 0] += count; report.totals.articles += count
-            case .activityHeld?: line.forms[measure, default: 0] += count; report.totals.activities += count
-            case .contestHeld?: line.contests += count; report.totals.contests += count
-            case .surveySubmitted?: line.surveys += count; report.totals.surveys += count
-            default: break
-            }
-            byAgency[agency] = line
-        }
-
-        let submitted = Set(try String.fetchAll(db, sql: "SELECT DISTINCT agency FROM proj_effective WHERE type = ? AND measure = ?",
-                                                arguments: [EventType.reportSubmitted.rawValue, period.description]))
-        let (taskLines, agencyTasks) = try tasks(db, last: range.upperBound, listed: listed)
+        let (taskLines, agencyTasks) = tasks(facts, last: range.upperBound, listed: listed)
         report.tasks = taskLines
-
         for code in listed {
-            let line = byAgency[code]
+            let line = facts.byAgency[code]
             report.agencies.append(ConsolidatedReport.AgencyLine(
                 code: code, name: name(of: code, on: range.upperBound),
                 articlesByChannel: (line?.channels ?? [:]).filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                 activitiesByForm: (line?.forms ?? [:]).filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                 contests: line?.contests ?? 0, surveys: line?.surveys ?? 0,
-                tasks: agencyTasks[code] ?? [], reportSubmitted: submitted.contains(code)))
+                tasks: agencyTasks[code] ?? [], reportSubmitted: facts.submitted.contains(code)))
             if (line?.events ?? 0) == 0 { report.silentAgencies.append(code) }
         }
-        report.indicators = try indicators(db, first: first, last: last)
-        report.contestFeedback = try contestFeedback(db, first: first, last: last, listed: listed)
+        report.indicators = indicators(facts)
+        report.contestFeedback = contestFeedback(facts, listed: listed)
         return report
     }
 
@@ -75,20 +113,9 @@ public struct ReportBuilder {
         return language == .vi ? "\(base) (trước đây: \(names))" : "\(base) (formerly \(names))"
     }
 
-    private func tasks(_ db: Database, last: LocalDate, listed: [String]) throws
+    private func tasks(_ facts: Facts, last: LocalDate, listed: [String])
         -> ([ConsolidatedReport.TaskLine], [String: [ConsolidatedReport.AgencyTask]]) {
-        // Effective events linked to a task up to the period's last day.
-        var done = Set<String>(), progressed = Set<String>(), linked: [String: Int] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT agency, type, measure, task FROM proj_effective WHERE task IS NOT NULL AND day <= ?
-            """, arguments: [last.description])
-        while let row = try rows.next() {
-            let agency: String = row[0], task: String = row[3]
-            let isReport = (row[1] as String) == EventType.taskReported.rawValue
-            if isReport, (row[2] as String?) == ReportedTaskStatus.done.rawValue { done.insert("\(task)|\(agency)") }
-            progressed.insert("\(task)|\(agency)")
-            linked[task, default: 0] += 1   // task reports are activity events too
-        }
+        let done = facts.done, progressed = facts.progressed, linked = facts.linked
         let listedSet = Set(listed)
         var lines: [ConsolidatedReport.TaskLine] = []
         var byAgency: [String: [ConsolidatedReport.AgencyTask]] = [:]
@@ -127,57 +154,44 @@ public struct ReportBuilder {
         return codes
     }
 
-    private func indicators(_ db: Database, first: String, last: String) throws -> [ConsolidatedReport.IndicatorLine] {
+    private func indicators(_ facts: Facts) -> [ConsolidatedReport.IndicatorLine] {
         var lines: [String: ConsolidatedReport.IndicatorLine] = [:]
         func line(_ name: String) -> ConsolidatedReport.IndicatorLine {
             lines[name] ?? .init(indicator: name, numerator: 0, denominator: 0, target: registry.targets[name], hasData: false)
         }
         for name in registry.targets.keys { lines[name] = line(name) }
         // Awareness: Σaware / Σrespondents over the period's surveys of each audience.
-        let awareness = try Row.fetchAll(db, sql: """
-            SELECT measure, SUM(b), SUM(a) FROM proj_effective WHERE type = ? AND measure IN ('officials', 'citizens', 'businesses')
-            AND day BETWEEN ? AND ? GROUP BY measure
-            """, arguments: [EventType.surveySubmitted.rawValue, first, last])
-        for row in awareness {
-            let name = "awareness.\(row[0] as String)"
-            var current = line(name)
-            current.numerator = row[1]
-            current.denominator = row[2]
+        for (audience, sums) in facts.awareness {
+            var current = line("awareness.\(audience)")
+            current.numerator = sums.aware
+            current.denominator = sums.respondents
             current.hasData = true
-            lines[name] = current
+            lines[current.indicator] = current
         }
         // staff-trained, online-procedures: each agency's latest report in the period, summed.
-        var latest: [String: (Int, Int)] = [:]
-        let reports = try Row.fetchCursor(db, sql: """
-            SELECT agency, measure, a, b FROM proj_effective WHERE type = ? AND day BETWEEN ? AND ? ORDER BY instant, seq
-            """, arguments: [EventType.indicatorReported.rawValue, first, last])
-        while let row = try reports.next() { latest["\(row[1] as String)|\(row[0] as String)"] = (row[2], row[3]) }
-        for (key, value) in latest {
-            let name = String(key.split(separator: "|")[0])
-            var current = line(name)
-            current.numerator += value.0
-            current.denominator = (current.denominator ?? 0) + value.1
+        for (key, latest) in facts.latestIndicator {
+            var current = line(String(key.split(separator: "|")[0]))
+            current.numerator += latest.numerator
+            current.denominator = (current.denominator ?? 0) + latest.denominator
             current.hasData = true
-            lines[name] = current
+            lines[current.indicator] = current
         }
         // task:<id>:<form or channel>: linked effective events up to the last day.
         for name in registry.targets.keys {
             guard case .taskCount(let task, let measure)? = TargetIndicator.parse(name) else { continue }
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM proj_effective WHERE task = ? AND measure = ? AND day <= ? AND type IN (?, ?)",
-                                         arguments: [task, measure, last, EventType.activityHeld.rawValue, EventType.articlePublished.rawValue]) ?? 0
-            lines[name] = .init(indicator: name, numerator: count, denominator: nil, target: registry.targets[name], hasData: true)
+            lines[name] = .init(indicator: name, numerator: facts.linkedByMeasure["\(task)|\(measure)"] ?? 0, denominator: nil,
+                                target: registry.targets[name], hasData: true)
         }
         return lines.values.sorted { $0.indicator < $1.indicator }
     }
 
-    private func contestFeedback(_ db: Database, first: String, last: String, listed: [String]) throws -> ConsolidatedReport.ContestFeedback {
+    private func contestFeedback(_ facts: Facts, listed: [String]) -> ConsolidatedReport.ContestFeedback {
         var feedback = ConsolidatedReport.ContestFeedback()
         var responded = Set<String>()
-        for row in try Row.fetchAll(db, sql: "SELECT agency, note FROM proj_effective WHERE type = ? AND measure = ? AND day BETWEEN ? AND ?",
-                                    arguments: [EventType.surveySubmitted.rawValue, SurveyKind.contestFeedback.rawValue, first, last]) {
+        for (agency, recommendation) in facts.feedback {
             feedback.responses += 1
-            responded.insert(row[0])
-            switch Recommendation(rawValue: row[1] ?? "") {
+            responded.insert(agency)
+            switch Recommendation(rawValue: recommendation ?? "") {
             case .continueContest?: feedback.continueContest += 1
             case .otherForm?: feedback.otherForm += 1
             case nil: break
