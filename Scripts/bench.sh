@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Benchmarks of SPEC §11 at a million events. Prints one table of figures; each is the
+# median of RUNS runs (INGEST_RUNS for the long ingests). Usage:
+#   Scripts/bench.sh                 # N=1000000 events
+#   N=100000 RUNS=3 Scripts/bench.sh # smaller, e.g. to see how cost grows
+# Needs: a C compiler, libsqlite3-dev and libssl-dev (installed when missing), python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-1000000}
+RUNS=${RUNS:-3}
+INGEST_RUNS=${INGEST_RUNS:-1}
+WORK=${WORK:-$(mktemp -d)}
+trap 'rm -rf "$WORK"' EXIT
+
+Scripts/setup.sh libssl-dev
+swift build -c release --product reformledger >/dev/null
+BIN="$PWD/.build/release/reformledger"
+cc -O2 -Wno-deprecated-declarations Benchmarks/c_limit.c -lsqlite3 -lcrypto -o "$WORK/c_limit"
+export REFORMLEDGER_MAX_FILE_BYTES=4000000000
+
+echo "generating $N events…" >&2
+python3 Benchmarks/generate_drop.py "$N" "$WORK/drop"
+# An inbox folder takes only its agency's events: the daemon gets a one-agency drop of N.
+python3 Benchmarks/generate_events.py "$N" BST > "$WORK/bst.ndjson"
+BYTES=$(stat -c %s "$WORK/drop/drop.ndjson")
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+fresh_state() {  # a state folder with the plan and the extra agencies
+  rm -rf "$1"
+  "$BIN" init --state-dir "$1" --with-plan soc-trang-2024 >/dev/null
+  "$BIN" ingest --state-dir "$1" "$WORK/drop/registry.ndjson" >/dev/null
+}
+timed() {  # timed CMD… → "seconds peak_kb" of the command (GNU time)
+  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+  cat "$WORK/time"
+}
+row() { printf '| %-44s | %14s | %12s |\n' "$1" "$2" "$3"; }
+
+# 1. The limit: plain C, same rows, schema, hash and durability, one transaction.
+c_rates=()
+for _ in $(seq "$RUNS"); do
+  rm -f "$WORK/c.db"*
+  read -r rows seconds < <("$WORK/c_limit" "$WORK/c.db" "$WORK/drop/rows.tsv")
+  c_rates+=("$(echo "$rows $seconds" | awk '{ printf "%.0f", $1 / $2 }')")
+done
+C_RATE=$(printf '%s\n' "${c_rates[@]}" | median)
+
+# 2. reformledger ingest (CLI), fresh state each run.
+rates=(); rss=()
+for _ in $(seq "$INGEST_RUNS"); do
+  fresh_state "$WORK/state"
+  read -r seconds kb < <(timed "$BIN" ingest --state-dir "$WORK/state" "$WORK/drop/drop.ndjson")
+  rates+=("$(echo "$N $seconds" | awk '{ printf "%.0f", $1 / $2 }')"); rss+=("$kb")
+done
+INGEST_RATE=$(printf '%s\n' "${rates[@]}" | median); INGEST_RSS=$(printf '%s\n' "${rss[@]}" | median)
+
+# 3. Through the running daemon: drop the file, wait until it is in processed/.
+rates=(); rss=()
+for _ in $(seq "$INGEST_RUNS"); do
+  fresh_state "$WORK/daemon"
+  "$BIN" serve --state-dir "$WORK/daemon" --now 2025-01-10T09:00:00+07:00 2>/dev/null &
+  pid=$!
+  sleep 2
+  cp "$WORK/bst.ndjson" "$WORK/daemon/inbox/BST/.year.part"
+  start=$(date +%s.%N)
+  mv "$WORK/daemon/inbox/BST/.year.part" "$WORK/daemon/inbox/BST/year.ndjson"
+  until ls "$WORK"/daemon/processed/BST/*/year.ndjson >/dev/null 2>&1 || ls "$WORK"/daemon/rejected/BST/*.errors.json >/dev/null 2>&1; do sleep 0.2; done
+  end=$(date +%s.%N)
+  rss+=("$(awk '/VmHWM/ { print $2 }' /proc/$pid/status)")
+  kill -TERM $pid; wait $pid || true
+  rates+=("$(echo "$N $start $end" | awk '{ printf "%.0f", $1 / ($3 - $2) }')")
+done
+DAEMON_RATE=$(printf '%s\n' "${rates[@]}" | median); DAEMON_RSS=$(printf '%s\n' "${rss[@]}" | median)
+
+# 4. Rebuild of the projections, reports, verify (on the CLI-ingested state).
+measure() {  # measure LABEL CMD… → prints a table row with the median seconds and peak RSS
+  local label="$1"; shift
+  local times=() peaks=()
+  for _ in $(seq "$RUNS"); do read -r s kb < <(timed "$@"); times+=("$s"); peaks+=("$kb"); done
+  row "$label" "$(printf '%s\n' "${times[@]}" | median) s" "$(( $(printf '%s\n' "${peaks[@]}" | median) / 1024 )) MB"
+}
+
+echo
+echo "reformledger benchmarks — $N events ($((BYTES / 1048576)) MiB NDJSON), $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "medians of $RUNS runs ($INGEST_RUNS for the ingests)"
+echo
+row "measure" "figure" "peak RSS"
+row "--------------------------------------------" "--------------" "------------"
+row "ingest, C limit (same rows, hash, durability)" "$C_RATE ev/s" "–"
+row "ingest, reformledger ingest" "$INGEST_RATE ev/s" "$((INGEST_RSS / 1024)) MB"
+row "ingest, through the daemon" "$DAEMON_RATE ev/s" "$((DAEMON_RSS / 1024)) MB"
+row "ratio ours / C limit (bar >= 0.5)" "$(echo "$INGEST_RATE $C_RATE" | awk '{ printf "%.2f", $1 / $2 }')" "–"
+measure "rebuild of projections (bar < 10 s)" "$BIN" rebuild --state-dir "$WORK/state"
+for period in 2024 2024-Q2; do
+  for format in json md html csv docx; do
+    measure "report $period $format (bar < 2 s)" "$BIN" report --state-dir "$WORK/state" --period "$period" --format "$format" --out "$WORK/out"
+  done
+done
+measure "verify (chain and report files)" "$BIN" verify --state-dir "$WORK/state"
+fresh_state "$WORK/latency"
+row "drop-to-commit latency (bar < 200 ms)" "$(python3 Benchmarks/drop_latency.py "$BIN" "$WORK/latency" 50 | sed 's/.*: //')" "–"
