@@ -65,7 +65,7 @@ public struct InboxService: Service {
             // Files already waiting at start-up (their rename unseen) are taken once settled,
             // and before the first reports, so that those include them.
             while deferred > 0 && !stop.isStopped {
-                try await Task.sleep(for: .seconds(Self.settleSeconds))
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(Self.settleSeconds)) }
                 deferred = try await drain(processor, stop: stop, state: &state, watcher: watcher)
             }
             startup.open()

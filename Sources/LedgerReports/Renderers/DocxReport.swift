@@ -27,7 +27,7 @@ struct DocxReport {
                 data.subdata(in: Int(position)..<(Int(position) + size))
             }
         }
-        guard let data = archive.data else { throw ReportFormat.Unavailable(format: "docx") }
+        guard let data = archive.data else { throw ReportFormat.RenderFailure(format: "docx", reason: "the in-memory ZIP archive is empty") }
         return Array(data)
     }
 

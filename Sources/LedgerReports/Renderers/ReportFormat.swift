@@ -4,9 +4,11 @@ import LedgerDomain
 public enum ReportFormat: String, Sendable, CaseIterable {
     case json, md, html, csv, docx
 
-    public struct Unavailable: Error, CustomStringConvertible {
+    /// A renderer could not assemble its output (e.g. the DOCX archive).
+    public struct RenderFailure: Error, CustomStringConvertible {
         public var format: String
-        public var description: String { "the \(format) format is not available in this build" }
+        public var reason: String
+        public var description: String { "cannot render the \(format) report: \(reason)" }
     }
 
     public func render(_ report: ConsolidatedReport, language: Language) throws -> [UInt8] {
