@@ -148,8 +148,7 @@ public struct InboxService: Service {
     /// inbox folder and a watch.
     private func refreshRegistry(_ state: inout LoopState, watcher: InboxWatcher?) async throws -> AgencyRegistry {
         if let registry = state.registry { return registry }
-        let options = IngestOptions(configuration: configuration)
-        let registry = try database.read { db in try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone) }
+        let registry = try ingestor.currentRegistry()
         for folder in try layout.createInboxFolders(for: registry) { logger.info("inbox folder created", metadata: ["inbox.folder": "\(folder)"]) }
         if let watcher {
             for code in Set(registry.agencies.keys).union(registry.coordinators) { watcher.watch(layout.inbox(for: code)) }

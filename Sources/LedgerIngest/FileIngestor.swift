@@ -1,4 +1,5 @@
 import GRDB
+import Synchronization
 import LedgerDomain
 import LedgerStore
 
@@ -12,11 +13,18 @@ public struct FileIngestor: Sendable {
     public let database: LedgerDatabase
     public let options: IngestOptions
     public let clock: any LedgerClock
+    /// The registry as of a head seq, so that consecutive files do not reload it.
+    private let registryCache = RegistryCache()
 
     public init(database: LedgerDatabase, options: IngestOptions, clock: any LedgerClock) {
         self.database = database
         self.options = options
         self.clock = clock
+    }
+
+    /// The registry at the head of the log, from the cache when nothing was appended since.
+    public func currentRegistry() throws -> AgencyRegistry {
+        try database.read { db in try registryCache.registry(db, options: options) }
     }
 
     /// Thrown when `shouldStop` asked to abandon a file; its transaction was rolled back.
@@ -68,7 +76,7 @@ public struct FileIngestor: Sendable {
         }
         return try database.transaction { db in
             var run = FileRun(db: db, options: options, now: clock.now(), source: (outcome.fileName, sha256), folderAgency: folderAgency)
-            try run.start()
+            try run.start(registry: try registryCache.registry(db, options: options))
             var records = 0
             try reader(for: format).read(file) { record in
                 try run.handle(record)
@@ -83,6 +91,7 @@ public struct FileIngestor: Sendable {
             let accepted = run.problems.isEmpty
             if accepted {
                 try run.projection!.setCheckpoint(run.appender!.headSeq)
+                registryCache.store(run.admission!.registry, at: run.appender!.headSeq)
                 outcome.status = .accepted
                 outcome.appended = run.appended
                 outcome.duplicates = run.duplicates
@@ -138,11 +147,10 @@ private struct FileRun {
         self.folderAgency = folderAgency
     }
 
-    mutating func start() throws {
+    mutating func start(registry: AgencyRegistry) throws {
         projection = ProjectionWriter(db: db, zone: options.zone)
         try projection!.catchUp()
         appender = try EventAppender(db: db)
-        let registry = try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone)
         admission = EventAdmission(registry: registry, now: now, zone: options.zone)
     }
 
@@ -194,5 +202,24 @@ private struct FileRun {
             return
         }
         admission = EventAdmission(registry: registry, now: now, zone: options.zone)
+    }
+}
+
+/// The registry as it stood at one head seq. Only this ingestor's commits move the head
+/// while it holds the write lock, so a cached registry is valid exactly while the head
+/// is still the seq it was stored at; anything else (another process, a report) reloads it.
+private final class RegistryCache: Sendable {
+    private let entry = Mutex<(seq: Int64, registry: AgencyRegistry)?>(nil)
+
+    func registry(_ db: Database, options: IngestOptions) throws -> AgencyRegistry {
+        let head = try LedgerDatabase.head(db).seq
+        if let cached = entry.withLock({ $0 }), cached.seq == head { return cached.registry }
+        let registry = try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone)
+        store(registry, at: head)
+        return registry
+    }
+
+    func store(_ registry: AgencyRegistry, at seq: Int64) {
+        entry.withLock { $0 = (seq, registry) }
     }
 }

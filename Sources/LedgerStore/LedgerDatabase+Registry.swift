@@ -8,10 +8,16 @@ extension LedgerDatabase {
                                     throughSeq: Int64 = .max) throws -> AgencyRegistry {
         var registry = AgencyRegistry(coordinators: coordinators)
         let types = EventType.allCases.filter(\.isRegistryEvent).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        // Retractions matter only when they name a registry event: the join finds those few
+        // in SQLite instead of reading every retraction of the log.
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT seq, agency, id, type, occurred_at, corrects, data FROM events
-            WHERE type IN (\(types), '\(EventType.eventRetracted.rawValue)') AND seq <= ? ORDER BY seq
-            """, arguments: [throughSeq])
+            SELECT seq, agency, id, type, occurred_at, corrects, data FROM events WHERE type IN (\(types)) AND seq <= ?
+            UNION ALL
+            SELECT r.seq, r.agency, r.id, r.type, r.occurred_at, r.corrects, r.data FROM events r
+            JOIN events t ON t.agency = r.agency AND t.id = json_extract(r.data, '$.event')
+            WHERE r.type = '\(EventType.eventRetracted.rawValue)' AND r.seq <= ? AND t.type IN (\(types))
+            ORDER BY seq
+            """, arguments: [throughSeq, throughSeq])
         while let row = try rows.next() {
             let agency: String = row[1]
             let data = try parseData(row[6], seq: row[0])

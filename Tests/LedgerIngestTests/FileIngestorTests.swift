@@ -109,4 +109,23 @@ struct FileIngestorTests {
         ].joined(separator: "\n"), agency: "SNV")
         #expect(outcome.status == .accepted && outcome.appended == 2)
     }
+
+    @Test func aRegistryChangedByAnotherProcessIsSeenByALongLivedIngestor() throws {
+        // The daemon's ingestor caches the registry by head seq; an `ingest` from another
+        // process (another ingestor here) moves the head, so the cache must not be used.
+        let fixture = try IngestFixture()
+        let daemon = fixture.ingestor
+        #expect(try daemon.ingest(path: fixture.folder.write("inbox/BST/a.ndjson", IngestFixture.article("a1")), folderAgency: "BST").status == .accepted)
+        let other = fixture.ingestor
+        let registration = #"{"id":"reg-XA2","type":"agency.registered","occurred_at":"2024-02-01","data":{"code":"UBND-XA2","name":"UBND xã Tham Đôn","kind":"commune"}}"#
+        #expect(try other.ingest(path: fixture.folder.write("inbox/SNV/r.json", registration), folderAgency: "SNV").status == .accepted)
+        let byNewAgency = try daemon.ingest(path: fixture.folder.write("inbox/UBND-XA2/x.ndjson", IngestFixture.article("x1")), folderAgency: "UBND-XA2")
+        #expect(byNewAgency.status == .accepted, "\(byNewAgency.places)")
+        #expect(try daemon.currentRegistry().agencies["UBND-XA2"] != nil)
+        // And a retraction of that registration by the other process is seen too.
+        let retraction = #"{"id":"undo-XA2","type":"event.retracted","occurred_at":"2024-02-02","data":{"event":"reg-XA2","reason":"nhầm"}}"#
+        #expect(try other.ingest(path: fixture.folder.write("inbox/SNV/u.json", retraction), folderAgency: "SNV").status == .accepted)
+        #expect(try daemon.ingest(path: fixture.folder.write("inbox/UBND-XA2/y.ndjson", IngestFixture.article("y1")), folderAgency: "UBND-XA2").places
+                == ["1:agency:unknown_agency"])
+    }
 }
