@@ -52,6 +52,12 @@ public enum LedgerSchema {
             // Filled by `ProjectionWriter.catchUp`, which folds what the model has not seen.
             try createProjectionTables(db)
         }
+        migrator.registerMigration("v3-projection-by-seq") { db in
+            // Facts keyed by the root event's seq (append-only in the common case); lineage
+            // rows only for events touched by a correction or retraction. Refilled by catch-up.
+            try db.execute(sql: "DROP TABLE IF EXISTS proj_lineage; DROP TABLE IF EXISTS proj_member; DROP TABLE IF EXISTS proj_effective; DROP TABLE IF EXISTS proj_checkpoint;")
+            try createProjectionTables(db)
+        }
         return migrator
     }
 
@@ -59,19 +65,12 @@ public enum LedgerSchema {
     /// temporary databases of reports as of an earlier seq.
     public static func createProjectionTables(_ db: Database) throws {
         try db.execute(sql: """
-            CREATE TABLE proj_lineage (
-                agency TEXT NOT NULL, id TEXT NOT NULL, root TEXT NOT NULL, seq INTEGER NOT NULL,
-                retracted INTEGER NOT NULL DEFAULT 0,
-                PRIMARY KEY (agency, id)
-            ) WITHOUT ROWID;
-            CREATE INDEX proj_lineage_by_root ON proj_lineage (agency, root, seq);
             CREATE TABLE proj_effective (
-                agency TEXT NOT NULL, root TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL,
-                day TEXT NOT NULL, instant INTEGER NOT NULL, measure TEXT, task TEXT, a INTEGER, b INTEGER, note TEXT,
-                PRIMARY KEY (agency, root)
-            ) WITHOUT ROWID;
-            CREATE INDEX proj_effective_by_day ON proj_effective (day);
-            CREATE INDEX proj_effective_by_task ON proj_effective (task) WHERE task IS NOT NULL;
+                root INTEGER PRIMARY KEY, agency TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL,
+                day TEXT NOT NULL, instant INTEGER NOT NULL, measure TEXT, task TEXT, a INTEGER, b INTEGER, note TEXT
+            );
+            CREATE TABLE proj_member (seq INTEGER PRIMARY KEY, root INTEGER NOT NULL, retracted INTEGER NOT NULL);
+            CREATE INDEX proj_member_by_root ON proj_member (root, seq);
             CREATE TABLE proj_checkpoint (name TEXT PRIMARY KEY, seq INTEGER NOT NULL, zone TEXT NOT NULL);
             """)
     }

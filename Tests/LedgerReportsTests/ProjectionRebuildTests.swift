@@ -55,9 +55,9 @@ struct ProjectionRebuildTests {
     private func dump(_ database: LedgerDatabase) throws -> [String] {
         try database.read { db in
             try String.fetchAll(db, sql: """
-                SELECT agency || '|' || root || '|' || seq || '|' || type || '|' || day || '|' || IFNULL(measure, '') || '|' || IFNULL(a, '') || '|' || IFNULL(b, '')
-                FROM proj_effective ORDER BY agency, root
-                """) + String.fetchAll(db, sql: "SELECT agency || '|' || id || '|' || root || '|' || retracted FROM proj_lineage ORDER BY agency, id")
+                SELECT root || '|' || agency || '|' || seq || '|' || type || '|' || day || '|' || IFNULL(measure, '') || '|' || IFNULL(a, '') || '|' || IFNULL(b, '')
+                FROM proj_effective ORDER BY root
+                """) + String.fetchAll(db, sql: "SELECT seq || '|' || root || '|' || retracted FROM proj_member ORDER BY seq")
         }
     }
 }

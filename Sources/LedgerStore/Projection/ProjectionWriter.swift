@@ -3,12 +3,13 @@ import LedgerDomain
 
 /// Keeps the read model of activity events (SPEC §2 "projection") in step with the log.
 ///
-/// `proj_lineage` holds every activity event and the lineage (the original event) it
-/// belongs to; `proj_effective` holds, for each standing lineage, the fact of its
-/// effective member: the latest member by seq that is not retracted. A correction
-/// replaces, a retraction removes exactly the event it names, and retracting a correction
-/// brings back what it corrected. The model is derived only from the log: `rebuild`
-/// drops it and folds the log from seq 1 to the same result.
+/// `proj_effective` holds one row per standing lineage (an event and its corrections),
+/// keyed by the seq of the lineage's first event, with the fact of its effective member:
+/// the latest member by seq that is not retracted. `proj_member` records lineage
+/// membership only for events a correction or retraction has touched, so the common case —
+/// a plain new event — is a single append. A correction replaces, a retraction removes
+/// exactly the event it names, and retracting a correction brings back what it corrected.
+/// The model is derived only from the log: `rebuild` folds the log from seq 1 to the same result.
 public struct ProjectionWriter {
     public static let checkpointName = "activity"
     let db: Database
@@ -25,22 +26,70 @@ public struct ProjectionWriter {
     /// Folds one appended event into the model.
     public func apply(seq: Int64, agency: String, id: String, type: EventType, corrects: String?, occurredAt: EventTime, data: JSONObject) throws {
         if let fact = ActivityFact(type: type, occurredAt: occurredAt, data: data, zone: zone) {
-            var root = id
-            if let corrects { root = try lineageRoot(agency: agency, id: corrects) ?? corrects }
-            try db.cachedStatement(sql: "INSERT INTO proj_lineage (agency, id, root, seq, retracted) VALUES (?, ?, ?, ?, 0)")
-                .execute(arguments: [agency, id, root, seq])
+            guard let corrects else {
+                try store(fact, agency: agency, root: seq, seq: seq)
+                return
+            }
+            guard let target = try activityEvent(agency: agency, id: corrects) else { return }
+            let root = try rootOf(target, joining: true)
+            try addMember(seq, root: root, retracted: false)
             try store(fact, agency: agency, root: root, seq: seq)
         } else if type == .eventRetracted, let target = data["event"]?.stringValue {
-            guard let root = try lineageRoot(agency: agency, id: target) else {
+            guard let targetSeq = try activityEvent(agency: agency, id: target) else {
                 return   // a registry event: the registry handles it
             }
-            try db.execute(sql: "UPDATE proj_lineage SET retracted = 1 WHERE agency = ? AND id = ?", arguments: [agency, target])
-            try restore(agency: agency, root: root)
+            let root = try rootOf(targetSeq, joining: true)
+            try db.cachedStatement(sql: "UPDATE proj_member SET retracted = 1 WHERE seq = ?").execute(arguments: [targetSeq])
+            try restore(root: root)
         }
     }
 
-    private func lineageRoot(agency: String, id: String) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT root FROM proj_lineage WHERE agency = ? AND id = ?"), arguments: [agency, id])
+    /// The seq of an activity event of the agency, looked up in the log.
+    private func activityEvent(agency: String, id: String) throws -> Int64? {
+        guard let row = try Row.fetchOne(source.cachedStatement(sql: "SELECT seq, type FROM events WHERE agency = ? AND id = ?"),
+                                         arguments: [agency, id]),
+              let type = EventType(rawValue: row[1]), type.isActivity else { return nil }
+        return row[0]
+    }
+
+    /// The lineage root of an event; with `joining`, a plain event becomes a recorded
+    /// lineage of its own first, so that later members can be ordered against it.
+    private func rootOf(_ seq: Int64, joining: Bool) throws -> Int64 {
+        if let root = try Int64.fetchOne(db.cachedStatement(sql: "SELECT root FROM proj_member WHERE seq = ?"), arguments: [seq]) {
+            return root
+        }
+        if joining { try addMember(seq, root: seq, retracted: false) }
+        return seq
+    }
+
+    private func addMember(_ seq: Int64, root: Int64, retracted: Bool) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO proj_member (seq, root, retracted) VALUES (?, ?, ?)")
+            .execute(arguments: [seq, root, retracted ? 1 : 0])
+    }
+
+    private func store(_ fact: ActivityFact, agency: String, root: Int64, seq: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO proj_effective (root, agency, seq, type, day, instant, measure, task, a, b, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [root, agency, seq, fact.type.rawValue, fact.day.description, fact.instant, fact.measure,
+                                     fact.task, fact.a, fact.b, fact.note])
+    }
+
+    /// After a retraction: the latest member still standing becomes effective, or none.
+    private func restore(root: Int64) throws {
+        guard let standing = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT seq FROM proj_member WHERE root = ? AND retracted = 0 ORDER BY seq DESC LIMIT 1
+            """), arguments: [root]),
+              let row = try Row.fetchOne(source.cachedStatement(sql: "SELECT agency, type, occurred_at, data FROM events WHERE seq = ?"),
+                                         arguments: [standing]) else {
+            try db.cachedStatement(sql: "DELETE FROM proj_effective WHERE root = ?").execute(arguments: [root])
+            return
+        }
+        guard let type = EventType(rawValue: row[1]), let time = EventTime.parse(row[2]),
+              let fact = ActivityFact(type: type, occurredAt: time, data: try LedgerDatabase.parseData(row[3], seq: standing), zone: zone) else {
+            throw StoreError(.corruptRow, "event seq \(standing) cannot be projected")
+        }
+        try store(fact, agency: row[0], root: root, seq: standing)
     }
 
     public func setCheckpoint(_ seq: Int64) throws {
@@ -61,40 +110,14 @@ public struct ProjectionWriter {
         let from = try checkpoint()
         let head = try LedgerDatabase.head(db).seq
         guard from < head else { return }
-        if from == 0 { try db.execute(sql: "DELETE FROM proj_lineage; DELETE FROM proj_effective;") }
+        if from == 0 { try db.execute(sql: "DELETE FROM proj_member; DELETE FROM proj_effective;") }
         try fold(from: db, after: from, throughSeq: head, progress: progress)
-    }
-
-    private func store(_ fact: ActivityFact, agency: String, root: String, seq: Int64) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO proj_effective (agency, root, seq, type, day, instant, measure, task, a, b, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [agency, root, seq, fact.type.rawValue, fact.day.description, fact.instant, fact.measure,
-                                          fact.task, fact.a, fact.b, fact.note])
-    }
-
-    /// After a retraction: the latest member still standing becomes effective, or none.
-    private func restore(agency: String, root: String) throws {
-        guard let standing = try Int64.fetchOne(db, sql: """
-            SELECT seq FROM proj_lineage WHERE agency = ? AND root = ? AND retracted = 0 ORDER BY seq DESC LIMIT 1
-            """, arguments: [agency, root]),
-              let row = try Row.fetchOne(source, sql: "SELECT seq, type, occurred_at, data FROM events WHERE seq = ?", arguments: [standing]) else {
-            try db.execute(sql: "DELETE FROM proj_effective WHERE agency = ? AND root = ?", arguments: [agency, root])
-            return
-        }
-        let seq: Int64 = row[0]
-        guard let type = EventType(rawValue: row[1]), let time = EventTime.parse(row[2]),
-              let fact = ActivityFact(type: type, occurredAt: time, data: try LedgerDatabase.parseData(row[3], seq: seq), zone: zone) else {
-            throw StoreError(.corruptRow, "event seq \(seq) cannot be projected")
-        }
-        try store(fact, agency: agency, root: root, seq: seq)
     }
 
     /// Drops the model and folds `events` (seq 1 … `throughSeq`) of `source` into it.
     /// `source` may be this database or another one (a report as of an earlier seq).
     public func rebuild(from source: Database, throughSeq: Int64 = .max, progress: ((Int64) -> Void)? = nil) throws {
-        try db.execute(sql: "DELETE FROM proj_lineage; DELETE FROM proj_effective; DELETE FROM proj_checkpoint;")
+        try db.execute(sql: "DELETE FROM proj_member; DELETE FROM proj_effective; DELETE FROM proj_checkpoint;")
         try fold(from: source, after: 0, throughSeq: throughSeq, progress: progress)
     }
 
