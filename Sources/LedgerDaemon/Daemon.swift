@@ -17,7 +17,7 @@ public enum Daemon {
         let notifier = SystemdNotifier(environment: environment)
         let heartbeat = Heartbeat()
         let startup = StartupGate()
-        let inbox = InboxService(layout: layout, database: database, configuration: configuration, ingestor: ingestor,
+        let inbox = InboxService(layout: layout, configuration: configuration, ingestor: ingestor,
                                  notifier: notifier, heartbeat: heartbeat, startup: startup, logger: logger, once: once)
         let reports = ReportService(database: database, configuration: configuration)
         let schedule = ScheduleService(schedule: ReportSchedule(configuration: configuration),

@@ -10,7 +10,6 @@ import ServiceLifecycle
 /// arrival order; a bad file never stops the loop.
 public struct InboxService: Service {
     let layout: StateLayout
-    let database: LedgerDatabase
     let configuration: LedgerConfiguration
     let ingestor: FileIngestor
     let notifier: SystemdNotifier
@@ -23,10 +22,9 @@ public struct InboxService: Service {
 
     private let work = DispatchQueue(label: "reformledger.ingest")
 
-    public init(layout: StateLayout, database: LedgerDatabase, configuration: LedgerConfiguration, ingestor: FileIngestor,
+    public init(layout: StateLayout, configuration: LedgerConfiguration, ingestor: FileIngestor,
                 notifier: SystemdNotifier, heartbeat: Heartbeat, startup: StartupGate = StartupGate(), logger: Logger, once: Bool) {
         self.layout = layout
-        self.database = database
         self.configuration = configuration
         self.ingestor = ingestor
         self.notifier = notifier

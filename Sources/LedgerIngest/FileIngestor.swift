@@ -1,4 +1,7 @@
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 import LedgerDomain
 import LedgerStore
@@ -54,8 +57,9 @@ public struct FileIngestor: Sendable {
         } catch .notRegular(let kind) {
             return .refused(Self.rejection(path: path, sha256: nil, problem: .notRegularFile(kind: kind)))
         } catch .unreadable(let code) {
+            let reason = String(cString: strerror(code))
             return .refused(Self.rejection(path: path, sha256: nil, problem: .malformed(LocalizedText(
-                vi: "không đọc được tệp (errno \(code))", en: "the file cannot be read (errno \(code))"))))
+                vi: "không đọc được tệp (\(reason))", en: "the file cannot be read (\(reason))"))))
         }
         return .opened(file, sha256: try file.sha256())
     }

@@ -61,12 +61,12 @@ struct AuditTrail {
 
     static func load(_ database: LedgerDatabase) throws -> AuditTrail {
         var trail = AuditTrail()
-        try database.forEachEvent(where: "corrects IS NOT NULL OR type = ?", arguments: [EventType.eventRetracted.rawValue]) { event in
-            if let corrects = event.corrects {
-                trail.correctedBy[EventKey(agency: event.agency, id: corrects), default: []].append(event.id)
-            }
-            if event.type == EventType.eventRetracted.rawValue,
-               let target = (try? JSONParser().parse(Array(event.data.utf8)))?.objectValue?["event"]?.stringValue {
+        // Two queries, each on its index (an OR of the two conditions would scan the whole log).
+        try database.forEachEvent(where: "corrects IS NOT NULL") { event in
+            trail.correctedBy[EventKey(agency: event.agency, id: event.corrects!), default: []].append(event.id)
+        }
+        try database.forEachEvent(where: "type = ?", arguments: [EventType.eventRetracted.rawValue]) { event in
+            if let target = (try? JSONParser().parse(Array(event.data.utf8)))?.objectValue?["event"]?.stringValue {
                 trail.retractedBy[EventKey(agency: event.agency, id: target)] = event.id
             }
         }

@@ -43,8 +43,7 @@ struct IngestCommand: ParsableCommand {
         if json {
             Terminal.print(JSONWriter.string(.object(["files": .array(outcomes.map { $0.summary(language: configuration.language) })]), pretty: true))
         }
-        let registry = try database.read { db in try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone) }
-        if FileManager.default.fileExists(atPath: global.layout.inbox) { try global.layout.createInboxFolders(for: registry) }
+        if FileManager.default.fileExists(atPath: global.layout.inbox) { try global.layout.createInboxFolders(for: try ingestor.currentRegistry()) }
         if outcomes.contains(where: { $0.status == .rejected }) { throw ExitStatus.inputRejected.exitCode }
     }
 

@@ -27,8 +27,8 @@ struct InitCommand: ParsableCommand {
         let database = try LedgerDatabase(path: layout.database, create: true)
         let options = IngestOptions(configuration: configuration)
         var rejected = false
+        let ingestor = FileIngestor(database: database, options: options, clock: SystemClock())
         if let withPlan {
-            let ingestor = FileIngestor(database: database, options: options, clock: SystemClock())
             for path in try BundledPlan.files(named: withPlan) {
                 var outcome = try ingestor.ingest(path: path, folderAgency: nil)
                 outcome.path = "\(withPlan)/\(outcome.fileName)"
@@ -36,7 +36,7 @@ struct InitCommand: ParsableCommand {
                 rejected = rejected || outcome.status == .rejected
             }
         }
-        let registry = try database.read { db in try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone) }
+        let registry = try ingestor.currentRegistry()
         try layout.createInboxFolders(for: registry)
         let head = try database.head()
         Terminal.print("Initialised \(layout.root): \(head.seq) events, \(registry.agencies.count) agencies, \(registry.tasks.count) tasks; inboxes in \(layout.inbox)")

@@ -24,6 +24,7 @@ struct ReplayCommand: ParsableCommand {
 
     func validate() throws {
         if throughSeq != nil && asOf != nil { throw ValidationError("give --through-seq or --as-of, not both") }
+        if let throughSeq, throughSeq < 0 { throw ValidationError("--through-seq takes a seq ≥ 0") }
         if let asOf, EventTime.parseInstant(asOf) == nil { throw ValidationError("--as-of takes an RFC 3339 date-time with an offset") }
     }
 

@@ -44,6 +44,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--issue writes the configured formats at the head into reports/; it takes no --format, --through-seq or --out")
         }
         if !issue && out == nil && formats.count > 1 { throw ValidationError("several formats need --out DIR") }
+        if let throughSeq, throughSeq < 0 { throw ValidationError("--through-seq takes a seq ≥ 0") }
         if let edition, edition < 1 || issue { throw ValidationError("--edition takes a number ≥ 1 and does not go with --issue") }
         if !issue && out == nil && formats == [.docx] { throw ValidationError("docx is binary; use --out DIR") }
     }

@@ -7,10 +7,6 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// Overwrites one status line on stderr when it is a terminal; silent otherwise.

@@ -46,11 +46,18 @@ struct CommandLineTests {
     }
 
     @Test(arguments: [["ingest"], ["frobnicate"], ["events", "--since", "2024-13-01"], ["ingest", "--agency", "bst", "x.json"],
-                      ["events", "--type", "article.deleted"], ["init", "--with-plan", "hanoi-2030"], ["status", "--bogus"]])
+                      ["events", "--type", "article.deleted"], ["init", "--with-plan", "hanoi-2030"], ["status", "--bogus"],
+                      ["report", "--period", "2024-Q1", "--through-seq", "-1"], ["replay", "--through-seq", "-3"]])
     func usageErrorsExitTwo(_ arguments: [String]) throws {
         let fixture = try CLIFixture(withPlan: false)
         let result = try fixture.run(arguments)
         #expect(result.status == 2, "\(arguments): \(result.stderr)")
+    }
+
+    @Test func aPathThatDoesNotExistIsRejectedSayingWhy() throws {
+        let fixture = try CLIFixture()
+        let result = try fixture.run(["ingest", fixture.folder.file("drop/BST/missing.json")], environment: ["REFORMLEDGER_LANGUAGE": "en"])
+        #expect(result.status == 1 && result.stdout.contains("the file cannot be read (No such file or directory)"))
     }
 
     @Test func anUninitialisedStateFolderIsAUsageError() throws {
