@@ -70,7 +70,10 @@ int main(int argc, char **argv) {
         SHA256_Update(&context, record, (size_t)size);
         SHA256_Final(digest, &context);
         memcpy(previous, digest, 32);
-        for (int i = 0; i < 32; i++) sprintf(hex + 2 * i, "%02x", digest[i]);
+        for (int i = 0; i < 32; i++) {
+            hex[2 * i] = "0123456789abcdef"[digest[i] >> 4];
+            hex[2 * i + 1] = "0123456789abcdef"[digest[i] & 15];
+        }
         sqlite3_bind_int64(insert, 1, seq);
         sqlite3_bind_text(insert, 2, field[0], -1, SQLITE_STATIC);
         sqlite3_bind_text(insert, 3, field[1], -1, SQLITE_STATIC);

@@ -79,10 +79,13 @@ public struct FileIngestor: Sendable {
             return Self.rejection(path: path, sha256: sha256, problem: .unsupportedFormat(name: outcome.fileName))
         }
         return try database.transaction { db in
-            var run = FileRun(db: db, options: options, now: clock.now(), source: (outcome.fileName, sha256), folderAgency: folderAgency)
+            var run = FileRun(db: db, options: options, now: clock.now())
             try run.start(registry: try registryCache.registry(db, options: options))
             var records = 0
-            try reader(for: format).read(file) { record in
+            let preparation = EventPreparation(decoder: EnvelopeDecoder(zone: options.zone), folderAgency: folderAgency,
+                                               source: (outcome.fileName, sha256), recordedAt: run.now.rfc3339UTC)
+            let pipeline = DecodePipeline(reader: reader(for: format), preparation: preparation)
+            try pipeline.run(file) { record in
                 try run.handle(record)
                 records += 1
                 if records % 1000 == 0 {
@@ -131,11 +134,10 @@ private struct FileRun {
     let db: Database
     let options: IngestOptions
     let now: Instant
-    let source: (name: String, sha256: String)
-    let folderAgency: String?
     var appender: EventAppender?
     var admission: EventAdmission?
     var projection: ProjectionWriter?
+    var lookup: LogLookup?
     var problems: [Problem] = []
     var unlistedProblems = 0
     var appended = 0
@@ -143,18 +145,17 @@ private struct FileRun {
     var firstSeq: Int64?
     var lastSeq: Int64?
 
-    init(db: Database, options: IngestOptions, now: Instant, source: (String, String), folderAgency: String?) {
+    init(db: Database, options: IngestOptions, now: Instant) {
         self.db = db
         self.options = options
         self.now = now
-        self.source = source
-        self.folderAgency = folderAgency
     }
 
     mutating func start(registry: AgencyRegistry) throws {
         projection = ProjectionWriter(db: db, zone: options.zone)
         try projection!.catchUp()
         appender = try EventAppender(db: db)
+        lookup = try LogLookup(db: db)
         admission = EventAdmission(registry: registry, now: now, zone: options.zone)
     }
 
@@ -162,22 +163,19 @@ private struct FileRun {
         if problems.count < FileIngestor.problemLimit { problems.append(problem) } else { unlistedProblems += 1 }
     }
 
-    mutating func handle(_ record: FileRecord) throws {
+    mutating func handle(_ record: DecodedRecord) throws {
         switch record {
-        case .problem(let problem):
-            report(problem)
-        case .value(let value, let line):
-            switch EnvelopeDecoder(zone: options.zone).decode(value, folderAgency: folderAgency) {
-            case .failure(let failure):
-                for problem in failure.problems { report(problem.at(line: line)) }
-            case .success(let draft):
-                try admit(draft, line: line)
-            }
+        case .problems(let found):
+            for problem in found { report(problem) }
+        case .event(let event):
+            try admit(event)
         }
     }
 
-    private mutating func admit(_ draft: EventDraft, line: Int) throws {
-        switch try admission!.admit(draft, lookup: LogLookup(db: db)) {
+    private mutating func admit(_ event: DecodedEvent) throws {
+        let draft = event.draft
+        let line = event.line
+        switch try admission!.admit(draft, lookup: lookup!) {
         case .duplicate:
             duplicates += 1
         case .reject(let found):
@@ -185,12 +183,12 @@ private struct FileRun {
         case .append:
             // Events after a bad one are still appended (and rolled back with the file)
             // so that later references to them are checked like in a good file.
-            let seq = try appender!.append(draft, source: EventSource(file: source.name, sha256: source.sha256, line: line), recordedAt: now)
+            let seq = try appender!.append(event.pending)
             appended += 1
             if firstSeq == nil { firstSeq = seq }
             lastSeq = seq
             try projection!.apply(seq: seq, agency: draft.agency, id: draft.id, type: draft.type, corrects: draft.corrects,
-                                  occurredAt: draft.occurredAt, data: draft.data)
+                                  fact: event.fact, data: draft.data)
             updateRegistry(with: draft, seq: seq)
         }
     }

@@ -21,12 +21,17 @@ public struct EventSource: Sendable, Equatable {
 /// It reads the head once and then keeps it in memory; if the transaction rolls back
 /// the appender is simply dropped with it.
 public struct EventAppender {
-    private let db: Database
+    private let insert: RawStatement
     public private(set) var headSeq: Int64
     public private(set) var headHash: [UInt8]
+    /// `recorded_at` is one instant for a whole file: formatted once.
+    private var recordedText: (instant: Instant, text: String)?
 
     public init(db: Database) throws {
-        self.db = db
+        insert = try RawStatement(db, sql: """
+            INSERT INTO events (seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, source_line, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1") {
             headSeq = row[0]
             let hex: String = row[1]
@@ -42,27 +47,80 @@ public struct EventAppender {
 
     @discardableResult
     public mutating func append(_ draft: EventDraft, source: EventSource, recordedAt: Instant) throws -> Int64 {
-        try append(agency: draft.agency, id: draft.id, type: draft.type.rawValue, occurredAt: draft.occurredAt.storedText,
-                   corrects: draft.corrects, canonicalData: draft.canonicalData, source: source, recordedAt: recordedAt)
+        try append(PendingAppend(draft: draft, source: source, recordedAt: recordedText(recordedAt)))
     }
 
     @discardableResult
     public mutating func append(agency: String, id: String, type: String, occurredAt: String, corrects: String?,
                                 canonicalData: String, source: EventSource, recordedAt: Instant) throws -> Int64 {
+        try append(PendingAppend(agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recordedText(recordedAt),
+                                 corrects: corrects, canonicalData: canonicalData, source: source))
+    }
+
+    /// Appends an event whose record was serialised ahead; only the seq and the hash are
+    /// left to do here.
+    @discardableResult
+    public mutating func append(_ event: PendingAppend) throws -> Int64 {
         let seq = headSeq + 1
-        let recorded = recordedAt.rfc3339UTC
-        let record = CanonicalRecord(seq: seq, agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recorded,
-                                     corrects: corrects, canonicalData: canonicalData, sourceFile: source.file,
-                                     sourceSHA256: source.sha256, sourceLine: source.line)
-        let hash = HashChain.next(previous: headHash, record: record.bytes())
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO events (seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, source_line, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [seq, agency, id, type, occurredAt, recorded, corrects, canonicalData,
-                                          source.file, source.sha256, source.line, HashChain.hex(hash)])
+        let hash = HashChain.next(previous: headHash, record: event.record, seq: seq)
+        insert.bind(seq, at: 1)
+        insert.stage(event.agency, at: 2)
+        insert.stage(event.id, at: 3)
+        insert.stage(event.type, at: 4)
+        insert.stage(event.occurredAt, at: 5)
+        insert.stage(event.recordedAt, at: 6)
+        insert.stage(event.corrects, at: 7)
+        insert.stage(event.canonicalData, at: 8)
+        insert.stage(event.source.file, at: 9)
+        insert.stage(event.source.sha256, at: 10)
+        insert.bind(event.source.line, at: 11)
+        insert.stage(HashChain.hex(hash), at: 12)
+        try insert.executeStaged()
         headSeq = seq
         headHash = hash
         return seq
+    }
+
+    /// `recorded_at` is one instant for a whole file: formatted once.
+    private mutating func recordedText(_ instant: Instant) -> String {
+        if let cached = recordedText, cached.instant == instant { return cached.text }
+        let text = instant.rfc3339UTC
+        recordedText = (instant, text)
+        return text
+    }
+}
+
+/// An event ready to be appended but for its seq: the stored columns and the canonical
+/// record cut at the seq, built wherever is convenient (ingest builds it while reading).
+public struct PendingAppend: Sendable {
+    public let agency: String
+    public let id: String
+    public let type: String
+    public let occurredAt: String
+    public let recordedAt: String
+    public let corrects: String?
+    public let canonicalData: String
+    public let source: EventSource
+    public let record: CanonicalRecordParts
+
+    public init(agency: String, id: String, type: String, occurredAt: String, recordedAt: String, corrects: String?,
+                canonicalData: String, source: EventSource) {
+        self.agency = agency
+        self.id = id
+        self.type = type
+        self.occurredAt = occurredAt
+        self.recordedAt = recordedAt
+        self.corrects = corrects
+        self.canonicalData = canonicalData
+        self.source = source
+        record = CanonicalRecord(seq: 0, agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recordedAt,
+                                 corrects: corrects, canonicalData: canonicalData, sourceFile: source.file,
+                                 sourceSHA256: source.sha256, sourceLine: source.line).parts
+    }
+
+    /// - Parameter recordedAt: `recorded_at` as stored (RFC 3339 UTC with milliseconds).
+    public init(draft: EventDraft, source: EventSource, recordedAt: String) {
+        self.init(agency: draft.agency, id: draft.id, type: draft.type.rawValue, occurredAt: draft.occurredAt.storedText,
+                  recordedAt: recordedAt, corrects: draft.corrects, canonicalData: draft.canonicalData, source: source)
     }
 }

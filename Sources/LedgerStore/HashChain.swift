@@ -14,6 +14,18 @@ public enum HashChain {
         return Array(hasher.finalize())
     }
 
+    /// The same hash as `next(previous:record:)` of `record.bytes(seq:)`, without joining
+    /// the parts into one buffer first.
+    public static func next(previous: [UInt8], record: CanonicalRecordParts, seq: Int64) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: previous)
+        hasher.update(data: record.head)
+        var digits = String(seq)
+        digits.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        hasher.update(data: record.tail)
+        return Array(hasher.finalize())
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     public static func hex(_ bytes: [UInt8]) -> String {

@@ -34,7 +34,11 @@ extension LedgerDatabase {
     }
 
     public static func parseData(_ text: String, seq: Int64) throws -> JSONObject {
-        guard let object = (try? JSONParser().parse(Array(text.utf8)))?.objectValue else {
+        try parseData(Array(text.utf8), seq: seq)
+    }
+
+    public static func parseData(_ bytes: some Collection<UInt8>, seq: Int64) throws -> JSONObject {
+        guard let object = (try? JSONParser().parse(bytes))?.objectValue else {
             throw StoreError(.corruptRow, "The data of event seq \(seq) is not a JSON object.")
         }
         return object

@@ -4,15 +4,18 @@ import LedgerDomain
 /// `EventLookup` over an open connection: it sees the rows of the current transaction,
 /// which is how events of a file may refer to earlier events of the same file.
 public struct LogLookup: EventLookup {
-    private let db: Database
+    private let byKey: RawStatement
 
-    public init(db: Database) {
-        self.db = db
+    public init(db: Database) throws {
+        byKey = try RawStatement(db, sql: "SELECT type, occurred_at, corrects, data FROM events WHERE agency = ? AND id = ?")
     }
 
     public func content(of key: EventKey) throws -> StoredEventContent? {
-        let statement = try db.cachedStatement(sql: "SELECT type, occurred_at, corrects, data FROM events WHERE agency = ? AND id = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [key.agency, key.id]) else { return nil }
-        return StoredEventContent(type: row[0], occurredAt: row[1], corrects: row[2], data: row[3])
+        byKey.bind(key.agency, at: 1)
+        byKey.bind(key.id, at: 2)
+        defer { byKey.reset() }
+        guard try byKey.step() else { return nil }
+        return StoredEventContent(type: byKey.string(0) ?? "", occurredAt: byKey.string(1) ?? "", corrects: byKey.string(2),
+                                  data: byKey.string(3) ?? "")
     }
 }

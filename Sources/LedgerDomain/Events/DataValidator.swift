@@ -13,12 +13,13 @@ struct DataValidator {
             surveyKind = SurveyKind(rawValue: TextNormalizer.normalize(raw))
         }
         let specs = EventSchema.fields(for: type, surveyKind: surveyKind)
-        let known = Set(specs.map(\.name))
         // A field of the other survey kind is unknown for this kind, too.
-        for key in data.keys where !known.contains(key) { problems.append(.unknownField("data.\(key)")) }
-        var output = JSONObject()
+        for member in data.members where !specs.contains(where: { $0.name == member.key }) {
+            problems.append(.unknownField("data.\(member.key)"))
+        }
+        var output = JSONObject(capacity: specs.count)
         for spec in specs {
-            let path = "data.\(spec.name)"
+            let path = spec.path
             guard let value = data[spec.name], value != .null else {
                 if spec.required { problems.append(.missingField(path)) } else if spec.name == "coordinating" {
                     output.append(spec.name, .array([]))
@@ -98,7 +99,8 @@ struct DataValidator {
         }
         let normalised = TextNormalizer.normalize(raw)
         if normalised.isEmpty { return .failure(Failures(problems: [.invalidValue(path, Expectation.nonEmpty)])) }
-        if normalised.unicodeScalars.count > TextNormalizer.maxScalars {
+        // Every scalar takes at least one UTF-8 byte: only long text needs counting.
+        if normalised.utf8.count > TextNormalizer.maxScalars, normalised.unicodeScalars.count > TextNormalizer.maxScalars {
             return .failure(Failures(problems: [.invalidValue(path, Expectation.maxLength)]))
         }
         return .success(normalised)

@@ -2,6 +2,25 @@
 public enum EventSchema {
     /// Fields of a type; for `survey.submitted` they depend on `kind`.
     public static func fields(for type: EventType, surveyKind: SurveyKind? = nil) -> [FieldSpec] {
+        if type == .surveySubmitted {
+            switch surveyKind {
+            case .awareness: return tables.awareness
+            case .contestFeedback: return tables.contestFeedback
+            case nil: return tables.anySurvey
+            }
+        }
+        return tables.byType[type] ?? []
+    }
+
+    /// Built once: validation asks for a table per event, a million times per large file.
+    private static let tables = (
+        byType: Dictionary(uniqueKeysWithValues: EventType.allCases.map { ($0, table(for: $0, surveyKind: nil)) }),
+        awareness: table(for: .surveySubmitted, surveyKind: .awareness),
+        contestFeedback: table(for: .surveySubmitted, surveyKind: .contestFeedback),
+        anySurvey: table(for: .surveySubmitted, surveyKind: nil)
+    )
+
+    private static func table(for type: EventType, surveyKind: SurveyKind?) -> [FieldSpec] {
         switch type {
         case .taskAssigned:
             [FieldSpec("task", .identifier), FieldSpec("title", .text), FieldSpec("plan", .text),

@@ -27,14 +27,17 @@ public struct FieldSpec: Sendable {
         case awards
     }
 
-    public var name: String
-    public var kind: Kind
-    public var required: Bool
+    public let name: String
+    public let kind: Kind
+    public let required: Bool
+    /// `data.<name>`, the field's path in error messages.
+    public let path: String
 
     public init(_ name: String, _ kind: Kind, required: Bool = true) {
         self.name = name
         self.kind = kind
         self.required = required
+        path = "data.\(name)"
     }
 
     static func optional(_ name: String, _ kind: Kind) -> FieldSpec {

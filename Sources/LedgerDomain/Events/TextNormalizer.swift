@@ -13,6 +13,11 @@ public enum TextNormalizer {
     }
 
     static func trim(_ text: String) -> String {
+        // Printable ASCII at both ends (nearly all text) cannot be Unicode white space.
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+            return text
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

@@ -33,27 +33,50 @@ public struct CanonicalRecord: Sendable {
     }
 
     public func bytes() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(canonicalData.utf8.count + 320)
-        func key(_ name: StaticString) {
+        parts.bytes(seq: seq)
+    }
+
+    /// The record without its `seq`: everything but the seq can be serialised before the
+    /// event has a place in the log (off the database thread, while reading the file).
+    public var parts: CanonicalRecordParts {
+        var head: [UInt8] = []
+        head.reserveCapacity(canonicalData.utf8.count + 160)
+        var tail: [UInt8] = []
+        tail.reserveCapacity(160)
+        func key(_ name: StaticString, to out: inout [UInt8]) {
             out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         }
-        func string(_ value: String?) {
+        func string(_ value: String?, to out: inout [UInt8]) {
             if let value { CanonicalJSON.writeString(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
         }
-        key("{\"agency\":"); string(agency)
-        if let corrects { key(",\"corrects\":"); string(corrects) }
-        key(",\"data\":"); out.append(contentsOf: canonicalData.utf8)
-        key(",\"id\":"); string(id)
-        key(",\"occurred_at\":"); string(occurredAt)
-        key(",\"recorded_at\":"); string(recordedAt)
-        key(",\"seq\":"); out.append(contentsOf: String(seq).utf8)
-        key(",\"source\":{\"file\":"); string(sourceFile)
-        key(",\"line\":")
-        if let sourceLine { out.append(contentsOf: String(sourceLine).utf8) } else { out.append(contentsOf: "null".utf8) }
-        key(",\"sha256\":"); string(sourceSHA256)
-        key("},\"type\":"); string(type)
-        out.append(UInt8(ascii: "}"))
-        return out
+        key("{\"agency\":", to: &head); string(agency, to: &head)
+        if let corrects { key(",\"corrects\":", to: &head); string(corrects, to: &head) }
+        key(",\"data\":", to: &head); head.append(contentsOf: canonicalData.utf8)
+        key(",\"id\":", to: &head); string(id, to: &head)
+        key(",\"occurred_at\":", to: &head); string(occurredAt, to: &head)
+        key(",\"recorded_at\":", to: &head); string(recordedAt, to: &head)
+        key(",\"seq\":", to: &head)
+        key(",\"source\":{\"file\":", to: &tail); string(sourceFile, to: &tail)
+        key(",\"line\":", to: &tail)
+        if let sourceLine { tail.append(contentsOf: String(sourceLine).utf8) } else { tail.append(contentsOf: "null".utf8) }
+        key(",\"sha256\":", to: &tail); string(sourceSHA256, to: &tail)
+        key("},\"type\":", to: &tail); string(type, to: &tail)
+        tail.append(UInt8(ascii: "}"))
+        return CanonicalRecordParts(head: head, tail: tail)
+    }
+}
+
+/// A canonical record cut at its `seq`: `head ‖ decimal seq ‖ tail` is the record.
+public struct CanonicalRecordParts: Sendable, Equatable {
+    public var head: [UInt8]
+    public var tail: [UInt8]
+
+    public init(head: [UInt8], tail: [UInt8]) {
+        self.head = head
+        self.tail = tail
+    }
+
+    public func bytes(seq: Int64) -> [UInt8] {
+        head + Array(String(seq).utf8) + tail
     }
 }

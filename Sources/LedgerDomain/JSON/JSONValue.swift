@@ -45,6 +45,12 @@ public struct JSONObject: Sendable, Equatable {
         self.members = members
     }
 
+    /// An empty object with room for `capacity` members.
+    public init(capacity: Int) {
+        members = []
+        members.reserveCapacity(capacity)
+    }
+
     public subscript(key: String) -> JSONValue? {
         for member in members where member.key == key { return member.value }
         return nil

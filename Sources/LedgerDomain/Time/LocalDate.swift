@@ -94,6 +94,19 @@ extension LocalDate {
 }
 
 func pad(_ value: Int, _ width: Int) -> String {
-    let text = String(value)
-    return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    guard value >= 0, value < 10_000, width <= 4 else {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+    // Dates and times format millions of small numbers: build the digits directly.
+    var digits: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+    let count = max(width, value >= 1000 ? 4 : value >= 100 ? 3 : value >= 10 ? 2 : 1)
+    return withUnsafeMutableBytes(of: &digits) { buffer in
+        var rest = value
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        return String(decoding: buffer.prefix(count), as: UTF8.self)
+    }
 }

@@ -16,6 +16,11 @@ public struct ProjectionWriter {
     let zone: LocalZone
     /// Where events are read back from (the ledger); `db` itself unless folding elsewhere.
     private var source: Database
+    /// The per-event insert, prepared on first use and bound directly (`RawStatement`).
+    private let storeStatement = LazyStatement(sql: """
+        INSERT OR REPLACE INTO proj_effective (root, agency, seq, type, day, instant, measure, task, a, b, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
 
     public init(db: Database, zone: LocalZone) {
         self.db = db
@@ -25,7 +30,13 @@ public struct ProjectionWriter {
 
     /// Folds one appended event into the model.
     public func apply(seq: Int64, agency: String, id: String, type: EventType, corrects: String?, occurredAt: EventTime, data: JSONObject) throws {
-        if let fact = ActivityFact(type: type, occurredAt: occurredAt, data: data, zone: zone) {
+        try apply(seq: seq, agency: agency, id: id, type: type, corrects: corrects,
+                  fact: ActivityFact(type: type, occurredAt: occurredAt, data: data, zone: zone), data: data)
+    }
+
+    /// The same, with the event's fact already extracted (in this writer's time zone).
+    public func apply(seq: Int64, agency: String, id: String, type: EventType, corrects: String?, fact: ActivityFact?, data: JSONObject) throws {
+        if let fact {
             guard let corrects else {
                 try store(fact, agency: agency, root: seq, seq: seq)
                 return
@@ -68,11 +79,19 @@ public struct ProjectionWriter {
     }
 
     private func store(_ fact: ActivityFact, agency: String, root: Int64, seq: Int64) throws {
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO proj_effective (root, agency, seq, type, day, instant, measure, task, a, b, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [root, agency, seq, fact.type.rawValue, fact.day.description, fact.instant, fact.measure,
-                                     fact.task, fact.a, fact.b, fact.note])
+        let insert = try storeStatement.statement(in: db)
+        insert.bind(root, at: 1)
+        insert.stage(agency, at: 2)
+        insert.bind(seq, at: 3)
+        insert.stage(fact.type.rawValue, at: 4)
+        insert.stage(fact.day.description, at: 5)
+        insert.bind(fact.instant, at: 6)
+        insert.stage(fact.measure, at: 7)
+        insert.stage(fact.task, at: 8)
+        insert.bind(fact.a, at: 9)
+        insert.bind(fact.b, at: 10)
+        insert.stage(fact.note, at: 11)
+        try insert.executeStaged()
     }
 
     /// After a retraction: the latest member still standing becomes effective, or none.
@@ -124,18 +143,39 @@ public struct ProjectionWriter {
     private func fold(from source: Database, after: Int64, throughSeq: Int64, progress: ((Int64) -> Void)?) throws {
         var writer = self
         writer.source = source
-        let rows = try Row.fetchCursor(source, sql: """
-            SELECT seq, agency, id, type, corrects, occurred_at, data FROM events WHERE seq > ? AND seq <= ? ORDER BY seq
-            """, arguments: [after, throughSeq])
+        let rows = try RawStatement(source, sql: """
+            SELECT seq, type, agency, id, corrects, occurred_at, data FROM events WHERE seq > ? AND seq <= ? ORDER BY seq
+            """)
+        rows.bind(after, at: 1)
+        rows.bind(throughSeq, at: 2)
+        defer { rows.reset() }
         var last = after
-        while let row = try rows.next() {
-            last = row[0]
-            guard let type = EventType(rawValue: row[3]), type.isActivity || type == .eventRetracted,
-                  let time = EventTime.parse(row[5]) else { continue }
-            try writer.apply(seq: last, agency: row[1], id: row[2], type: type, corrects: row[4], occurredAt: time,
-                             data: try LedgerDatabase.parseData(row[6], seq: last))
+        while try rows.step() {
+            last = rows.int64(0)
+            guard let type = rows.string(1).flatMap(EventType.init(rawValue:)), type.isActivity || type == .eventRetracted,
+                  let time = rows.string(5).flatMap(EventTime.parse) else { continue }
+            let data = try rows.withBytes(6) { bytes in try LedgerDatabase.parseData(bytes, seq: last) }
+            try writer.apply(seq: last, agency: rows.string(2) ?? "", id: rows.string(3) ?? "", type: type,
+                             corrects: rows.string(4), occurredAt: time, data: data)
             if last % 50_000 == 0 { progress?(last) }
         }
         try setCheckpoint(last)
+    }
+}
+
+/// A `RawStatement` prepared the first time it is needed, on the connection given then.
+private final class LazyStatement {
+    private let sql: String
+    private var prepared: RawStatement?
+
+    init(sql: String) {
+        self.sql = sql
+    }
+
+    func statement(in db: Database) throws -> RawStatement {
+        if let prepared { return prepared }
+        let statement = try RawStatement(db, sql: sql)
+        prepared = statement
+        return statement
     }
 }
