@@ -24,7 +24,8 @@ static const char *schema =
     "CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'no'); END;"
     "CREATE TRIGGER IF NOT EXISTS events_seq_no_gap BEFORE INSERT ON events"
     " WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM events) BEGIN SELECT RAISE(ABORT, 'gap'); END;"
-    "CREATE INDEX IF NOT EXISTS events_by_type ON events (type);";
+    "CREATE INDEX IF NOT EXISTS events_by_type ON events (type);"
+    "CREATE INDEX IF NOT EXISTS events_by_corrects ON events (agency, corrects) WHERE corrects IS NOT NULL;";
 
 int main(int argc, char **argv) {
     if (argc != 3) { fprintf(stderr, "usage: %s DB FILE.tsv\n", argv[0]); return 2; }

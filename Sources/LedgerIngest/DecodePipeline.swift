@@ -20,17 +20,10 @@ struct DecodePipeline {
     let preparation: EventPreparation
 
     func run(_ file: SafeFile, consume: (DecodedRecord) throws -> Void) throws {
-        let queue = BatchQueue<DecodedRecord>(capacity: Self.batchesInFlight)
         let work = ReadingWork(file: file, reader: reader, preparation: preparation)
-        let thread = Thread { work.produce(into: queue) }
-        thread.name = "reformledger-decode"
-        thread.stackSize = 8 << 20
-        thread.start()
-        defer { queue.stopAndWait() }
-        while let batch = try queue.receive() {
-            for record in batch { try consume(record) }
-            queue.recycle(batch)
-        }
+        try BackgroundBatches.run(name: "reformledger-decode", batchSize: Self.batchSize, inFlight: Self.batchesInFlight,
+                                  produce: { emit in try work.reader.read(work.file) { record in try emit(work.preparation.prepare(record)) } },
+                                  consume: consume)
     }
 }
 
@@ -78,98 +71,9 @@ struct DecodedEvent: Sendable {
 
 /// What the reading thread owns while it runs. `SafeFile` and the reader are not
 /// `Sendable`; they are handed over whole and the caller does not touch them until
-/// `BatchQueue.stopAndWait` has seen the thread finish.
+/// `BackgroundBatches.run` has seen the thread finish.
 private struct ReadingWork: @unchecked Sendable {
     let file: SafeFile
     let reader: any RecordReader
     let preparation: EventPreparation
-
-    private struct Stopped: Error {}
-
-    func produce(into queue: BatchQueue<DecodedRecord>) {
-        var batch: [DecodedRecord] = []
-        batch.reserveCapacity(DecodePipeline.batchSize)
-        do {
-            try reader.read(file) { record in
-                batch.append(preparation.prepare(record))
-                if batch.count == DecodePipeline.batchSize {
-                    guard queue.send(batch) else { throw Stopped() }
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
-            if !batch.isEmpty { _ = queue.send(batch) }
-            queue.finish(throwing: nil)
-        } catch is Stopped {
-            queue.finish(throwing: nil)
-        } catch {
-            queue.finish(throwing: error)
-        }
-    }
-}
-
-/// A bounded, single-producer single-consumer queue of batches.
-private final class BatchQueue<Element: Sendable>: @unchecked Sendable {
-    // Every stored property is read and written only while `condition` is locked.
-    private let condition = NSCondition()
-    private let capacity: Int
-    private var batches: [[Element]] = []
-    /// Batches the consumer is done with, freed by the producer.
-    private var spent: [[Element]] = []
-    private var finished = false
-    private var stopped = false
-    private var failure: (any Error)?
-
-    init(capacity: Int) {
-        self.capacity = capacity
-    }
-
-    /// Blocks while the queue is full; false once the consumer has stopped listening.
-    func send(_ batch: [Element]) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.count >= capacity && !stopped { condition.wait() }
-        guard !stopped else { return false }
-        batches.append(batch)
-        spent.removeAll()
-        condition.broadcast()
-        return true
-    }
-
-    /// Hands a consumed batch back, so that freeing its values costs the producer's time.
-    func recycle(_ batch: [Element]) {
-        condition.lock()
-        defer { condition.unlock() }
-        spent.append(batch)
-    }
-
-    /// Called once by the producer, last.
-    func finish(throwing error: (any Error)?) {
-        condition.lock()
-        defer { condition.unlock() }
-        finished = true
-        failure = error
-        condition.broadcast()
-    }
-
-    /// The next batch; nil after the last one; the producer's error, if it failed.
-    func receive() throws -> [Element]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && !finished { condition.wait() }
-        if !batches.isEmpty {
-            condition.broadcast()
-            return batches.removeFirst()
-        }
-        if let failure { throw failure }
-        return nil
-    }
-
-    /// Tells the producer to stop and waits until it has finished.
-    func stopAndWait() {
-        condition.lock()
-        defer { condition.unlock() }
-        stopped = true
-        condition.broadcast()
-        while !finished { condition.wait() }
-    }
 }

@@ -19,37 +19,62 @@ public struct ReportBuilder {
     /// Everything a report needs from `proj_effective`, gathered in one sequential scan
     /// (no SQL GROUP BY: sorting a million rows is what made reports slow).
     struct Facts {
-        var byAgency: [String: (channels: [String: Int], forms: [String: Int], contests: Int, surveys: Int, events: Int)] = [:]
+        var byAgency: [String: AgencyTally] = [:]
         var totals = ConsolidatedReport.Totals()
         var awareness: [String: (aware: Int, respondents: Int)] = [:]
-        /// "indicator|agency" → the latest report (by instant, then seq) in the period.
-        var latestIndicator: [String: (instant: Int64, seq: Int64, numerator: Int, denominator: Int)] = [:]
+        /// (indicator, agency) → the latest report (by instant, then seq) in the period.
+        var latestIndicator: [Pair: (instant: Int64, seq: Int64, numerator: Int, denominator: Int)] = [:]
         var feedback: [(agency: String, recommendation: String?)] = []
         var submitted = Set<String>()
-        var done = Set<String>(), progressed = Set<String>()
+        /// (task, agency) pairs.
+        var done = Set<Pair>(), progressed = Set<Pair>()
         var linked: [String: Int] = [:]
-        /// "task|measure" → linked articles and activities of that channel or form.
-        var linkedByMeasure: [String: Int] = [:]
+        /// (task, channel or form) → linked articles and activities of that channel or form.
+        var linkedByMeasure: [Pair: Int] = [:]
+    }
+
+    /// Two strings as one dictionary key, without joining them into a new string per row.
+    struct Pair: Hashable {
+        var first: String
+        var second: String
+    }
+
+    /// One agency's counts; a class so that a row updates it in place.
+    final class AgencyTally {
+        var channels: [String: Int] = [:]
+        var forms: [String: Int] = [:]
+        var contests = 0, surveys = 0, events = 0
     }
 
     func gather(_ db: Database, period: String, first: String, last: String) throws -> Facts {
         var facts = Facts()
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT agency, type, measure, task, a, b, note, day, instant, seq FROM proj_effective NOT INDEXED
-            WHERE day BETWEEN ? AND ? OR (task IS NOT NULL AND day <= ?) OR type = ?
-            """, arguments: [first, last, last, EventType.reportSubmitted.rawValue])
-        while let row = try rows.next() {
-            let agency: String = row[0], typeName: String = row[1], measure: String? = row[2], task: String? = row[3], day: String = row[7]
-            guard let type = EventType(rawValue: typeName) else { continue }
+        // The rows a report needs are those of the period, task-linked rows up to its last
+        // day and every submitted report; the test is made here on `day`, read first, so
+        // SQLite only walks the table (its own WHERE evaluation cost more than the test).
+        let rows = try RawStatement(db, sql: """
+            SELECT day, agency, type, measure, task, a, b, note, instant, seq FROM proj_effective NOT INDEXED
+            """)
+        defer { rows.reset() }
+        func integer(_ column: Int32) -> Int? { rows.isNull(column) ? nil : Int(rows.int64(column)) }
+        while try rows.step() {
+            guard let day = rows.string(0) else { continue }
+            let inPeriod = day >= first && day <= last
+            if !inPeriod && (day > last || rows.isNull(4)) && rows.string(2) != EventType.reportSubmitted.rawValue { continue }
+            guard let agency = rows.string(1), let type = rows.string(2).flatMap(EventType.init(rawValue:)) else { continue }
+            let measure = rows.string(3), task = rows.string(4)
             if type == .reportSubmitted, measure == period { facts.submitted.insert(agency) }
             if let task, day <= last {
-                if type == .taskReported, measure == ReportedTaskStatus.done.rawValue { facts.done.insert("\(task)|\(agency)") }
-                facts.progressed.insert("\(task)|\(agency)")
+                let pair = Pair(first: task, second: agency)
+                if type == .taskReported, measure == ReportedTaskStatus.done.rawValue { facts.done.insert(pair) }
+                facts.progressed.insert(pair)
                 facts.linked[task, default: 0] += 1   // task reports are activity events too
-                if type == .articlePublished || type == .activityHeld, let measure { facts.linkedByMeasure["\(task)|\(measure)", default: 0] += 1 }
+                if type == .articlePublished || type == .activityHeld, let measure {
+                    facts.linkedByMeasure[Pair(first: task, second: measure), default: 0] += 1
+                }
             }
-            guard day >= first && day <= last else { continue }
-            var line = facts.byAgency[agency] ?? ([:], [:], 0, 0, 0)
+            guard inPeriod else { continue }
+            let line: AgencyTally
+            if let known = facts.byAgency[agency] { line = known } else { line = AgencyTally(); facts.byAgency[agency] = line }
             line.events += 1
             facts.totals.events += 1
             switch type {
@@ -60,20 +85,19 @@ public struct ReportBuilder {
                 line.surveys += 1
                 facts.totals.surveys += 1
                 if measure == SurveyKind.contestFeedback.rawValue {
-                    facts.feedback.append((agency, row[6]))
-                } else if let measure, let respondents = row[4] as Int?, let aware = row[5] as Int? {
+                    facts.feedback.append((agency, rows.string(7)))
+                } else if let measure, let respondents = integer(5), let aware = integer(6) {
                     let sums = facts.awareness[measure] ?? (0, 0)
                     facts.awareness[measure] = (sums.aware + aware, sums.respondents + respondents)
                 }
             case .indicatorReported:
-                if let measure, let numerator = row[4] as Int?, let denominator = row[5] as Int? {
-                    let key = "\(measure)|\(agency)", instant: Int64 = row[8], seq: Int64 = row[9]
+                if let measure, let numerator = integer(5), let denominator = integer(6) {
+                    let key = Pair(first: measure, second: agency), instant = rows.int64(8), seq = rows.int64(9)
                     if let current = facts.latestIndicator[key], (current.instant, current.seq) > (instant, seq) { break }
                     facts.latestIndicator[key] = (instant, seq, numerator, denominator)
                 }
             default: break
             }
-            facts.byAgency[agency] = line
         }
         return facts
     }
@@ -123,7 +147,7 @@ public struct ReportBuilder {
             let leads = expand(assignment.lead, listed: listedSet)
             let windowEnded: Bool = if case .months(_, let to) = assignment.window { last > to.lastDay } else { false }
             let statuses: [(String, TaskStatus)] = leads.map { lead in
-                let key = "\(assignment.task)|\(lead)"
+                let key = Pair(first: assignment.task, second: lead)
                 if done.contains(key) { return (lead, .done) }
                 if windowEnded { return (lead, .overdue) }
                 if progressed.contains(key) { return (lead, .inProgress) }
@@ -170,7 +194,7 @@ public struct ReportBuilder {
         }
         // staff-trained, online-procedures: each agency's latest report in the period, summed.
         for (key, latest) in facts.latestIndicator {
-            var current = line(String(key.split(separator: "|")[0]))
+            var current = line(key.first)
             current.numerator += latest.numerator
             current.denominator = (current.denominator ?? 0) + latest.denominator
             current.hasData = true
@@ -179,7 +203,7 @@ public struct ReportBuilder {
         // task:<id>:<form or channel>: linked effective events up to the last day.
         for name in registry.targets.keys {
             guard case .taskCount(let task, let measure)? = TargetIndicator.parse(name) else { continue }
-            lines[name] = .init(indicator: name, numerator: facts.linkedByMeasure["\(task)|\(measure)"] ?? 0, denominator: nil,
+            lines[name] = .init(indicator: name, numerator: facts.linkedByMeasure[Pair(first: task, second: measure)] ?? 0, denominator: nil,
                                 target: registry.targets[name], hasData: true)
         }
         return lines.values.sorted { $0.indicator < $1.indicator }

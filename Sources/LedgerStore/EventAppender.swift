@@ -64,18 +64,19 @@ public struct EventAppender {
         let seq = headSeq + 1
         let hash = HashChain.next(previous: headHash, record: event.record, seq: seq)
         insert.bind(seq, at: 1)
-        insert.stage(event.agency, at: 2)
-        insert.stage(event.id, at: 3)
-        insert.stage(event.type, at: 4)
-        insert.stage(event.occurredAt, at: 5)
-        insert.stage(event.recordedAt, at: 6)
-        insert.stage(event.corrects, at: 7)
-        insert.stage(event.canonicalData, at: 8)
-        insert.stage(event.source.file, at: 9)
-        insert.stage(event.source.sha256, at: 10)
         insert.bind(event.source.line, at: 11)
-        insert.stage(HashChain.hex(hash), at: 12)
-        try insert.executeStaged()
+        try insert.execute { text in
+            text.stage(event.agency, at: 2)
+            text.stage(event.id, at: 3)
+            text.stage(event.type, at: 4)
+            text.stage(event.occurredAt, at: 5)
+            text.stage(event.recordedAt, at: 6)
+            text.stage(event.corrects, at: 7)
+            text.stage(event.canonicalData, at: 8)
+            text.stage(event.source.file, at: 9)
+            text.stage(event.source.sha256, at: 10)
+            text.stage(HashChain.hex(hash), at: 12)
+        }
         headSeq = seq
         headHash = hash
         return seq

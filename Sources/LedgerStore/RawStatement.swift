@@ -50,36 +50,32 @@ public final class RawStatement {
         bind(value.map(Int64.init), at: index)
     }
 
-    /// Text staged by `stage(_:at:)`: the bytes of every staged value, one after the other,
-    /// and where each one goes. Reused from one execution to the next, so binding a row's
-    /// text costs a copy into this buffer and no allocation at all.
-    private var staged: [UInt8] = []
-    private var stagedSlots: [(index: Int32, offset: Int, count: Int)] = []
+    /// The staging buffer, kept between executions for its capacity.
+    private var spare = StagedText()
 
-    /// Stages text for the next `executeStaged()`; nil binds NULL at once.
-    public func stage(_ value: String?, at index: Int32) {
-        guard var value else { sqlite3_bind_null(handle, index); return }
-        let offset = staged.count
-        value.withUTF8 { staged.append(contentsOf: $0) }
-        stagedSlots.append((index, offset, staged.count - offset))
-    }
-
-    /// Binds the staged text in place (SQLite is told the bytes outlive the step, which
-    /// they do), runs the statement to completion and resets it. SQLite's own copy of
-    /// transient text, with its allocation, was a tenth of each per-event insert.
-    public func executeStaged() throws {
+    /// Runs the statement with the text `stage` puts in a buffer bound in place (SQLite is
+    /// told the bytes outlive the step, which they do), then resets it. SQLite's own copy
+    /// of transient text, with its allocation, was a tenth of each per-event insert; and
+    /// staging into a local value, not into this object, avoids a dynamic exclusivity
+    /// check per value.
+    public func execute(staging stage: (inout StagedText) -> Void) throws {
+        var text = StagedText()
+        swap(&text, &spare)
         defer {
-            staged.removeAll(keepingCapacity: true)
-            stagedSlots.removeAll(keepingCapacity: true)
+            text.removeAll()
+            swap(&text, &spare)
         }
-        try staged.withUnsafeBufferPointer { bytes in
-            try bytes.withMemoryRebound(to: CChar.self) { text in
-                for slot in stagedSlots {
-                    if slot.count == 0 {
+        stage(&text)
+        try text.bytes.withUnsafeBufferPointer { bytes in
+            try bytes.withMemoryRebound(to: CChar.self) { start in
+                for slot in text.slots {
+                    if slot.offset < 0 {
+                        sqlite3_bind_null(handle, slot.index)
+                    } else if slot.count == 0 {
                         // A null pointer would bind NULL; '' must stay text.
                         sqlite3_bind_text(handle, slot.index, "", 0, Self.transient)
                     } else {
-                        sqlite3_bind_text(handle, slot.index, text.baseAddress! + slot.offset, Int32(slot.count), Self.borrowed)
+                        sqlite3_bind_text(handle, slot.index, start.baseAddress! + slot.offset, Int32(slot.count), Self.borrowed)
                     }
                 }
                 try execute()
@@ -127,5 +123,27 @@ public final class RawStatement {
     public func withBytes<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         let text = sqlite3_column_text(handle, column)
         return try body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
+    }
+}
+
+/// Text values for one execution of a `RawStatement`, one after the other in a buffer.
+public struct StagedText {
+    fileprivate var bytes: [UInt8] = []
+    /// Where each value goes; a negative offset stands for NULL.
+    fileprivate var slots: [(index: Int32, offset: Int, count: Int)] = []
+
+    public mutating func stage(_ value: String?, at index: Int32) {
+        guard var value else {
+            slots.append((index, -1, 0))
+            return
+        }
+        let offset = bytes.count
+        value.withUTF8 { bytes.append(contentsOf: $0) }
+        slots.append((index, offset, bytes.count - offset))
+    }
+
+    fileprivate mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        slots.removeAll(keepingCapacity: true)
     }
 }

@@ -105,4 +105,16 @@ struct EventAppenderTests {
         }
         #expect(try ChainVerifier(database: database).verify() == .intact(events: 4, headHash: try database.head().hash))
     }
+
+    /// The record prepared ahead (cut at its seq) hashes exactly like the whole record.
+    @Test func recordPartsHashLikeTheWholeRecord() {
+        for corrects in [nil, "a-0"] as [String?] {
+            let record = CanonicalRecord(seq: 1_234_567, agency: "BST", id: "a-1", type: "article.published", occurredAt: "2024-01-02",
+                                         recordedAt: "2024-01-03T00:00:00.000Z", corrects: corrects, canonicalData: #"{"title":"Tin \"1\""}"#,
+                                         sourceFile: "f.ndjson", sourceSHA256: "ab", sourceLine: 3)
+            #expect(record.parts.bytes(seq: record.seq) == record.bytes())
+            #expect(HashChain.next(previous: HashChain.genesis, record: record.parts, seq: record.seq)
+                    == HashChain.next(previous: HashChain.genesis, record: record.bytes()))
+        }
+    }
 }

@@ -5,7 +5,11 @@
 /// indicator report, the period of a submitted report, the status of a task report.
 public struct ActivityFact: Sendable, Equatable {
     public var type: EventType
-    public var day: LocalDate
+    public var day: LocalDate {
+        didSet { dayText = day.description }
+    }
+    /// `day` as `YYYY-MM-DD`, formatted once where the fact is made (off the database thread).
+    public private(set) var dayText: String
     /// Milliseconds of the earliest instant of `occurred_at`: "latest report" ordering.
     public var instant: Int64
     public var measure: String?
@@ -22,6 +26,7 @@ public struct ActivityFact: Sendable, Equatable {
         guard type.isActivity else { return nil }
         self.type = type
         day = occurredAt.localDate(in: zone)
+        dayText = day.description
         instant = occurredAt.earliestInstant(in: zone).millisecondsSinceEpoch
         task = data["task"]?.stringValue
         func integer(_ key: String) -> Int? { if case .integer(let value)? = data[key] { value } else { nil } }

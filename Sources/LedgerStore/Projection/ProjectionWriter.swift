@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import LedgerDomain
 
 /// Keeps the read model of activity events (SPEC §2 "projection") in step with the log.
@@ -22,6 +23,15 @@ public struct ProjectionWriter {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
 
+    // Corrections and retractions, a few in a hundred events, look these up.
+    private var eventByKey = LazyStatement(sql: Self.eventByKeySQL)
+    private static let eventByKeySQL = "SELECT seq, type FROM events WHERE agency = ? AND id = ?"
+    private let memberRoot = LazyStatement(sql: "SELECT root FROM proj_member WHERE seq = ?")
+    private let memberInsert = LazyStatement(sql: "INSERT OR IGNORE INTO proj_member (seq, root, retracted) VALUES (?, ?, ?)")
+
+    /// From this many events on, a fold reads the log on a second thread.
+    public var backgroundFoldThreshold: Int64 = 20_000
+
     public init(db: Database, zone: LocalZone) {
         self.db = db
         self.zone = zone
@@ -36,6 +46,12 @@ public struct ProjectionWriter {
 
     /// The same, with the event's fact already extracted (in this writer's time zone).
     public func apply(seq: Int64, agency: String, id: String, type: EventType, corrects: String?, fact: ActivityFact?, data: JSONObject) throws {
+        try apply(seq: seq, agency: agency, id: id, corrects: corrects, fact: fact,
+                  retracting: type == .eventRetracted ? data["event"]?.stringValue : nil)
+    }
+
+    /// - Parameter retracting: the id a retraction names; nil for any other event.
+    func apply(seq: Int64, agency: String, id: String, corrects: String?, fact: ActivityFact?, retracting: String?) throws {
         if let fact {
             guard let corrects else {
                 try store(fact, agency: agency, root: seq, seq: seq)
@@ -45,7 +61,7 @@ public struct ProjectionWriter {
             let root = try rootOf(target, joining: true)
             try addMember(seq, root: root, retracted: false)
             try store(fact, agency: agency, root: root, seq: seq)
-        } else if type == .eventRetracted, let target = data["event"]?.stringValue {
+        } else if let target = retracting {
             guard let targetSeq = try activityEvent(agency: agency, id: target) else {
                 return   // a registry event: the registry handles it
             }
@@ -57,41 +73,49 @@ public struct ProjectionWriter {
 
     /// The seq of an activity event of the agency, looked up in the log.
     private func activityEvent(agency: String, id: String) throws -> Int64? {
-        guard let row = try Row.fetchOne(source.cachedStatement(sql: "SELECT seq, type FROM events WHERE agency = ? AND id = ?"),
-                                         arguments: [agency, id]),
-              let type = EventType(rawValue: row[1]), type.isActivity else { return nil }
-        return row[0]
+        let lookup = try eventByKey.statement(in: source)
+        lookup.bind(agency, at: 1)
+        lookup.bind(id, at: 2)
+        defer { lookup.reset() }
+        guard try lookup.step(), let type = lookup.string(1).flatMap(EventType.init(rawValue:)), type.isActivity else { return nil }
+        return lookup.int64(0)
     }
 
     /// The lineage root of an event; with `joining`, a plain event becomes a recorded
     /// lineage of its own first, so that later members can be ordered against it.
     private func rootOf(_ seq: Int64, joining: Bool) throws -> Int64 {
-        if let root = try Int64.fetchOne(db.cachedStatement(sql: "SELECT root FROM proj_member WHERE seq = ?"), arguments: [seq]) {
-            return root
-        }
+        let lookup = try memberRoot.statement(in: db)
+        lookup.bind(seq, at: 1)
+        let found = try lookup.step() ? lookup.int64(0) : nil
+        lookup.reset()
+        if let found { return found }
         if joining { try addMember(seq, root: seq, retracted: false) }
         return seq
     }
 
     private func addMember(_ seq: Int64, root: Int64, retracted: Bool) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO proj_member (seq, root, retracted) VALUES (?, ?, ?)")
-            .execute(arguments: [seq, root, retracted ? 1 : 0])
+        let insert = try memberInsert.statement(in: db)
+        insert.bind(seq, at: 1)
+        insert.bind(root, at: 2)
+        insert.bind(retracted ? 1 : 0, at: 3)
+        try insert.execute()
     }
 
     private func store(_ fact: ActivityFact, agency: String, root: Int64, seq: Int64) throws {
         let insert = try storeStatement.statement(in: db)
         insert.bind(root, at: 1)
-        insert.stage(agency, at: 2)
         insert.bind(seq, at: 3)
-        insert.stage(fact.type.rawValue, at: 4)
-        insert.stage(fact.day.description, at: 5)
         insert.bind(fact.instant, at: 6)
-        insert.stage(fact.measure, at: 7)
-        insert.stage(fact.task, at: 8)
         insert.bind(fact.a, at: 9)
         insert.bind(fact.b, at: 10)
-        insert.stage(fact.note, at: 11)
-        try insert.executeStaged()
+        try insert.execute { text in
+            text.stage(agency, at: 2)
+            text.stage(fact.type.rawValue, at: 4)
+            text.stage(fact.dayText, at: 5)
+            text.stage(fact.measure, at: 7)
+            text.stage(fact.task, at: 8)
+            text.stage(fact.note, at: 11)
+        }
     }
 
     /// After a retraction: the latest member still standing becomes effective, or none.
@@ -140,27 +164,85 @@ public struct ProjectionWriter {
         try fold(from: source, after: 0, throughSeq: throughSeq, progress: progress)
     }
 
-    private func fold(from source: Database, after: Int64, throughSeq: Int64, progress: ((Int64) -> Void)?) throws {
+    private func fold(from source: Database, after: Int64, throughSeq requested: Int64, progress: ((Int64) -> Void)?) throws {
         var writer = self
-        writer.source = source
-        let rows = try RawStatement(source, sql: """
+        if source !== db {
+            // Statements belong to one connection: lookups in the log go to `source`.
+            writer.source = source
+            writer.eventByKey = LazyStatement(sql: Self.eventByKeySQL)
+        }
+        let throughSeq = min(requested, try LedgerDatabase.head(source).seq)
+        var last = after
+        let consume = { (event: FoldedEvent) throws in
+            last = event.seq
+            if event.fact != nil || event.retracting != nil {
+                try writer.apply(seq: event.seq, agency: event.agency, id: event.id, corrects: event.corrects, fact: event.fact,
+                                 retracting: event.retracting)
+            }
+            if last % 50_000 == 0 { progress?(last) }
+        }
+        if throughSeq - after >= backgroundFoldThreshold, let path = Self.filePath(of: source) {
+            // A long fold reads and decodes the log on a thread of its own, through its own
+            // read-only connection: every event it reads was committed before this fold
+            // started (the caller holds the write lock, or folds up to a past seq).
+            let zone = zone
+            try BackgroundBatches.run(name: "reformledger-fold", produce: { emit in
+                let reader = try DatabaseQueue(path: path, configuration: Self.readOnly)
+                try reader.read { db in try Self.scan(db, after: after, throughSeq: throughSeq, zone: zone, emit: emit) }
+            }, consume: consume)
+        } else {
+            try Self.scan(source, after: after, throughSeq: throughSeq, zone: zone, emit: consume)
+        }
+        try setCheckpoint(max(last, after))
+    }
+
+
+    private static var readOnly: Configuration {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return configuration
+    }
+
+    /// The file behind a connection; nil for in-memory and temporary databases.
+    private static func filePath(of db: Database) -> String? {
+        guard let name = sqlite3_db_filename(db.sqliteConnection, "main") else { return nil }
+        let path = String(cString: name)
+        return path.isEmpty ? nil : path
+    }
+
+    /// Reads `events` in seq order and extracts what the projection needs of each.
+    private static func scan(_ db: Database, after: Int64, throughSeq: Int64, zone: LocalZone,
+                             emit: (FoldedEvent) throws -> Void) throws {
+        let rows = try RawStatement(db, sql: """
             SELECT seq, type, agency, id, corrects, occurred_at, data FROM events WHERE seq > ? AND seq <= ? ORDER BY seq
             """)
         rows.bind(after, at: 1)
         rows.bind(throughSeq, at: 2)
         defer { rows.reset() }
-        var last = after
         while try rows.step() {
-            last = rows.int64(0)
+            let seq = rows.int64(0)
             guard let type = rows.string(1).flatMap(EventType.init(rawValue:)), type.isActivity || type == .eventRetracted,
-                  let time = rows.string(5).flatMap(EventTime.parse) else { continue }
-            let data = try rows.withBytes(6) { bytes in try LedgerDatabase.parseData(bytes, seq: last) }
-            try writer.apply(seq: last, agency: rows.string(2) ?? "", id: rows.string(3) ?? "", type: type,
-                             corrects: rows.string(4), occurredAt: time, data: data)
-            if last % 50_000 == 0 { progress?(last) }
+                  let time = rows.string(5).flatMap(EventTime.parse) else {
+                try emit(FoldedEvent(seq: seq, agency: "", id: "", corrects: nil, fact: nil, retracting: nil))
+                continue
+            }
+            let data = try rows.withBytes(6) { bytes in try LedgerDatabase.parseData(bytes, seq: seq) }
+            try emit(FoldedEvent(seq: seq, agency: rows.string(2) ?? "", id: rows.string(3) ?? "", corrects: rows.string(4),
+                                 fact: ActivityFact(type: type, occurredAt: time, data: data, zone: zone),
+                                 retracting: type == .eventRetracted ? data["event"]?.stringValue : nil))
         }
-        try setCheckpoint(last)
     }
+}
+
+/// One event as a fold needs it; `fact` and `retracting` both nil for events the
+/// projection ignores (they still move the checkpoint).
+private struct FoldedEvent: Sendable {
+    let seq: Int64
+    let agency: String
+    let id: String
+    let corrects: String?
+    let fact: ActivityFact?
+    let retracting: String?
 }
 
 /// A `RawStatement` prepared the first time it is needed, on the connection given then.
