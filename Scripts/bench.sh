@@ -9,8 +9,11 @@ cd "$(dirname "$0")/.."
 N=${N:-1000000}
 RUNS=${RUNS:-3}
 INGEST_RUNS=${INGEST_RUNS:-1}
-WORK=${WORK:-$(mktemp -d)}
-trap 'rm -rf "$WORK"' EXIT
+if [ -z "${WORK:-}" ]; then  # a folder of our own, removed at the end; a given WORK is kept
+  WORK=$(mktemp -d)
+  trap 'rm -rf "$WORK"' EXIT
+fi
+mkdir -p "$WORK"
 
 Scripts/setup.sh libssl-dev
 swift build -c release --product reformledger >/dev/null
@@ -18,7 +21,9 @@ BIN="$PWD/.build/release/reformledger"
 cc -O2 -Wno-deprecated-declarations Benchmarks/c_limit.c -lsqlite3 -lcrypto -o "$WORK/c_limit"
 export REFORMLEDGER_MAX_FILE_BYTES=4000000000
 
-echo "generating $N events…" >&2
+SECONDS=0
+phase() { echo "[$((SECONDS / 60))m$((SECONDS % 60))s] $*" >&2; }
+phase "generating $N events…"
 python3 Benchmarks/generate_drop.py "$N" "$WORK/drop"
 # An inbox folder takes only its agency's events: the daemon gets a one-agency drop of N.
 python3 Benchmarks/generate_events.py "$N" BST > "$WORK/bst.ndjson"
@@ -36,6 +41,7 @@ timed() {  # timed CMD… → "seconds peak_kb" of the command (GNU time)
 }
 row() { printf '| %-44s | %14s | %12s |\n' "$1" "$2" "$3"; }
 
+phase "C limit ($RUNS runs)…"
 # 1. The limit: plain C, same rows, schema, hash and durability, one transaction.
 c_rates=()
 for _ in $(seq "$RUNS"); do
@@ -45,6 +51,7 @@ for _ in $(seq "$RUNS"); do
 done
 C_RATE=$(printf '%s\n' "${c_rates[@]}" | median)
 
+phase "reformledger ingest ($INGEST_RUNS runs)…"
 # 2. reformledger ingest (CLI), fresh state each run.
 rates=(); rss=()
 for _ in $(seq "$INGEST_RUNS"); do
@@ -54,6 +61,7 @@ for _ in $(seq "$INGEST_RUNS"); do
 done
 INGEST_RATE=$(printf '%s\n' "${rates[@]}" | median); INGEST_RSS=$(printf '%s\n' "${rss[@]}" | median)
 
+phase "through the daemon ($INGEST_RUNS runs)…"
 # 3. Through the running daemon: drop the file, wait until it is in processed/.
 rates=(); rss=()
 for _ in $(seq "$INGEST_RUNS"); do
@@ -72,6 +80,7 @@ for _ in $(seq "$INGEST_RUNS"); do
 done
 DAEMON_RATE=$(printf '%s\n' "${rates[@]}" | median); DAEMON_RSS=$(printf '%s\n' "${rss[@]}" | median)
 
+phase "rebuild, reports, verify, latency ($RUNS runs each)…"
 # 4. Rebuild of the projections, reports, verify (on the CLI-ingested state).
 measure() {  # measure LABEL CMD… → prints a table row with the median seconds and peak RSS
   local label="$1"; shift
@@ -99,3 +108,4 @@ done
 measure "verify (chain and report files)" "$BIN" verify --state-dir "$WORK/state"
 fresh_state "$WORK/latency"
 row "drop-to-commit latency (bar < 200 ms)" "$(python3 Benchmarks/drop_latency.py "$BIN" "$WORK/latency" 50 | sed 's/.*: //')" "–"
+phase "done"

@@ -15,6 +15,8 @@ public final class RawStatement {
     private let statement: Statement
     private let handle: OpaquePointer
     private let sql: String
+    /// The staging buffer, kept between executions for its capacity.
+    private var spare = StagedText()
 
     /// Tells SQLite to copy bound text, so a Swift string need not outlive the call.
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
@@ -49,9 +51,6 @@ public final class RawStatement {
     public func bind(_ value: Int?, at index: Int32) {
         bind(value.map(Int64.init), at: index)
     }
-
-    /// The staging buffer, kept between executions for its capacity.
-    private var spare = StagedText()
 
     /// Runs the statement with the text `stage` puts in a buffer bound in place (SQLite is
     /// told the bytes outlive the step, which they do), then resets it. SQLite's own copy
