@@ -196,7 +196,6 @@ public struct ProjectionWriter {
         try setCheckpoint(max(last, after))
     }
 
-
     private static var readOnly: Configuration {
         var configuration = Configuration()
         configuration.readonly = true
