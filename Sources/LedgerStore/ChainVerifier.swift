@@ -1,3 +1,4 @@
+import GRDB
 import LedgerDomain
 
 /// Recomputes the whole hash chain from seq 1 and names the first row that does not match.
@@ -13,25 +14,58 @@ public struct ChainVerifier {
         self.database = database
     }
 
+    /// Rows are read and their records re-canonicalised on a second thread (`BackgroundBatches`);
+    /// this thread only chains the hashes, which must go in seq order.
     public func verify(progress: ((Int64) -> Void)? = nil) throws -> Outcome {
         var previous = HashChain.genesis
         var expectedSeq: Int64 = 1
         var failure: Outcome?
-        try database.forEachEvent { event in
-            guard failure == nil else { return }
-            if event.seq != expectedSeq {
-                failure = .broken(seq: expectedSeq, reason: "seq \(expectedSeq) is missing (next row is seq \(event.seq))")
-                return
-            }
-            let computed = HashChain.next(previous: previous, record: event.canonicalRecord().bytes())
-            if HashChain.hex(computed) != event.hash {
-                failure = .broken(seq: event.seq, reason: "the stored hash does not match the recomputed hash of the row")
-                return
-            }
-            previous = computed
-            expectedSeq += 1
-            if expectedSeq % 50_000 == 0 { progress?(expectedSeq) }
-        }
+        let database = database
+        do {
+            try BackgroundBatches.run(name: "reformledger-verify", produce: { emit in
+                try database.read { db in try Self.readLinks(db, emit: emit) }
+            }, consume: { (link: Link) in
+                if link.seq != expectedSeq {
+                    failure = .broken(seq: expectedSeq, reason: "seq \(expectedSeq) is missing (next row is seq \(link.seq))")
+                    throw FoundBreak()
+                }
+                let computed = HashChain.next(previous: previous, record: link.record, seq: link.seq)
+                if HashChain.hex(computed) != link.storedHash {
+                    failure = .broken(seq: link.seq, reason: "the stored hash does not match the recomputed hash of the row")
+                    throw FoundBreak()
+                }
+                previous = computed
+                expectedSeq += 1
+                if expectedSeq % 50_000 == 0 { progress?(expectedSeq) }
+            })
+        } catch is FoundBreak {}
         return failure ?? .intact(events: expectedSeq - 1, headHash: HashChain.hex(previous))
     }
+
+    /// Every row in seq order, read through the C API (a million rows through GRDB's `Row`
+    /// cost a third of the walk), with `data` re-canonicalised from what the row holds.
+    private static func readLinks(_ db: Database, emit: (Link) throws -> Void) throws {
+        let rows = try RawStatement(db, sql: "SELECT \(StoredEvent.columns) FROM events ORDER BY seq")
+        defer { rows.reset() }
+        while try rows.step() {
+            // Data that no longer parses is hashed as stored, so the break is found at its row.
+            let canonicalData = rows.withBytes(7) { bytes in (try? JSONParser().parse(bytes)).map(CanonicalJSON.string) }
+                ?? rows.string(7) ?? ""
+            let record = CanonicalRecord(seq: rows.int64(0), agency: rows.string(1) ?? "", id: rows.string(2) ?? "",
+                                         type: rows.string(3) ?? "", occurredAt: rows.string(4) ?? "", recordedAt: rows.string(5) ?? "",
+                                         corrects: rows.string(6), canonicalData: canonicalData, sourceFile: rows.string(8),
+                                         sourceSHA256: rows.string(9), sourceLine: rows.isNull(10) ? nil : Int(rows.int64(10)))
+            try emit(Link(seq: record.seq, record: record.parts, storedHash: rows.string(11) ?? ""))
+        }
+    }
+
+    /// One row as the chain needs it: its record (data re-canonicalised) and stored hash.
+    private struct Link: Sendable {
+        let seq: Int64
+        let record: CanonicalRecordParts
+        let storedHash: String
+    }
+
+    /// Ends the walk at the first break; the rest of the log need not be read.
+    private struct FoundBreak: Error {}
 }
