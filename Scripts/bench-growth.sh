@@ -7,22 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"100000 1000000 3000000"}
-if [ -z "${WORK:-}" ]; then
-  WORK=$(mktemp -d)
-  trap 'rm -rf "$WORK"' EXIT
-fi
-mkdir -p "$WORK"
+source Benchmarks/prepare.sh
 
-Scripts/setup.sh libssl-dev
-swift build -c release --product reformledger >/dev/null
-BIN="$PWD/.build/release/reformledger"
-cc -O2 -Wno-deprecated-declarations Benchmarks/c_limit.c -lsqlite3 -lcrypto -o "$WORK/c_limit"
-export REFORMLEDGER_MAX_FILE_BYTES=4000000000
-
-timed() {  # timed CMD… → "seconds peak_kb" of the command (GNU time)
-  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
-  cat "$WORK/time"
-}
 row() { printf '| %9s | %11s | %11s | %5s | %9s | %9s | %9s | %9s | %9s | %8s |\n' "$@"; }
 
 echo

@@ -9,17 +9,7 @@ cd "$(dirname "$0")/.."
 N=${N:-1000000}
 RUNS=${RUNS:-3}
 INGEST_RUNS=${INGEST_RUNS:-1}
-if [ -z "${WORK:-}" ]; then  # a folder of our own, removed at the end; a given WORK is kept
-  WORK=$(mktemp -d)
-  trap 'rm -rf "$WORK"' EXIT
-fi
-mkdir -p "$WORK"
-
-Scripts/setup.sh libssl-dev
-swift build -c release --product reformledger >/dev/null
-BIN="$PWD/.build/release/reformledger"
-cc -O2 -Wno-deprecated-declarations Benchmarks/c_limit.c -lsqlite3 -lcrypto -o "$WORK/c_limit"
-export REFORMLEDGER_MAX_FILE_BYTES=4000000000
+source Benchmarks/prepare.sh
 
 SECONDS=0
 phase() { echo "[$((SECONDS / 60))m$((SECONDS % 60))s] $*" >&2; }
@@ -34,10 +24,6 @@ fresh_state() {  # a state folder with the plan and the extra agencies
   rm -rf "$1"
   "$BIN" init --state-dir "$1" --with-plan soc-trang-2024 >/dev/null
   "$BIN" ingest --state-dir "$1" "$WORK/drop/registry.ndjson" >/dev/null
-}
-timed() {  # timed CMD… → "seconds peak_kb" of the command (GNU time)
-  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
-  cat "$WORK/time"
 }
 row() { printf '| %-44s | %14s | %12s |\n' "$1" "$2" "$3"; }
 
