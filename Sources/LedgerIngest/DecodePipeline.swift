@@ -4,24 +4,17 @@ import LedgerStore
 
 /// Runs the half of ingestion that needs nothing but the file — reading, UTF-8 checks,
 /// JSON parsing, envelope and data validation, canonical form, the hashed record up to
-/// its seq, the projected fact — on a second thread, so that the database thread only
-/// admits, hashes and appends. On two cores this is what brings ingest near SQLite's
-/// own rate; the reading thread also frees the batches the database thread is done with.
-///
-/// Records reach `consume` in file order, in batches through a bounded queue (a few
-/// thousand records at most are in flight, whatever the file's size). When `consume`
-/// throws, the reading thread is stopped and waited for before the error goes on, so
-/// the file is never read after `run` returns.
+/// its seq, the projected fact — on a second thread (`BackgroundBatches`), so that the
+/// database thread only admits, hashes and appends. On two cores this is what brings
+/// ingest near SQLite's own rate. Records reach `consume` in file order; the file is never
+/// read after `run` returns.
 struct DecodePipeline {
-    static let batchSize = 256
-    static let batchesInFlight = 8
-
     let reader: any RecordReader
     let preparation: EventPreparation
 
     func run(_ file: SafeFile, consume: (DecodedRecord) throws -> Void) throws {
         let work = ReadingWork(file: file, reader: reader, preparation: preparation)
-        try BackgroundBatches.run(name: "reformledger-decode", batchSize: Self.batchSize, inFlight: Self.batchesInFlight,
+        try BackgroundBatches.run(name: "reformledger-decode",
                                   produce: { emit in try work.reader.read(work.file) { record in try emit(work.preparation.prepare(record)) } },
                                   consume: consume)
     }
@@ -66,7 +59,7 @@ struct DecodedEvent: Sendable {
     /// What the projection keeps of it; nil for events that are not activity events.
     let fact: ActivityFact?
 
-    var line: Int { pending.source.line ?? 0 }
+    var line: Int { pending.columns.sourceLine ?? 0 }
 }
 
 /// What the reading thread owns while it runs. `SafeFile` and the reader are not

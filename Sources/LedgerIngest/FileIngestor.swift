@@ -187,8 +187,8 @@ private struct FileRun {
             appended += 1
             if firstSeq == nil { firstSeq = seq }
             lastSeq = seq
-            try projection!.apply(seq: seq, agency: draft.agency, id: draft.id, type: draft.type, corrects: draft.corrects,
-                                  fact: event.fact, data: draft.data)
+            try projection!.apply(seq: seq, agency: draft.agency, corrects: draft.corrects, fact: event.fact,
+                                  retracting: draft.type.retractedID(in: draft.data))
             updateRegistry(with: draft, seq: seq)
         }
     }
@@ -198,7 +198,7 @@ private struct FileRun {
         if draft.type.isRegistryEvent {
             registry.record(RegistryEvent(key: draft.key, seq: seq, type: draft.type, corrects: draft.corrects,
                                           occurredOn: draft.occurredAt.localDate(in: options.zone), data: draft.data))
-        } else if draft.type == .eventRetracted, let target = draft.data["event"]?.stringValue {
+        } else if let target = draft.type.retractedID(in: draft.data) {
             guard registry.recordRetraction(of: EventKey(agency: draft.agency, id: target)) else { return }
         } else {
             return

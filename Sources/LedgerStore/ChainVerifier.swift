@@ -43,19 +43,13 @@ public struct ChainVerifier {
     }
 
     /// Every row in seq order, read through the C API (a million rows through GRDB's `Row`
-    /// cost a third of the walk), with `data` re-canonicalised from what the row holds.
+    /// cost a third of the walk).
     private static func readLinks(_ db: Database, emit: (Link) throws -> Void) throws {
         let rows = try RawStatement(db, sql: "SELECT \(StoredEvent.columns) FROM events ORDER BY seq")
         defer { rows.reset() }
         while try rows.step() {
-            // Data that no longer parses is hashed as stored, so the break is found at its row.
-            let canonicalData = rows.withBytes(7) { bytes in (try? JSONParser().parse(bytes)).map(CanonicalJSON.string) }
-                ?? rows.string(7) ?? ""
-            let record = CanonicalRecord(seq: rows.int64(0), agency: rows.string(1) ?? "", id: rows.string(2) ?? "",
-                                         type: rows.string(3) ?? "", occurredAt: rows.string(4) ?? "", recordedAt: rows.string(5) ?? "",
-                                         corrects: rows.string(6), canonicalData: canonicalData, sourceFile: rows.string(8),
-                                         sourceSHA256: rows.string(9), sourceLine: rows.isNull(10) ? nil : Int(rows.int64(10)))
-            try emit(Link(seq: record.seq, record: record.parts, storedHash: rows.string(11) ?? ""))
+            let event = StoredEvent(current: rows)
+            try emit(Link(seq: event.seq, record: event.canonicalRecord().parts, storedHash: event.hash))
         }
     }
 

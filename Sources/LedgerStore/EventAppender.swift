@@ -24,8 +24,6 @@ public struct EventAppender {
     private let insert: RawStatement
     public private(set) var headSeq: Int64
     public private(set) var headHash: [UInt8]
-    /// `recorded_at` is one instant for a whole file: formatted once.
-    private var recordedText: (instant: Instant, text: String)?
 
     public init(db: Database) throws {
         insert = try RawStatement(db, sql: """
@@ -47,14 +45,15 @@ public struct EventAppender {
 
     @discardableResult
     public mutating func append(_ draft: EventDraft, source: EventSource, recordedAt: Instant) throws -> Int64 {
-        try append(PendingAppend(draft: draft, source: source, recordedAt: recordedText(recordedAt)))
+        try append(PendingAppend(draft: draft, source: source, recordedAt: recordedAt.rfc3339UTC))
     }
 
     @discardableResult
     public mutating func append(agency: String, id: String, type: String, occurredAt: String, corrects: String?,
                                 canonicalData: String, source: EventSource, recordedAt: Instant) throws -> Int64 {
-        try append(PendingAppend(agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recordedText(recordedAt),
-                                 corrects: corrects, canonicalData: canonicalData, source: source))
+        try append(PendingAppend(CanonicalRecord(
+            seq: 0, agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recordedAt.rfc3339UTC, corrects: corrects,
+            canonicalData: canonicalData, sourceFile: source.file, sourceSHA256: source.sha256, sourceLine: source.line)))
     }
 
     /// Appends an event whose record was serialised ahead; only the seq and the hash are
@@ -63,65 +62,44 @@ public struct EventAppender {
     public mutating func append(_ event: PendingAppend) throws -> Int64 {
         let seq = headSeq + 1
         let hash = HashChain.next(previous: headHash, record: event.record, seq: seq)
+        let row = event.columns
         insert.bind(seq, at: 1)
-        insert.bind(event.source.line, at: 11)
+        insert.bind(row.sourceLine, at: 11)
         try insert.execute { text in
-            text.stage(event.agency, at: 2)
-            text.stage(event.id, at: 3)
-            text.stage(event.type, at: 4)
-            text.stage(event.occurredAt, at: 5)
-            text.stage(event.recordedAt, at: 6)
-            text.stage(event.corrects, at: 7)
-            text.stage(event.canonicalData, at: 8)
-            text.stage(event.source.file, at: 9)
-            text.stage(event.source.sha256, at: 10)
+            text.stage(row.agency, at: 2)
+            text.stage(row.id, at: 3)
+            text.stage(row.type, at: 4)
+            text.stage(row.occurredAt, at: 5)
+            text.stage(row.recordedAt, at: 6)
+            text.stage(row.corrects, at: 7)
+            text.stage(row.canonicalData, at: 8)
+            text.stage(row.sourceFile, at: 9)
+            text.stage(row.sourceSHA256, at: 10)
             text.stage(HashChain.hex(hash), at: 12)
         }
         headSeq = seq
         headHash = hash
         return seq
     }
-
-    /// `recorded_at` is one instant for a whole file: formatted once.
-    private mutating func recordedText(_ instant: Instant) -> String {
-        if let cached = recordedText, cached.instant == instant { return cached.text }
-        let text = instant.rfc3339UTC
-        recordedText = (instant, text)
-        return text
-    }
 }
 
-/// An event ready to be appended but for its seq: the stored columns and the canonical
-/// record cut at the seq, built wherever is convenient (ingest builds it while reading).
+/// An event ready to be appended but for its seq: its columns, and its canonical record
+/// cut at the seq, built wherever is convenient (ingest builds it while reading the file).
 public struct PendingAppend: Sendable {
-    public let agency: String
-    public let id: String
-    public let type: String
-    public let occurredAt: String
-    public let recordedAt: String
-    public let corrects: String?
-    public let canonicalData: String
-    public let source: EventSource
+    /// The stored columns; `columns.seq` is ignored, the appender gives the seq.
+    public let columns: CanonicalRecord
     public let record: CanonicalRecordParts
 
-    public init(agency: String, id: String, type: String, occurredAt: String, recordedAt: String, corrects: String?,
-                canonicalData: String, source: EventSource) {
-        self.agency = agency
-        self.id = id
-        self.type = type
-        self.occurredAt = occurredAt
-        self.recordedAt = recordedAt
-        self.corrects = corrects
-        self.canonicalData = canonicalData
-        self.source = source
-        record = CanonicalRecord(seq: 0, agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recordedAt,
-                                 corrects: corrects, canonicalData: canonicalData, sourceFile: source.file,
-                                 sourceSHA256: source.sha256, sourceLine: source.line).parts
+    public init(_ columns: CanonicalRecord) {
+        self.columns = columns
+        record = columns.parts
     }
 
     /// - Parameter recordedAt: `recorded_at` as stored (RFC 3339 UTC with milliseconds).
     public init(draft: EventDraft, source: EventSource, recordedAt: String) {
-        self.init(agency: draft.agency, id: draft.id, type: draft.type.rawValue, occurredAt: draft.occurredAt.storedText,
-                  recordedAt: recordedAt, corrects: draft.corrects, canonicalData: draft.canonicalData, source: source)
+        self.init(CanonicalRecord(seq: 0, agency: draft.agency, id: draft.id, type: draft.type.rawValue,
+                                  occurredAt: draft.occurredAt.storedText, recordedAt: recordedAt, corrects: draft.corrects,
+                                  canonicalData: draft.canonicalData, sourceFile: source.file, sourceSHA256: source.sha256,
+                                  sourceLine: source.line))
     }
 }

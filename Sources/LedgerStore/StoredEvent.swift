@@ -33,6 +33,22 @@ public struct StoredEvent: Sendable, Equatable {
         hash = row[11]
     }
 
+    /// The row a `RawStatement` selecting `columns` stands on.
+    init(current row: RawStatement) {
+        seq = row.int64(0)
+        agency = row.string(1) ?? ""
+        id = row.string(2) ?? ""
+        type = row.string(3) ?? ""
+        occurredAt = row.string(4) ?? ""
+        recordedAt = row.string(5) ?? ""
+        corrects = row.string(6)
+        data = row.string(7) ?? ""
+        sourceFile = row.string(8)
+        sourceSHA256 = row.string(9)
+        sourceLine = row.isNull(10) ? nil : Int(row.int64(10))
+        hash = row.string(11) ?? ""
+    }
+
     public var key: EventKey { EventKey(agency: agency, id: id) }
 
     /// The chained record, with `data` re-canonicalised from what the row holds, so that

@@ -5,11 +5,9 @@
 /// indicator report, the period of a submitted report, the status of a task report.
 public struct ActivityFact: Sendable, Equatable {
     public var type: EventType
-    public var day: LocalDate {
-        didSet { dayText = day.description }
-    }
+    public let day: LocalDate
     /// `day` as `YYYY-MM-DD`, formatted once where the fact is made (off the database thread).
-    public private(set) var dayText: String
+    public let dayText: String
     /// Milliseconds of the earliest instant of `occurred_at`: "latest report" ordering.
     public var instant: Int64
     public var measure: String?

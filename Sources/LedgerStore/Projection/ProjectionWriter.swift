@@ -38,20 +38,13 @@ public struct ProjectionWriter {
         self.source = db
     }
 
-    /// Folds one appended event into the model.
-    public func apply(seq: Int64, agency: String, id: String, type: EventType, corrects: String?, occurredAt: EventTime, data: JSONObject) throws {
-        try apply(seq: seq, agency: agency, id: id, type: type, corrects: corrects,
-                  fact: ActivityFact(type: type, occurredAt: occurredAt, data: data, zone: zone), data: data)
-    }
-
-    /// The same, with the event's fact already extracted (in this writer's time zone).
-    public func apply(seq: Int64, agency: String, id: String, type: EventType, corrects: String?, fact: ActivityFact?, data: JSONObject) throws {
-        try apply(seq: seq, agency: agency, id: id, corrects: corrects, fact: fact,
-                  retracting: type == .eventRetracted ? data["event"]?.stringValue : nil)
-    }
-
-    /// - Parameter retracting: the id a retraction names; nil for any other event.
-    func apply(seq: Int64, agency: String, id: String, corrects: String?, fact: ActivityFact?, retracting: String?) throws {
+    /// Folds one appended event into the model; events with neither a fact nor a
+    /// retraction leave it as it is.
+    ///
+    /// - Parameters:
+    ///   - fact: what the projection keeps of an activity event, made in this writer's time zone.
+    ///   - retracting: the id a retraction names (`EventType.retractedID(in:)`).
+    public func apply(seq: Int64, agency: String, corrects: String?, fact: ActivityFact?, retracting: String?) throws {
         if let fact {
             guard let corrects else {
                 try store(fact, agency: agency, root: seq, seq: seq)
@@ -175,10 +168,7 @@ public struct ProjectionWriter {
         var last = after
         let consume = { (event: FoldedEvent) throws in
             last = event.seq
-            if event.fact != nil || event.retracting != nil {
-                try writer.apply(seq: event.seq, agency: event.agency, id: event.id, corrects: event.corrects, fact: event.fact,
-                                 retracting: event.retracting)
-            }
+            try writer.apply(seq: event.seq, agency: event.agency, corrects: event.corrects, fact: event.fact, retracting: event.retracting)
             if last % 50_000 == 0 { progress?(last) }
         }
         if throughSeq - after >= backgroundFoldThreshold, let path = Self.filePath(of: source) {
@@ -213,7 +203,7 @@ public struct ProjectionWriter {
     private static func scan(_ db: Database, after: Int64, throughSeq: Int64, zone: LocalZone,
                              emit: (FoldedEvent) throws -> Void) throws {
         let rows = try RawStatement(db, sql: """
-            SELECT seq, type, agency, id, corrects, occurred_at, data FROM events WHERE seq > ? AND seq <= ? ORDER BY seq
+            SELECT seq, type, agency, corrects, occurred_at, data FROM events WHERE seq > ? AND seq <= ? ORDER BY seq
             """)
         rows.bind(after, at: 1)
         rows.bind(throughSeq, at: 2)
@@ -221,14 +211,14 @@ public struct ProjectionWriter {
         while try rows.step() {
             let seq = rows.int64(0)
             guard let type = rows.string(1).flatMap(EventType.init(rawValue:)), type.isActivity || type == .eventRetracted,
-                  let time = rows.string(5).flatMap(EventTime.parse) else {
-                try emit(FoldedEvent(seq: seq, agency: "", id: "", corrects: nil, fact: nil, retracting: nil))
+                  let time = rows.string(4).flatMap(EventTime.parse) else {
+                try emit(FoldedEvent(seq: seq, agency: "", corrects: nil, fact: nil, retracting: nil))
                 continue
             }
-            let data = try rows.withBytes(6) { bytes in try LedgerDatabase.parseData(bytes, seq: seq) }
-            try emit(FoldedEvent(seq: seq, agency: rows.string(2) ?? "", id: rows.string(3) ?? "", corrects: rows.string(4),
+            let data = try rows.withBytes(5) { bytes in try LedgerDatabase.parseData(bytes, seq: seq) }
+            try emit(FoldedEvent(seq: seq, agency: rows.string(2) ?? "", corrects: rows.string(3),
                                  fact: ActivityFact(type: type, occurredAt: time, data: data, zone: zone),
-                                 retracting: type == .eventRetracted ? data["event"]?.stringValue : nil))
+                                 retracting: type.retractedID(in: data)))
         }
     }
 }
@@ -238,7 +228,6 @@ public struct ProjectionWriter {
 private struct FoldedEvent: Sendable {
     let seq: Int64
     let agency: String
-    let id: String
     let corrects: String?
     let fact: ActivityFact?
     let retracting: String?
