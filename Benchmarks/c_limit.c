@@ -24,6 +24,8 @@ static const char *schema =
     "CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'no'); END;"
     "CREATE TRIGGER IF NOT EXISTS events_seq_no_gap BEFORE INSERT ON events"
     " WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM events) BEGIN SELECT RAISE(ABORT, 'gap'); END;"
+    "CREATE TRIGGER IF NOT EXISTS events_no_replace BEFORE INSERT ON events"
+    " WHEN EXISTS (SELECT 1 FROM events WHERE agency = NEW.agency AND id = NEW.id) BEGIN SELECT RAISE(ABORT, 'replace'); END;"
     "CREATE INDEX IF NOT EXISTS events_by_type ON events (type);"
     "CREATE INDEX IF NOT EXISTS events_by_corrects ON events (agency, corrects) WHERE corrects IS NOT NULL;";
 

@@ -1,5 +1,6 @@
 import CLinuxSupport
 import Foundation
+import LedgerIngest
 import LedgerReports
 #if canImport(Glibc)
 import Glibc
@@ -15,27 +16,87 @@ struct FileMover {
         var description: String { "cannot move \(path): \(String(cString: strerror(errno)))" }
     }
 
+    /// How an opened file reached its folder.
+    enum Moved: Equatable {
+        /// Its name was moved: the usual case.
+        case renamed(String)
+        /// The name was deleted or now names another file: the bytes that were read were
+        /// written there from the open descriptor, and any replacement stays for its turn.
+        case copied(String)
+    }
+
+    /// The file changed in place while it was read: the bytes read are no longer there to
+    /// move. It stays in the inbox and is taken again as the new file it now is.
+    struct ChangedWhileRead: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "\(path) was written to while it was being read; it stays in the inbox for its own turn" }
+    }
+
+    /// Moves the file that `file` opened into `folder`, by the descriptor's identity: the
+    /// inode and size are re-checked just before the rename (SPEC §6: the bytes that were
+    /// hashed and ingested are the bytes that are moved).
+    static func move(_ file: SafeFile, into folder: String, companions: [String] = []) throws -> Moved {
+        switch file.identity() {
+        case .same:
+            return .renamed(try move(file.path, into: folder, companions: companions))
+        case .changed:
+            throw ChangedWhileRead(path: file.path)
+        case .gone, .replaced:
+            try createFolder(folder)
+            let name = (file.path as NSString).lastPathComponent
+            let staging = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).copy")
+            unlink(staging)
+            do { try file.copyContents(to: staging) } catch { throw MoveError(path: file.path, errno: errno == 0 ? EIO : errno) }
+            do {
+                let destination = try place(cPath(staging), name: name, in: folder, companions: companions)
+                syncDirectory(folder)
+                return .copied(destination)
+            } catch {
+                unlink(staging)
+                throw error
+            }
+        }
+    }
+
     /// Moves `source` into `folder` under its own name or the first free suffixed one.
     /// `companions` are suffixes that must also be free (`.errors.json`).
     /// - Returns: the destination path.
     static func move(_ source: String, into folder: String, companions: [String] = []) throws -> String {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let name = (source as NSString).lastPathComponent
+        try move(cPath(source), name: (source as NSString).lastPathComponent, from: (source as NSString).deletingLastPathComponent,
+                 into: folder, companions: companions)
+    }
+
+    /// Moves an entry whose name is raw bytes (not UTF-8) into `folder` as `name`.
+    static func move(_ source: [CChar], name: String, from sourceFolder: String, into folder: String, companions: [String] = []) throws -> String {
+        try createFolder(folder)
+        let destination = try place(source, name: name, in: folder, companions: companions)
+        syncDirectory(folder)
+        syncDirectory(sourceFolder)
+        return destination
+    }
+
+    private static func place(_ source: [CChar], name: String, in folder: String, companions: [String]) throws -> String {
         var attempt = 0
         while true {
             let candidate = (folder as NSString).appendingPathComponent(suffixed(name, attempt))
             let companionsFree = companions.allSatisfy { !FileManager.default.fileExists(atPath: candidate + $0) }
             if companionsFree {
-                if ledger_rename_noreplace(source, candidate) == 0 {
-                    syncDirectory(folder)
-                    syncDirectory((source as NSString).deletingLastPathComponent)
-                    return candidate
-                }
-                guard errno == EEXIST else { throw MoveError(path: source, errno: errno) }
+                if ledger_rename_noreplace(source, candidate) == 0 { return candidate }
+                guard errno == EEXIST else { throw MoveError(path: String(cString: source), errno: errno) }
             }
             attempt += 1
         }
     }
+
+    private static func createFolder(_ folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw MoveError(path: folder, errno: access(folder, W_OK) == 0 ? EIO : errno)
+        }
+    }
+
+    static func cPath(_ path: String) -> [CChar] { Array(path.utf8CString) }
 
     /// `week.json` → `week-1.json`; a name without extension gets the suffix at its end.
     static func suffixed(_ name: String, _ attempt: Int) -> String {

@@ -8,7 +8,8 @@ import Logging
 /// Takes one inbox file through SPEC §6: into the log and `processed/`, or into
 /// `rejected/` beside its `errors.json`. Exactly once across crashes: a file whose bytes
 /// are already recorded in `ingested_files` (committed before a crash, not yet moved) is
-/// only moved.
+/// only moved. A file is moved by the identity of the descriptor that was read (see
+/// `FileMover.move(_:into:companions:)`), never by whatever its name points to later.
 struct InboxProcessor {
     let layout: StateLayout
     let ingestor: FileIngestor
@@ -24,6 +25,8 @@ struct InboxProcessor {
         case leftInPlace
         /// Abandoned and rolled back because the daemon is stopping; it stays in the inbox.
         case interrupted
+        /// Written to while it was read: it stays in the inbox and is taken again as it now is.
+        case changedWhileRead
     }
 
     func process(_ entry: InboxEntry, heartbeat: Heartbeat, stop: StopFlag) throws -> Result {
@@ -34,14 +37,17 @@ struct InboxProcessor {
             logger.warning("a folder inside an agency inbox is left in place")
             return .leftInPlace
         }
+        if let raw = entry.invalidName { return try rejectName(raw, entry, logger: logger) }
         let outcome: FileOutcome
+        var opened: SafeFile?
         switch try ingestor.open(path: entry.path) {
         case .refused(let refusal):
             outcome = refusal
         case .opened(let file, let sha256):
+            opened = file
             logger[metadataKey: "file.sha256"] = "\(sha256)"
             if let earlier = try ingestor.database.read({ db in try IngestedFile.find(db, sha256: sha256) }) {
-                let destination = try moveToProcessed(entry)
+                guard let destination = try moveToProcessed(file, logger: logger) else { return .changedWhileRead }
                 logger.notice("already in the log; moved", metadata: ["to": "\(destination)", "event.seq": "\(earlier.lastSeq.map(String.init) ?? "-")"])
                 return .recovered(destination)
             }
@@ -55,21 +61,22 @@ struct InboxProcessor {
         }
         switch outcome.status {
         case .accepted:
-            let destination = try moveToProcessed(entry)
+            guard let file = opened, let destination = try moveToProcessed(file, logger: logger) else { return .changedWhileRead }
             logger.info("accepted", metadata: [
-                "event.seq": "\(outcome.firstSeq.map { "\($0)-\(outcome.lastSeq!)" } ?? "-")",
+                "event.seq": "\(outcome.firstSeq.map { "\($0)-\(outcome.lastSeq ?? $0)" } ?? "-")",
                 "appended": "\(outcome.appended)", "duplicates": "\(outcome.duplicates)", "to": "\(destination)",
             ])
             return .accepted(outcome)
         case .rejected:
-            let destination = try FileMover.move(entry.path, into: (layout.rejected as NSString).appendingPathComponent(entry.agency),
-                                                 companions: [".errors.json"])
-            var document = outcome.errorsDocument(language: configuration.language)
-            if case .object(var object) = document {
-                object = JSONObject(object.members.map { $0.key == "file" ? (key: "file", value: .string((destination as NSString).lastPathComponent)) : $0 })
-                document = .object(object)
+            let folder = (layout.rejected as NSString).appendingPathComponent(entry.agency)
+            let destination: String
+            if let file = opened {
+                guard let moved = try move(file, into: folder, companions: [".errors.json"], logger: logger) else { return .changedWhileRead }
+                destination = moved
+            } else {
+                destination = try FileMover.move(entry.path, into: folder, companions: [".errors.json"])
             }
-            try AtomicFile.write(Array((JSONWriter.string(document, pretty: true) + "\n").utf8), to: destination + ".errors.json")
+            try writeErrors(outcome, beside: destination)
             logger.warning("rejected", metadata: [
                 "errors": "\(outcome.problems.count + outcome.unlistedProblems)",
                 "first_error": "\(outcome.problems.first.map { "\($0.code.rawValue) \($0.field ?? "")" } ?? "-")",
@@ -79,10 +86,50 @@ struct InboxProcessor {
         }
     }
 
+    /// A name that is not UTF-8 is never opened: the entry is renamed, its invalid bytes
+    /// written `%XX`, into `rejected/` with an `errors.json` of its own code.
+    private func rejectName(_ raw: [UInt8], _ entry: InboxEntry, logger: Logger) throws -> Result {
+        let folder = (layout.inbox as NSString).appendingPathComponent(entry.agency)
+        let destination = try FileMover.move(InboxScanner.cPath(folder: folder, raw), name: entry.name, from: folder,
+                                             into: (layout.rejected as NSString).appendingPathComponent(entry.agency),
+                                             companions: [".errors.json"])
+        let shown = (destination as NSString).lastPathComponent
+        let outcome = FileOutcome.rejection(path: destination, fileName: shown, sha256: nil, problem: .invalidFileName(shownAs: shown))
+        try writeErrors(outcome, beside: destination)
+        logger.warning("rejected: the file name is not UTF-8", metadata: ["to": "\(destination)"])
+        return .rejected(outcome)
+    }
+
+    private func writeErrors(_ outcome: FileOutcome, beside destination: String) throws {
+        var document = outcome.errorsDocument(language: configuration.language)
+        if case .object(var object) = document {
+            object = JSONObject(object.members.map { $0.key == "file" ? (key: "file", value: .string((destination as NSString).lastPathComponent)) : $0 })
+            document = .object(object)
+        }
+        try AtomicFile.write(Array((JSONWriter.string(document, pretty: true) + "\n").utf8), to: destination + ".errors.json")
+    }
+
     /// `processed/<AGENCY>/<YYYY-MM>/`, the local month of processing.
-    private func moveToProcessed(_ entry: InboxEntry) throws -> String {
+    private func moveToProcessed(_ file: SafeFile, logger: Logger) throws -> String? {
         let month = configuration.zone.localDate(of: ingestor.clock.now()).yearMonth.description
-        let folder = (layout.processed as NSString).appendingPathComponent("\(entry.agency)/\(month)")
-        return try FileMover.move(entry.path, into: folder)
+        let agency = ((file.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        return try move(file, into: (layout.processed as NSString).appendingPathComponent("\(agency)/\(month)"), logger: logger)
+    }
+
+    /// Moves by identity; nil when the file changed in place while it was read.
+    private func move(_ file: SafeFile, into folder: String, companions: [String] = [], logger: Logger) throws -> String? {
+        do {
+            switch try FileMover.move(file, into: folder, companions: companions) {
+            case .renamed(let destination):
+                return destination
+            case .copied(let destination):
+                logger.warning("the file was deleted or replaced while it was read; the bytes that were read are kept, any replacement waits for its turn",
+                               metadata: ["to": "\(destination)"])
+                return destination
+            }
+        } catch let changed as FileMover.ChangedWhileRead {
+            logger.warning("\(changed.description)")
+            return nil
+        }
     }
 }

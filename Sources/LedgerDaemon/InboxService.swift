@@ -88,6 +88,9 @@ public struct InboxService: Service {
         var reported: Set<String> = []
         var lastFile = "-"
         var registry: AgencyRegistry?
+        /// Files that failed for a reason of the machine (a move into a read-only folder,
+        /// a full disk): not tried again before their time, so the others go on.
+        var backOff = BackOff()
     }
 
     /// Scans and processes everything waiting, rescanning until the inbox is empty.
@@ -101,7 +104,9 @@ public struct InboxService: Service {
             let registry = try await refreshRegistry(&state, watcher: watcher)
             let scan = InboxScanner(layout: layout).scan(knownAgencies: Set(registry.agencies.keys).union(registry.coordinators))
             report(scan, state: &state)
+            state.backOff.keep(only: Set(scan.entries.map(\.path)))
             let waiting = scan.entries.filter { !(state.reported.contains($0.path) && $0.irregularKind == "directory") }
+                .filter { !state.backOff.isWaiting($0.path, now: Date()) }
             // A file is taken once complete (SPEC §4): renamed in or closed after writing, as
             // inotify saw, or quiet for `settleSeconds` (present at start-up, or an event missed).
             let quietBefore = Date().timeIntervalSince1970 - Self.settleSeconds
@@ -115,17 +120,34 @@ public struct InboxService: Service {
             if pending.isEmpty { return waiting.count - pending.count }
             for entry in pending {
                 if stop.isStopped { return 0 }
-                let result = try await onWorkQueue { try processor.process(entry, heartbeat: heartbeat, stop: stop) }
+                let result: InboxProcessor.Result
+                do {
+                    result = try await onWorkQueue { try processor.process(entry, heartbeat: heartbeat, stop: stop) }
+                } catch {
+                    // A fault of the machine, not of the file: log it, try again later, go on.
+                    let delay = state.backOff.failed(entry.path, now: Date())
+                    logger.error("cannot process the file now; it stays in the inbox and is tried again", metadata: [
+                        "inbox.file": "\(entry.name)", "inbox.agency": "\(entry.agency)", "error": "\(error)",
+                        "retry_in_seconds": "\(Int(delay))",
+                    ])
+                    wakeUp(after: delay, state.wake)
+                    heartbeat.beat()
+                    continue
+                }
+                state.backOff.succeeded(entry.path)
                 watcher?.forget(entry.path)
                 heartbeat.beat()
                 state.lastFile = "\(entry.agency)/\(entry.name)"
                 switch result {
                 case .leftInPlace: state.reported.insert(entry.path)
                 case .accepted(let outcome) where outcome.appended > 0: state.registry = nil   // may have registered agencies
+                case .changedWhileRead: wakeUp(after: Self.settleSeconds, state.wake)
                 default: break
                 }
             }
-            if pending.allSatisfy({ $0.irregularKind == "directory" }) { return waiting.count - pending.count }
+            if pending.allSatisfy({ $0.irregularKind == "directory" || state.backOff.isWaiting($0.path, now: Date()) }) {
+                return waiting.count - pending.count
+            }
         }
         return 0
     }
@@ -135,9 +157,13 @@ public struct InboxService: Service {
 
     /// Asks for another scan once files still being written may have settled.
     private func wakeUpAfterSettling(_ wake: (@Sendable () -> Void)?) {
+        wakeUp(after: Self.settleSeconds, wake)
+    }
+
+    private func wakeUp(after seconds: Double, _ wake: (@Sendable () -> Void)?) {
         guard let wake else { return }
         Task {
-            try? await Task.sleep(for: .seconds(Self.settleSeconds))
+            try? await Task.sleep(for: .seconds(seconds))
             wake()
         }
     }
@@ -147,7 +173,11 @@ public struct InboxService: Service {
     private func refreshRegistry(_ state: inout LoopState, watcher: InboxWatcher?) async throws -> AgencyRegistry {
         if let registry = state.registry { return registry }
         let registry = try ingestor.currentRegistry()
-        for folder in try layout.createInboxFolders(for: registry) { logger.info("inbox folder created", metadata: ["inbox.folder": "\(folder)"]) }
+        do {
+            for folder in try layout.createInboxFolders(for: registry) { logger.info("inbox folder created", metadata: ["inbox.folder": "\(folder)"]) }
+        } catch {
+            logger.error("cannot create an inbox folder; tried again at the next scan", metadata: ["error": "\(error)"])
+        }
         if let watcher {
             for code in Set(registry.agencies.keys).union(registry.coordinators) { watcher.watch(layout.inbox(for: code)) }
         }

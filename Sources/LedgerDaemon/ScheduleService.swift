@@ -30,28 +30,49 @@ public struct ScheduleService: Service {
             startup.open()
         }
         while !Task.isCancelledOrShuttingDown {
-            try issueDue()
+            let failures = issueDue()
             let now = clock.now()
-            let wait = schedule.nextCheck(after: now).millisecondsSinceEpoch - now.millisecondsSinceEpoch
-            // Sleep until the next 01:00 check, waking at once on graceful shutdown.
+            let untilCheck = schedule.nextCheck(after: now).millisecondsSinceEpoch - now.millisecondsSinceEpoch
+            // An edition that could not be written is tried again soon, not only tomorrow.
+            let wait = failures > 0 ? min(untilCheck, Self.retryMilliseconds) : untilCheck
+            // Sleep until the next check, waking at once on graceful shutdown.
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(max(1000, wait))) }
         }
     }
 
-    /// Issues every edition due now; returns how many.
+    /// How soon an edition that failed (full or read-only `reports/`) is tried again.
+    static let retryMilliseconds: Int64 = 5 * 60 * 1000
+
+    /// Issues every edition due now. A period that cannot be computed or written is
+    /// logged and left due; the others go on (a report never stops the daemon).
+    /// - Returns: how many editions failed.
     @discardableResult
-    public func issueDue() throws -> Int {
-        let due = try schedule.due(now: clock.now(), database: issuer.service.database)
+    public func issueDue() -> Int {
+        let due: [ReportPeriod]
+        do {
+            due = try schedule.due(now: clock.now(), database: issuer.service.database)
+        } catch {
+            logger.error("cannot tell which reports are due; trying again later", metadata: ["error": "\(error)"])
+            return 1
+        }
+        var failures = 0
         for period in due {
             // Stopping wins over catching up: what is not issued now is due at the next start.
-            if Task.isCancelledOrShuttingDown { return 0 }
-            let edition = try issuer.issue(period)
-            logger.notice("report issued", metadata: [
-                "report.period": "\(edition.period)", "report.edition": "\(edition.edition)", "event.seq": "\(edition.throughSeq)",
-                "report.files": "\(edition.files.count)",
-            ])
+            if Task.isCancelledOrShuttingDown { return failures }
+            do {
+                let edition = try issuer.issue(period)
+                logger.notice("report issued", metadata: [
+                    "report.period": "\(edition.period)", "report.edition": "\(edition.edition)", "event.seq": "\(edition.throughSeq)",
+                    "report.files": "\(edition.files.count)",
+                ])
+            } catch {
+                failures += 1
+                logger.error("report not issued; it stays due and is tried again", metadata: [
+                    "report.period": "\(period)", "error": "\(error)",
+                ])
+            }
         }
-        return due.count
+        return failures
     }
 }
 
@@ -62,6 +83,6 @@ struct OnceService: Service {
 
     func run() async throws {
         try await inbox.run()
-        try schedule.issueDue()
+        schedule.issueDue()
     }
 }

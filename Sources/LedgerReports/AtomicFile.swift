@@ -5,6 +5,9 @@ import Glibc
 
 /// Writes a file so that readers see either nothing or all of it, even after a power loss:
 /// temporary name, fsync, rename, fsync of the folder (SPEC §7.3).
+///
+/// Any failure (a full disk at `write`, `fsync` or `close`, a read-only folder) removes
+/// the temporary file before throwing, so nothing half-written is ever left behind.
 public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
@@ -14,24 +17,32 @@ public enum AtomicFile {
 
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(path: folder, errno: (error as NSError).underlyingErrorCode ?? EACCES)
+        }
         let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: temporary, errno: errno) }
+        func fail(_ code: Int32, closing: Bool) -> WriteError {
+            if closing { close(fd) }
+            unlink(temporary)
+            return WriteError(path: path, errno: code)
+        }
         var written = 0
         while written < bytes.count {
             let count = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                let code = errno
-                close(fd)
-                throw WriteError(path: temporary, errno: code)
+                throw fail(errno, closing: true)
             }
             written += count
         }
-        fsync(fd)
-        close(fd)
-        guard rename(temporary, path) == 0 else { throw WriteError(path: path, errno: errno) }
+        // A full disk may only show at fsync or close (delayed allocation, NFS).
+        guard fsync(fd) == 0 else { throw fail(errno, closing: true) }
+        guard close(fd) == 0 else { throw fail(errno, closing: false) }
+        guard rename(temporary, path) == 0 else { throw fail(errno, closing: false) }
         syncDirectory(folder)
     }
 
@@ -40,5 +51,13 @@ public enum AtomicFile {
         guard fd >= 0 else { return }
         fsync(fd)
         close(fd)
+    }
+}
+
+extension NSError {
+    /// The POSIX code under a Foundation file error, when there is one.
+    var underlyingErrorCode: Int32? {
+        if domain == NSPOSIXErrorDomain { return Int32(code) }
+        return (userInfo[NSUnderlyingErrorKey] as? NSError)?.underlyingErrorCode
     }
 }

@@ -28,7 +28,7 @@ public struct Replay {
         }
         // The whole history up to that day, as one open-ended period.
         let report = try ReportService(database: database, configuration: configuration)
-            .report(range: LocalDate(year: 1, month: 1, day: 1)!...day, throughSeq: seq, progress: progress)
+            .report(range: LocalDate.distantPast...day, throughSeq: seq, progress: progress)
         guard case .object(let object) = report.json else { return report.json }
         let kept = object.members.filter { !["period", "mode", "from", "edition"].contains($0.key) }
             .map { $0.key == "to" ? (key: "as_of", value: $0.value) : $0 }

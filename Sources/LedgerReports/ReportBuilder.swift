@@ -21,7 +21,7 @@ public struct ReportBuilder {
     struct Facts {
         var byAgency: [String: AgencyTally] = [:]
         var totals = ConsolidatedReport.Totals()
-        var awareness: [String: (aware: Int, respondents: Int)] = [:]
+        var awareness: [String: (aware: Int128, respondents: Int128)] = [:]
         /// (indicator, agency) → the latest report (by instant, then seq) in the period.
         var latestIndicator: [Pair: (instant: Int64, seq: Int64, numerator: Int, denominator: Int)] = [:]
         var feedback: [(agency: String, recommendation: String?)] = []
@@ -88,7 +88,7 @@ public struct ReportBuilder {
                     facts.feedback.append((agency, rows.string(7)))
                 } else if let measure, let respondents = integer(5), let aware = integer(6) {
                     let sums = facts.awareness[measure] ?? (0, 0)
-                    facts.awareness[measure] = (sums.aware + aware, sums.respondents + respondents)
+                    facts.awareness[measure] = (sums.aware + Int128(aware), sums.respondents + Int128(respondents))
                 }
             case .indicatorReported:
                 if let measure, let numerator = integer(5), let denominator = integer(6) {
@@ -195,15 +195,15 @@ public struct ReportBuilder {
         // staff-trained, online-procedures: each agency's latest report in the period, summed.
         for (key, latest) in facts.latestIndicator {
             var current = line(key.first)
-            current.numerator += latest.numerator
-            current.denominator = (current.denominator ?? 0) + latest.denominator
+            current.numerator += Int128(latest.numerator)
+            current.denominator = (current.denominator ?? 0) + Int128(latest.denominator)
             current.hasData = true
             lines[current.indicator] = current
         }
         // task:<id>:<form or channel>: linked effective events up to the last day.
         for name in registry.targets.keys {
             guard case .taskCount(let task, let measure)? = TargetIndicator.parse(name) else { continue }
-            lines[name] = .init(indicator: name, numerator: facts.linkedByMeasure[Pair(first: task, second: measure)] ?? 0, denominator: nil,
+            lines[name] = .init(indicator: name, numerator: Int128(facts.linkedByMeasure[Pair(first: task, second: measure)] ?? 0), denominator: nil,
                                 target: registry.targets[name], hasData: true)
         }
         return lines.values.sorted { $0.indicator < $1.indicator }

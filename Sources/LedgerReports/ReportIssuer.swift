@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 import LedgerDomain
 import LedgerStore
@@ -25,35 +28,69 @@ public struct ReportIssuer: Sendable {
         public var files: [String]
     }
 
+    /// Writes the next edition and records it. All or nothing: when a file cannot be
+    /// written (read-only or full `reports/`) or the event cannot be appended, the files
+    /// of this attempt are removed and no `report.generated` is appended; the edition is
+    /// simply due again.
     @discardableResult
     public func issue(_ period: ReportPeriod) throws -> Edition {
         let configuration = service.configuration
         var report = try service.report(period)
         let previous = try IssuedEditions.load(service.database).last(for: period.description)
-        report.edition = (previous?.edition ?? 0) + 1
+        let edition = (previous?.edition ?? 0) + 1
+        report.edition = edition
         var files: [JSONValue] = []
         var names: [String] = []
-        for name in configuration.reportFormats {
-            guard let format = ReportFormat(rawValue: name) else { continue }
-            let bytes = try format.render(report, language: configuration.language)
-            let relative = "\(period)/consolidated-\(period)-e\(report.edition!).\(format.rawValue)"
-            try AtomicFile.write(bytes, to: (reportsFolder as NSString).appendingPathComponent(relative))
-            files.append(.object(["name": .string(relative), "sha256": .string(HashChain.sha256Hex(Data(bytes)))]))
-            names.append(relative)
+        var written: [String] = []
+        do {
+            for name in configuration.reportFormats {
+                guard let format = ReportFormat(rawValue: name) else { continue }
+                let bytes = try format.render(report, language: configuration.language)
+                let relative = "\(period)/consolidated-\(period)-e\(edition).\(format.rawValue)"
+                let path = (reportsFolder as NSString).appendingPathComponent(relative)
+                try AtomicFile.write(bytes, to: path)
+                written.append(path)
+                files.append(.object(["name": .string(relative), "sha256": .string(HashChain.sha256Hex(Data(bytes)))]))
+                names.append(relative)
+            }
+            let now = clock.now()
+            let zone = configuration.zone
+            let data = JSONObject([("period", .string(period.description)), ("edition", .integer(edition)),
+                                   ("through_seq", .integer(Int(report.throughSeq))), ("head_hash", .string(report.headHash)),
+                                   ("files", .array(files))])
+            let draft = try Self.validated(id: "report-\(period)-e\(edition)", occurredAt: Self.localTimestamp(now, zone: zone),
+                                           data: data, zone: zone)
+            try service.database.transaction { db in
+                var appender = try EventAppender(db: db)
+                try appender.append(agency: draft.agency, id: draft.id, type: draft.type.rawValue, occurredAt: draft.occurredAt.storedText,
+                                    corrects: nil, canonicalData: CanonicalJSON.string(.object(draft.data)), source: .system, recordedAt: now)
+                return ((), commit: true)
+            }
+        } catch {
+            for path in written { unlink(path) }
+            throw error
         }
-        let now = clock.now()
-        let zone = configuration.zone
-        let data = JSONObject([("period", .string(period.description)), ("edition", .integer(report.edition!)),
-                               ("through_seq", .integer(Int(report.throughSeq))), ("head_hash", .string(report.headHash)),
-                               ("files", .array(files))])
-        try service.database.transaction { db in
-            var appender = try EventAppender(db: db)
-            try appender.append(agency: AgencyCode.system, id: "report-\(period)-e\(report.edition!)", type: EventType.reportGenerated.rawValue,
-                                occurredAt: Self.localTimestamp(now, zone: zone), corrects: nil,
-                                canonicalData: CanonicalJSON.string(.object(data)), source: .system, recordedAt: now)
-            return ((), commit: true)
+        return Edition(period: period.description, edition: edition, throughSeq: report.throughSeq, files: names)
+    }
+
+    /// The daemon's own event goes through the same schema as every clerk's event.
+    static func validated(id: String, occurredAt: String, data: JSONObject, zone: LocalZone) throws -> EventDraft {
+        let envelope = JSONValue.object(JSONObject([
+            ("id", .string(id)), ("type", .string(EventType.reportGenerated.rawValue)), ("agency", .string(AgencyCode.system)),
+            ("occurred_at", .string(occurredAt)), ("data", .object(data)),
+        ]))
+        switch EnvelopeDecoder(zone: zone, acceptsSystemTypes: true).decode(envelope, folderAgency: nil) {
+        case .success(let draft): return draft
+        case .failure(let failure): throw InvalidSystemEvent(problems: failure.problems)
         }
-        return Edition(period: period.description, edition: report.edition!, throughSeq: report.throughSeq, files: names)
+    }
+
+    /// A `report.generated` that its own schema refuses: a defect, reported rather than stored.
+    public struct InvalidSystemEvent: Error, CustomStringConvertible {
+        public var problems: [Problem]
+        public var description: String {
+            "report.generated does not match its schema: " + problems.map { "\($0.field ?? "-"): \($0.message(in: .en))" }.joined(separator: "; ")
+        }
     }
 
     /// RFC 3339 with the local offset, e.g. `2024-03-17T01:00:00+07:00`.

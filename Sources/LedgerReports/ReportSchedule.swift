@@ -21,7 +21,7 @@ public struct ReportSchedule: Sendable {
         guard let earliest = try earliestDay(database) else { return [] }
         let issued = try IssuedEditions.load(database)
         var due: [ReportPeriod] = []
-        for year in earliest.year...(today.year + 1) {
+        for year in Self.years(from: earliest, today: today) {
             for period in ReportPeriod.all(year: year, kinds: configuration.reportKinds) {
                 let range = period.range(configuration.periods)
                 guard range.upperBound < today, range.upperBound >= earliest else { continue }
@@ -45,15 +45,25 @@ public struct ReportSchedule: Sendable {
         let issued = try IssuedEditions.load(database)
         guard let earliest = try earliestDay(database) else { return nil }
         var best: (ReportPeriod, Instant)?
-        for year in earliest.year...(today.year + 1) {
+        for year in Self.years(from: earliest, today: today) {
             for period in ReportPeriod.all(year: year, kinds: configuration.reportKinds) where issued.last(for: period.description) == nil {
                 let end = period.range(configuration.periods).upperBound
                 guard end >= earliest else { continue }
                 let at = zone.instant(of: end.adding(days: configuration.graceDays), hour: 1)
-                if best == nil || at < best!.1 { best = (period, at) }
+                if let current = best, current.1 <= at { continue }
+                best = (period, at)
             }
         }
         return best.map { ($0.0, ReportIssuer.localTimestamp($0.1, zone: zone)) }
+    }
+
+    /// The years whose periods may be due: from the earliest event's (never before the
+    /// accepted range, whatever an old log holds) to next year; empty when the clock is
+    /// set before the log (a drill with `--now` in the past).
+    static func years(from earliest: LocalDate, today: LocalDate) -> [Int] {
+        let first = max(earliest.year, AcceptedDates.years.lowerBound)
+        let last = min(today.year + 1, AcceptedDates.years.upperBound + 1)
+        return first <= last ? Array(first...last) : []
     }
 
     /// The next 01:00 local strictly after `now`: when the daemon looks again.

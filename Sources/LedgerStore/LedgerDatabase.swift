@@ -29,6 +29,42 @@ public final class LedgerDatabase: Sendable {
         self.path = path
     }
 
+    /// Opens the ledger for reading only, changing nothing on disk: no migration, no
+    /// journal-mode switch, no checkpoint (an auditor's `verify` of a backup must leave its
+    /// SHA-256 as it was, and must work on a read-only medium).
+    ///
+    /// Without a `-wal` file beside it nothing is pending, so the file is opened
+    /// `immutable=1` (SQLite then writes no `-shm` either). With one (a live ledger), it is
+    /// opened `mode=ro` so that the pending pages are read.
+    public init(readingOnly path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.notInitialised, "No ledger at \(path); run `reformledger init` first.")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        let live = FileManager.default.fileExists(atPath: path + "-wal")
+        let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))) ?? path
+        let uri = "file:\(escaped)?" + (live ? "mode=ro" : "immutable=1")
+        do {
+            queue = try DatabaseQueue(path: uri, configuration: configuration)
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'events'") }
+        } catch {
+            throw StoreError(.openFailed, "Cannot read the ledger at \(path).", cause: error)
+        }
+        self.path = path
+    }
+
+    /// SQLite's own structural check (`PRAGMA quick_check`): empty when the file's pages
+    /// and indexes hold together, else what is wrong. The chain proves the rows; this
+    /// proves the file around them (a flipped byte in a page header or an index).
+    public func structuralProblems(limit: Int = 10) throws -> [String] {
+        try queue.read { db in
+            let rows = try String.fetchAll(db, sql: "PRAGMA quick_check(\(limit))")
+            return rows == ["ok"] ? [] : rows
+        }
+    }
+
     public convenience init(stateDirectory: String, create: Bool = false) throws {
         try self.init(path: (stateDirectory as NSString).appendingPathComponent(Self.fileName), create: create)
     }

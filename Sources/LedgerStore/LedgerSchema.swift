@@ -58,6 +58,15 @@ public enum LedgerSchema {
             try db.execute(sql: "DROP TABLE IF EXISTS proj_lineage; DROP TABLE IF EXISTS proj_member; DROP TABLE IF EXISTS proj_effective; DROP TABLE IF EXISTS proj_checkpoint;")
             try createProjectionTables(db)
         }
+        migrator.registerMigration("v4-no-replace") { db in
+            // `INSERT OR REPLACE` resolves a UNIQUE conflict by deleting the old row, and
+            // that delete fires no trigger: refuse any insert whose key is already there.
+            try db.execute(sql: """
+                CREATE TRIGGER events_no_replace BEFORE INSERT ON events
+                WHEN EXISTS (SELECT 1 FROM events WHERE agency = NEW.agency AND id = NEW.id)
+                BEGIN SELECT RAISE(ABORT, 'events are append-only: an existing (agency, id) cannot be replaced'); END;
+                """)
+        }
         return migrator
     }
 

@@ -91,7 +91,7 @@ struct AuditTrail {
         if let corrects = event.corrects { notes.append("corrects \(corrects)") }
         if let by = correctedBy[event.key] { notes.append("corrected by \(by.joined(separator: ", "))") }
         if let by = retractedBy[event.key] { notes.append("retracted by \(by)") }
-        let source = event.sourceFile.map { "\($0):\(event.sourceLine.map(String.init) ?? "-")" } ?? "daemon"
+        let source = event.sourceFile.map { "\(LineText.escaped($0)):\(event.sourceLine.map(String.init) ?? "-")" } ?? "daemon"
         let note = notes.isEmpty ? "" : "  [\(notes.joined(separator: "; "))]"
         return "\(event.seq)\t\(event.occurredAt)\t\(event.agency)/\(event.id)\t\(event.type)\(note)\t\(source)\t\(event.data)"
     }

@@ -28,10 +28,25 @@ struct GlobalOptions: ParsableArguments {
         } else if config != nil {
             throw CommandFailure("the configuration file \(path) does not exist")
         }
+        let environment = ProcessInfo.processInfo.environment
+        for unknown in LedgerConfiguration.unknownEnvironmentNames(environment) {
+            FileHandle.standardError.write(Data("reformledger: warning: \(unknown.name) is not a configuration variable and is ignored; did you mean \(unknown.closest)?\n".utf8))
+        }
         do {
-            return try LedgerConfiguration.load(fileContents: contents, environment: ProcessInfo.processInfo.environment)
+            return try LedgerConfiguration.load(fileContents: contents, environment: environment)
         } catch {
-            throw CommandFailure("invalid configuration (\(path)): \(error)")
+            // Name where the bad value is: the variable, or the file (only when there is one).
+            let source = error.fromEnvironment ? "environment" : contents == nil ? "defaults" : path
+            throw CommandFailure("invalid configuration (\(source)): \(error)")
+        }
+    }
+
+    /// Opens the ledger for reading only (`verify`): nothing on disk changes.
+    func openDatabaseReadingOnly() throws -> LedgerDatabase {
+        do {
+            return try LedgerDatabase(readingOnly: layout.database)
+        } catch let error as StoreError where error.code == .notInitialised {
+            throw CommandFailure("\(layout.root) is not initialised; run `reformledger init --state-dir \(layout.root)` first")
         }
     }
 

@@ -50,7 +50,11 @@ struct IngestCommand: ParsableCommand {
     /// The parent folder's name when it looks like an agency code; otherwise each event
     /// must name its agency.
     static func folderAgency(of path: String) -> String? {
-        let parent = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        // Resolved, so that `cd inbox/BST && reformledger ingest plain.ndjson` (or `./x`,
+        // `../BST/x`) names the folder the file is really in.
+        let absolute = (path as NSString).isAbsolutePath ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        let folder = ((absolute as NSString).deletingLastPathComponent as NSString).resolvingSymlinksInPath
+        let parent = (((folder as NSString).standardizingPath) as NSString).lastPathComponent
         return AgencyCode.isValid(parent) ? parent : nil
     }
 }

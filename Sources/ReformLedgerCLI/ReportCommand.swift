@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
         let configuration = try global.loadConfiguration()
         let database = try global.openDatabase()
         let service = ReportService(database: database, configuration: configuration)
-        let reportPeriod = ReportPeriod.parse(period)!
+        guard let reportPeriod = ReportPeriod.parse(period) else { throw CommandFailure("--period: \(period) is not a period") }
         if issue {
             let edition = try ReportIssuer(service: service, reportsFolder: global.layout.reports, clock: SystemClock()).issue(reportPeriod)
             Terminal.print("issued \(edition.period) edition \(edition.edition) through seq \(edition.throughSeq):")

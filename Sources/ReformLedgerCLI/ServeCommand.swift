@@ -29,16 +29,23 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = try global.loadConfiguration()
         let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = LineSafeLogHandler(wrapping: StreamLogHandler.standardError(label: label))
             handler.logLevel = level
             return handler
         }
         let logger = Logger(label: "reformledger")
         let clock: any LedgerClock = now.flatMap(EventTime.parseInstant).map { FixedClock($0) } ?? SystemClock()
         _ = try global.openDatabase()   // a clear "run init first" before anything starts
+        let lock: StateLock
+        do {
+            lock = try StateLock(stateFolder: global.layout.root)
+        } catch let held as StateLock.Held {
+            throw CommandFailure(held.description)
+        }
         let group = try Daemon.build(layout: global.layout, configuration: configuration, clock: clock, once: once,
                                      environment: ProcessInfo.processInfo.environment, logger: logger)
         logger.info("started", metadata: ["state": "\(global.layout.root)", "once": "\(once)"])
+        defer { withExtendedLifetime(lock) {} }   // held until the daemon has stopped
         try await group.run()
     }
 }

@@ -16,7 +16,36 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         _ = try global.loadConfiguration()
-        let database = try global.openDatabase()
+        do {
+            try verify(try global.openDatabaseReadingOnly())
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            // A ledger that cannot be read (a flipped byte in its header or a page) has
+            // failed verification: exit 3 with the reason, not an internal error.
+            Terminal.endProgress()
+            if json {
+                Terminal.print(JSONWriter.string(.object(["ok": .bool(false), "reason": .string("the ledger cannot be read: \(error)")])))
+            } else {
+                Terminal.print("FAILED: the ledger cannot be read: \(error)")
+            }
+            throw ExitStatus.verificationFailed.exitCode
+        }
+    }
+
+    private func verify(_ database: LedgerDatabase) throws {
+        let structural = try database.structuralProblems()
+        if !structural.isEmpty {
+            let reason = "the ledger file is damaged: " + structural.joined(separator: "; ")
+            if json {
+                Terminal.print(JSONWriter.string(.object(["ok": .bool(false), "reason": .string(reason)])))
+            } else {
+                Terminal.print("FAILED: \(reason)")
+            }
+            throw ExitStatus.verificationFailed.exitCode
+        }
         let outcome = try ChainVerifier(database: database).verify { seq in Terminal.progress("verified \(seq) events") }
         Terminal.endProgress()
         switch outcome {

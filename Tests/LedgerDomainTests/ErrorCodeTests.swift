@@ -7,7 +7,7 @@ struct ErrorCodeTests {
         #expect(ErrorCode.allCases.map(\.rawValue) == [
             "malformed", "encoding", "too_large", "unsupported_format", "unknown_type", "unknown_field", "missing_field",
             "invalid_value", "invalid_date", "unknown_agency", "agency_mismatch", "not_permitted", "unknown_task",
-            "unknown_event", "id_conflict", "not_regular_file",
+            "unknown_event", "id_conflict", "not_regular_file", "invalid_file_name",
         ])
     }
 
@@ -19,7 +19,7 @@ struct ErrorCodeTests {
             .unknownAgency("A", field: "agency"), .agencyMismatch(event: "A", folder: "B"),
             .notPermitted(LocalizedText(vi: "x", en: "x"), field: nil), .unknownTask("T", field: "data.task"),
             .unknownEvent("e", field: "corrects", LocalizedText(vi: "x", en: "x")), .idConflict(agency: "A", id: "i"),
-            .notRegularFile(kind: "FIFO"),
+            .notRegularFile(kind: "FIFO"), .invalidFileName(shownAs: "b%E1o.json"),
         ]
         #expect(Set(problems.map(\.code)) == Set(ErrorCode.allCases))
         for problem in problems {

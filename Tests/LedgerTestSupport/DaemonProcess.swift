@@ -20,6 +20,7 @@ public final class DaemonProcess: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
         process.arguments = ["serve", "--state-dir", state] + arguments
         var env = ProcessInfo.processInfo.environment
+        env["REFORMLEDGER_BIN"] = nil   // the harness's own variable, not the product's
         env["NOTIFY_SOCKET"] = socketPath
         for (key, value) in environment { env[key] = value }
         process.environment = env

@@ -57,6 +57,8 @@ public struct LedgerConfiguration: Sendable, Equatable {
 public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     public var key: String
     public var message: String
+    /// True when the value came from a `REFORMLEDGER_*` variable rather than the file.
+    public var fromEnvironment = false
 
     public var description: String { "configuration key “\(key)”: \(message)" }
 }
@@ -76,10 +78,41 @@ extension LedgerConfiguration {
             }
         }
         for key in keys {
-            guard let raw = environment["REFORMLEDGER_" + key.uppercased()] else { continue }
-            try configuration.set(key, environmentValue(raw))
+            let name = "REFORMLEDGER_" + key.uppercased()
+            guard let raw = environment[name] else { continue }
+            do {
+                try configuration.set(key, environmentValue(raw))
+            } catch {
+                throw ConfigurationError(key: name, message: error.message, fromEnvironment: true)
+            }
         }
         return configuration
+    }
+
+    /// Environment variables that are not read, though they look meant for reformledger
+    /// (`REFORMLEDGER_MAX_FILE_BYTE`), each with the closest name that is: a misspelt
+    /// override would otherwise be silently ignored.
+    public static func unknownEnvironmentNames(_ environment: [String: String]) -> [(name: String, closest: String)] {
+        let known = keys.map { "REFORMLEDGER_" + $0.uppercased() }
+        let reserved: Set<String> = ["REFORMLEDGER_STATE_DIR"]
+        return environment.keys.filter { $0.hasPrefix("REFORMLEDGER_") && !known.contains($0) && !reserved.contains($0) }.sorted().map { name in
+            let closest = (known + reserved).min { editDistance(name, $0) < editDistance(name, $1) } ?? known[0]
+            return (name, closest)
+        }
+    }
+
+    /// Levenshtein distance, for naming the closest key.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// An environment value is JSON when it parses as JSON, else a plain string;

@@ -19,6 +19,8 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
     case unknownEvent = "unknown_event"
     case idConflict = "id_conflict"
     case notRegularFile = "not_regular_file"
+    /// A file name that is not UTF-8: no message or listing could name it faithfully.
+    case invalidFileName = "invalid_file_name"
 }
 
 /// The language of user-facing messages (`language` in configuration).

@@ -96,4 +96,10 @@ extension Problem {
             vi: "Đây không phải là tệp thường (\(kind)); tệp không được mở.",
             en: "This is not a regular file (\(kind)); it was not opened."))
     }
+
+    public static func invalidFileName(shownAs name: String) -> Problem {
+        Problem(field: nil, code: .invalidFileName, text: LocalizedText(
+            vi: "Tên tệp không phải chữ Unicode (UTF-8) nên không đọc được; tệp được đổi tên thành “\(name)”. Hãy đặt lại tên bằng chữ tiếng Việt có dấu chuẩn rồi gửi lại.",
+            en: "The file name is not Unicode (UTF-8) and cannot be read; the file was renamed “\(name)”. Rename it with ordinary letters and send it again."))
+    }
 }

@@ -63,13 +63,16 @@ struct DataValidator {
             }
         case .textList:
             return list(value, path: path, minimum: 0) { item, itemPath in check(item, .text, path: itemPath) }
-        case .count(let minimum):
-            guard case .integer(let number) = value else { return fail(.invalidValue(path, Expectation.wholeNumber(minimum))) }
-            return number >= minimum ? .success(.integer(number)) : fail(.invalidValue(path, Expectation.wholeNumber(minimum)))
+        case .count(let minimum, let maximum):
+            let expectation = Expectation.wholeNumber(minimum, maximum)
+            guard case .integer(let number) = value else { return fail(.invalidValue(path, expectation)) }
+            return (minimum...maximum).contains(number) ? .success(.integer(number)) : fail(.invalidValue(path, expectation))
         case .date:
             guard case .string(let raw) = value else { return fail(.invalidDate(path, Expectation.date)) }
             guard let time = EventTime.parse(TextNormalizer.normalize(raw)) else { return fail(.invalidDate(path, Expectation.date)) }
-            return .success(.string(time.localDate(in: zone).description))
+            let day = time.localDate(in: zone)
+            guard AcceptedDates.contains(day) else { return fail(.invalidDate(path, AcceptedDates.outOfRange)) }
+            return .success(.string(day.description))
         case .window:
             return window(value, path: path)
         case .oneOf(let allowed):
@@ -82,7 +85,9 @@ struct DataValidator {
             }
         case .decimal:
             return text(value, path: path).flatMap { decimal in
-                DecimalText.isValid(decimal) ? .success(.string(decimal)) : .failure(Failures(problems: [.invalidValue(path, Expectation.decimal)]))
+                guard DecimalText.isValid(decimal) else { return .failure(Failures(problems: [.invalidValue(path, Expectation.decimal)])) }
+                guard DecimalText.isWithinPrecision(decimal) else { return .failure(Failures(problems: [.invalidValue(path, Expectation.decimalPrecision)])) }
+                return .success(.string(decimal))
             }
         case .targetIndicator:
             return text(value, path: path).flatMap { indicator in
@@ -90,6 +95,8 @@ struct DataValidator {
             }
         case .awards:
             return awards(value, path: path)
+        case .reportFiles:
+            return reportFiles(value, path: path)
         }
     }
 
@@ -99,6 +106,10 @@ struct DataValidator {
         }
         let normalised = TextNormalizer.normalize(raw)
         if normalised.isEmpty { return .failure(Failures(problems: [.invalidValue(path, Expectation.nonEmpty)])) }
+        // Reports are XML (DOCX) and HTML: a character XML 1.0 forbids would make them unopenable.
+        if let bad = XMLCharacters.firstForbidden(in: normalised) {
+            return .failure(Failures(problems: [.invalidValue(path, Expectation.forbiddenCharacter(bad))]))
+        }
         // Every scalar takes at least one UTF-8 byte: only long text needs counting.
         if normalised.utf8.count > TextNormalizer.maxScalars, normalised.unicodeScalars.count > TextNormalizer.maxScalars {
             return .failure(Failures(problems: [.invalidValue(path, Expectation.maxLength)]))
@@ -136,6 +147,9 @@ struct DataValidator {
             guard case .string(let text) = raw, let month = YearMonth.parse(TextNormalizer.normalize(text)) else {
                 problems.append(.invalidValue("\(path).\(key)", Expectation.yearMonth)); continue
             }
+            guard AcceptedDates.contains(month) else {
+                problems.append(.invalidDate("\(path).\(key)", AcceptedDates.outOfRange)); continue
+            }
             months.append(month)
         }
         if problems.isEmpty, months[0] > months[1] { problems.append(.invalidValue(path, Expectation.windowOrder)) }
@@ -167,6 +181,19 @@ struct DataValidator {
                 }
             }
             return problems.isEmpty ? .success(.object(output)) : .failure(Failures(problems: problems))
+        }
+    }
+
+    /// `files` of `report.generated`: every issued file's name under `reports/` and SHA-256.
+    func reportFiles(_ value: JSONValue, path: String) -> Result<JSONValue, Failures> {
+        list(value, path: path, minimum: 0) { item, itemPath in
+            guard case .object(let file) = item, file.keys.sorted() == ["name", "sha256"],
+                  case .string(let name)? = file["name"], !name.isEmpty,
+                  case .string(let sha)? = file["sha256"], sha.utf8.count == 64,
+                  sha.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+                return .failure(Failures(problems: [.invalidValue(itemPath, Expectation.reportFile)]))
+            }
+            return .success(.object(JSONObject([("name", .string(name)), ("sha256", .string(sha))])))
         }
     }
 

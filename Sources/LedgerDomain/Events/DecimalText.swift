@@ -7,6 +7,19 @@ public enum DecimalText {
         return parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
     }
 
+    /// At most this many digits after the point: targets are shown against values of
+    /// 4 places, and a bound keeps their exact comparison small.
+    public static let maxFractionDigits = 4
+    /// At most this many digits before the point (a task count up to 999,999,999).
+    public static let maxWholeDigits = 9
+
+    /// Within the precision admission accepts (leading zeros of the whole part aside).
+    public static func isWithinPrecision(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = parts[0].drop { $0 == "0" }
+        return whole.count <= maxWholeDigits && (parts.count < 2 || parts[1].count <= maxFractionDigits)
+    }
+
     public static func isWholeNumber(_ text: String) -> Bool {
         isValid(text) && (!text.contains(".") || text.split(separator: ".")[1].allSatisfy { $0 == "0" })
     }

@@ -6,9 +6,13 @@ public struct EnvelopeDecoder: Sendable {
     public static let envelopeFields: Set<String> = ["id", "type", "agency", "occurred_at", "corrects", "data"]
 
     public let zone: LocalZone
+    /// True only for the daemon's own events (`report.generated`); a clerk sending a
+    /// `SYSTEM` type is refused before its data is even looked at.
+    public let acceptsSystemTypes: Bool
 
-    public init(zone: LocalZone = .hoChiMinh) {
+    public init(zone: LocalZone = .hoChiMinh, acceptsSystemTypes: Bool = false) {
         self.zone = zone
+        self.acceptsSystemTypes = acceptsSystemTypes
     }
 
     /// - Parameter folderAgency: the agency whose folder the file is in, when known; it is
@@ -30,7 +34,15 @@ public struct EnvelopeDecoder: Sendable {
         case nil, .null?: problems.append(.missingField("type"))
         case .string(let raw)?:
             let name = TextNormalizer.normalize(raw)
-            if let known = EventType(rawValue: name) { type = known } else { problems.append(.unknownType(name)) }
+            if let known = EventType(rawValue: name) {
+                type = known
+                if known.sender == .system && !acceptsSystemTypes {
+                    problems.append(.notPermitted(LocalizedText(
+                        vi: "loại “\(name)” chỉ do hệ thống tạo", en: "type “\(name)” is written by the daemon only"), field: "type"))
+                }
+            } else {
+                problems.append(.unknownType(name))
+            }
         case let other?: problems.append(.invalidValue("type", LocalizedText(vi: "cần chuỗi, không phải \(other.kindName)", en: "a string is expected, not a \(other.kindName)")))
         }
 
@@ -57,7 +69,12 @@ public struct EnvelopeDecoder: Sendable {
         case nil, .null?: problems.append(.missingField("occurred_at"))
         case .string(let raw)?:
             occurredAt = EventTime.parse(TextNormalizer.normalize(raw))
-            if occurredAt == nil { problems.append(.invalidDate("occurred_at", Expectation.date)) }
+            if occurredAt == nil {
+                problems.append(.invalidDate("occurred_at", Expectation.date))
+            } else if let time = occurredAt, !AcceptedDates.contains(time.localDate(in: zone)) {
+                problems.append(.invalidDate("occurred_at", AcceptedDates.outOfRange))
+                occurredAt = nil
+            }
         case .some: problems.append(.invalidDate("occurred_at", Expectation.date))
         }
 
@@ -65,7 +82,7 @@ public struct EnvelopeDecoder: Sendable {
         switch object["data"] {
         case nil, .null?: problems.append(.missingField("data"))
         case .object(let value)?:
-            if let type {
+            if let type, type.sender != .system || acceptsSystemTypes {
                 let (normalised, dataProblems) = DataValidator(zone: zone).validate(value, type: type)
                 problems.append(contentsOf: dataProblems)
                 data = normalised

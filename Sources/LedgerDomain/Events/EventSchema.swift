@@ -60,7 +60,8 @@ public enum EventSchema {
             [FieldSpec("indicator", .targetIndicator), FieldSpec("min", .decimal)]
         case .reportGenerated:
             [FieldSpec("period", .period), FieldSpec("edition", .count(minimum: 1)),
-             FieldSpec("through_seq", .count(minimum: 0)), FieldSpec("head_hash", .text)]
+             FieldSpec("through_seq", .count(minimum: 0, maximum: JSONValue.maxExactInteger)), FieldSpec("head_hash", .text),
+             FieldSpec("files", .reportFiles)]
         }
     }
 

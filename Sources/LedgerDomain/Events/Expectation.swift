@@ -21,8 +21,8 @@ enum Expectation {
     static let yearMonth = LocalizedText(vi: "cần tháng dạng YYYY-MM", en: "a month as YYYY-MM is expected")
     static let windowOrder = LocalizedText(vi: "tháng bắt đầu sau tháng kết thúc", en: "the window starts after it ends")
     static let period = LocalizedText(
-        vi: "cần kỳ báo cáo dạng 2024-Q1…2024-Q4, 2024-H1, 2024-9M hoặc 2024",
-        en: "a period like 2024-Q1…2024-Q4, 2024-H1, 2024-9M or 2024 is expected")
+        vi: "cần kỳ báo cáo dạng 2024-Q1…2024-Q4, 2024-H1, 2024-9M hoặc 2024, năm từ 2000 đến 2100",
+        en: "a period like 2024-Q1…2024-Q4, 2024-H1, 2024-9M or 2024, in a year from 2000 to 2100, is expected")
     static let decimal = LocalizedText(vi: "cần số thập phân dạng chuỗi, ví dụ \"0.8\" hoặc \"5\"", en: "a decimal string such as \"0.8\" or \"5\" is expected")
     static let ratioTarget = LocalizedText(vi: "chỉ tiêu tỷ lệ phải từ 0 đến 1", en: "a ratio target must be between 0 and 1")
     static let countTarget = LocalizedText(vi: "chỉ tiêu của nhiệm vụ phải là số nguyên", en: "a task target must be a whole count")
@@ -40,8 +40,33 @@ enum Expectation {
         en: "this task is already assigned; send a correction (corrects) to change it")
     static let systemCode = LocalizedText(vi: "mã SYSTEM dành cho hệ thống", en: "the code SYSTEM is reserved")
 
-    static func wholeNumber(_ minimum: Int) -> LocalizedText {
-        LocalizedText(vi: "cần số nguyên ≥ \(minimum)", en: "a whole number ≥ \(minimum) is expected")
+    static func wholeNumber(_ minimum: Int, _ maximum: Int) -> LocalizedText {
+        LocalizedText(vi: "cần số nguyên từ \(minimum) đến \(grouped(maximum, separator: "."))",
+                      en: "a whole number from \(minimum) to \(grouped(maximum, separator: ",")) is expected")
+    }
+
+    /// `1000000000` → `1.000.000.000` (Vietnamese) or `1,000,000,000`.
+    static func grouped(_ value: Int, separator: String) -> String {
+        var digits = String(value)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(Substring(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        return groups.joined(separator: separator)
+    }
+
+    static let decimalPrecision = LocalizedText(
+        vi: "chỉ tiêu có tối đa \(DecimalText.maxFractionDigits) chữ số thập phân và \(DecimalText.maxWholeDigits) chữ số phần nguyên",
+        en: "a target has at most \(DecimalText.maxFractionDigits) decimal places and \(DecimalText.maxWholeDigits) whole digits")
+    static let reportFile = LocalizedText(vi: "mỗi tệp cần {\"name\",\"sha256\"}", en: "each file is {\"name\",\"sha256\"}")
+
+    static func forbiddenCharacter(_ scalar: Unicode.Scalar) -> LocalizedText {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let shown = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return LocalizedText(vi: "chứa ký tự \(shown), là ký tự không được phép trong văn bản (báo cáo Word không mở được)",
+                             en: "it holds the character \(shown), which text may not contain (a Word report could not open)")
     }
 
     static func list(_ minimum: Int) -> LocalizedText {

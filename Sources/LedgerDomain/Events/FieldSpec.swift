@@ -11,8 +11,8 @@ public struct FieldSpec: Sendable {
         /// Agency codes or `kind:<agency kind>` groups.
         case agencyReferenceList(minimum: Int)
         case textList
-        /// A whole number ≥ `minimum`.
-        case count(minimum: Int)
+        /// A whole number from `minimum` to `maximum`.
+        case count(minimum: Int, maximum: Int = FieldSpec.maxCount)
         /// A local date, stored `YYYY-MM-DD`.
         case date
         /// `{"from":"YYYY-MM","to":"YYYY-MM"}` or `"ongoing"`.
@@ -25,7 +25,14 @@ public struct FieldSpec: Sendable {
         case targetIndicator
         /// `[{"rank","winner","agency?"}]`; JSON files only.
         case awards
+        /// `[{"name","sha256"}]` of `report.generated`.
+        case reportFiles
     }
+
+    /// The largest count a clerk may report (participants, respondents, numerators):
+    /// one billion, more than any province counts, and small enough that sums over any
+    /// log fit the report's arithmetic with room to spare.
+    public static let maxCount = 1_000_000_000
 
     public let name: String
     public let kind: Kind

@@ -2,7 +2,7 @@
 public enum PeriodName {
     public static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 4, let year = LocalDate.digits(bytes[0..<4]), year >= 1 else { return false }
+        guard bytes.count >= 4, let year = LocalDate.digits(bytes[0..<4]), AcceptedDates.years.contains(year) else { return false }
         let suffix = String(decoding: bytes[4...], as: UTF8.self)
         return ["", "-Q1", "-Q2", "-Q3", "-Q4", "-H1", "-9M"].contains(suffix)
     }

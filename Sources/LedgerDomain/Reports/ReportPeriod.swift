@@ -36,11 +36,14 @@ public struct ReportPeriod: Sendable, Hashable, Comparable, CustomStringConverti
 
     public static func parse(_ text: String) -> ReportPeriod? {
         guard PeriodName.isValid(text), let year = Int(text.prefix(4)) else { return nil }
+        // Total: every period name that validates has a range (no force-unwrap downstream).
         switch text.dropFirst(4) {
         case "": return ReportPeriod(year: year, kind: .year)
         case "-H1": return ReportPeriod(year: year, kind: .firstHalf)
         case "-9M": return ReportPeriod(year: year, kind: .nineMonths)
-        case let suffix: return Int(suffix.dropFirst(2)).map { ReportPeriod(year: year, kind: .quarter($0)) }
+        case let suffix:
+            guard let quarter = Int(suffix.dropFirst(2)), (1...4).contains(quarter) else { return nil }
+            return ReportPeriod(year: year, kind: .quarter(quarter))
         }
     }
 
@@ -59,10 +62,10 @@ public struct ReportPeriod: Sendable, Hashable, Comparable, CustomStringConverti
         let months = kind.months
         switch mode {
         case .calendar:
-            return YearMonth(year: year, month: months.lowerBound)!.firstDay...YearMonth(year: year, month: months.upperBound)!.lastDay
+            return YearMonth(validYear: year, month: months.lowerBound).firstDay...YearMonth(validYear: year, month: months.upperBound).lastDay
         case .decree09:
-            let before = months.lowerBound == 1 ? YearMonth(year: year - 1, month: 12)! : YearMonth(year: year, month: months.lowerBound - 1)!
-            return LocalDate(year: before.year, month: before.month, day: 15)!...LocalDate(year: year, month: months.upperBound, day: 14)!
+            let before = months.lowerBound == 1 ? YearMonth(validYear: year - 1, month: 12) : YearMonth(validYear: year, month: months.lowerBound - 1)
+            return LocalDate(validYear: before.year, month: before.month, day: 15)...LocalDate(validYear: year, month: months.upperBound, day: 14)
         }
     }
 

@@ -13,6 +13,17 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
+    /// A date whose parts are known to form a day (month 1…12, day within the month);
+    /// any year, so that period arithmetic at the edges of the calendar stays total.
+    init(validYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Earlier than every date a clerk can send: the start of "since the beginning".
+    public static let distantPast = LocalDate(validYear: 1, month: 1, day: 1)
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
@@ -64,7 +75,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         LocalDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
-    public var yearMonth: YearMonth { YearMonth(year: year, month: month)! }
+    public var yearMonth: YearMonth { YearMonth(validYear: year, month: month) }
 }
 
 extension LocalDate {

@@ -9,6 +9,12 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
         self.month = month
     }
 
+    /// A month whose number is known to be 1…12, in any year (total period arithmetic).
+    init(validYear year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
     /// Parses `YYYY-MM`.
     public static func parse(_ text: String) -> YearMonth? {
         let bytes = Array(text.utf8)
@@ -23,6 +29,6 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 
-    public var firstDay: LocalDate { LocalDate(year: year, month: month, day: 1)! }
-    public var lastDay: LocalDate { LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))! }
+    public var firstDay: LocalDate { LocalDate(validYear: year, month: month, day: 1) }
+    public var lastDay: LocalDate { LocalDate(validYear: year, month: month, day: LocalDate.daysIn(month: month, year: year)) }
 }

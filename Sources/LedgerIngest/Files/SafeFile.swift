@@ -13,6 +13,9 @@ public final class SafeFile {
     public let path: String
     public let size: Int
     let descriptor: Int32
+    /// The inode that was opened, to tell later whether `path` still names it.
+    let device: UInt64
+    let inode: UInt64
 
     /// Why a path is not an acceptable event file.
     public enum Refusal: Error, Sendable, Equatable {
@@ -38,6 +41,60 @@ public final class SafeFile {
         self.path = path
         self.size = Int(after.st_size)
         self.descriptor = fd
+        self.device = UInt64(after.st_dev)
+        self.inode = UInt64(after.st_ino)
+    }
+
+    /// What `path` names now, compared with the bytes that were opened and read.
+    public enum Identity: Sendable, Equatable {
+        /// The same inode, unchanged in size: moving the name moves the bytes that were read.
+        case same
+        /// Nothing there any more (deleted while it was read).
+        case gone
+        /// Another file under the same name (replaced while it was read).
+        case replaced
+        /// The same inode, written to since it was opened.
+        case changed
+    }
+
+    /// Re-checks inode and size just before a move (a clerk may replace or delete a file
+    /// while a long one is being ingested).
+    public func identity() -> Identity {
+        var now = stat()
+        guard lstat(path, &now) == 0 else { return .gone }
+        guard UInt64(now.st_dev) == device, UInt64(now.st_ino) == inode else { return .replaced }
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0, Int(opened.st_size) == size, Int(now.st_size) == size else { return .changed }
+        return .same
+    }
+
+    /// Writes the opened bytes (not whatever `path` names now) to a new file at `target`,
+    /// fsynced; fails if `target` exists.
+    public func copyContents(to target: String) throws {
+        let out = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard out >= 0 else { throw Refusal.unreadable(errno: errno) }
+        do {
+            var total = 0
+            try forEachChunk { chunk in
+                var written = 0
+                while written < chunk.count {
+                    let count = Glibc.write(out, chunk.baseAddress! + written, chunk.count - written)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        throw Refusal.unreadable(errno: errno)
+                    }
+                    written += count
+                }
+                total += chunk.count
+            }
+            guard total == size else { throw Refusal.unreadable(errno: EIO) }
+            guard fsync(out) == 0 else { throw Refusal.unreadable(errno: errno) }
+        } catch {
+            close(out)
+            unlink(target)
+            throw error
+        }
+        close(out)
     }
 
     deinit { close(descriptor) }

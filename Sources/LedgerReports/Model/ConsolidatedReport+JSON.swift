@@ -55,8 +55,16 @@ extension ConsolidatedReport.TaskLine {
 extension ConsolidatedReport.IndicatorLine {
     var json: JSONValue {
         .object([
-            "indicator": .string(indicator), "numerator": .integer(numerator), "denominator": .optional(denominator),
+            "indicator": .string(indicator), "numerator": .wide(numerator), "denominator": denominator.map(JSONValue.wide) ?? .null,
             "value": .optional(value), "target": .optional(target), "met": .bool(met),
         ])
+    }
+}
+
+extension JSONValue {
+    /// A sum as a JSON number: an integer when it fits, else its exact digits.
+    static func wide(_ value: Int128) -> JSONValue {
+        if let small = Int(exactly: value), abs(small) <= JSONValue.maxExactInteger { return .integer(small) }
+        return .number(String(value))
     }
 }

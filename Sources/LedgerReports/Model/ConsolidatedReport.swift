@@ -64,9 +64,10 @@ public struct ConsolidatedReport: Sendable, Equatable {
 
     public struct IndicatorLine: Sendable, Equatable {
         public var indicator: String
-        public var numerator: Int
+        /// A sum over the period's agencies or surveys: wide enough for any log (see `Ratio`).
+        public var numerator: Int128
         /// nil for a count target (`task:<id>:<form or channel>`).
-        public var denominator: Int?
+        public var denominator: Int128?
         public var target: String?
         /// Whether any data exists for it in the period.
         public var hasData: Bool
@@ -107,21 +108,65 @@ public enum TaskStatus: String, Sendable, CaseIterable {
 }
 
 /// Exact decimal arithmetic for indicator values and targets.
+///
+/// Numerators and denominators are sums over a period, held in `Int128`: each summand is
+/// at most `FieldSpec.maxCount` (10^9) and a log holds fewer than 2^63 events, so no sum
+/// of any accepted log comes near 2^127. Values and comparisons are computed by long
+/// division, digit by digit, so they never multiply two sums and cannot overflow, and a
+/// target of any length (an older log may hold one longer than admission now accepts)
+/// is compared exactly.
 public enum Ratio {
-    /// `n/d` rounded half-up to 4 decimal places, as text ("0.8300").
-    public static func fourPlaces(_ numerator: Int, _ denominator: Int) -> String {
-        let scaled = (numerator * 20_000 + denominator) / (2 * denominator)   // half-up of n*10^4/d
-        let fraction = String(scaled % 10_000)
-        return "\(scaled / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
+    /// `n/d` rounded half-up to 4 decimal places, as text ("0.8300"); nil when `d` is 0.
+    public static func fourPlaces(_ numerator: Int128, _ denominator: Int128) -> String? {
+        guard denominator > 0, numerator >= 0 else { return nil }
+        var scaled = numerator / denominator
+        var remainder = numerator % denominator
+        for _ in 0..<5 {
+            let (digit, rest) = nextDigit(remainder, denominator)
+            remainder = rest
+            scaled = scaled * 10 + digit
+        }
+        scaled = (scaled + 5) / 10   // half-up on the fifth digit
+        let whole = scaled / 10_000, fraction = String(scaled % 10_000)
+        return "\(whole)." + String(repeating: "0", count: 4 - fraction.count) + fraction
     }
 
-    /// numerator ≥ minimum × denominator, with `minimum` a decimal string.
-    public static func meets(numerator: Int, denominator: Int, minimum: String) -> Bool {
+    /// `fourPlaces` for plain integers (tests, single events).
+    public static func fourPlaces(_ numerator: Int, _ denominator: Int) -> String {
+        fourPlaces(Int128(numerator), Int128(denominator)) ?? "–"
+    }
+
+    /// numerator ≥ minimum × denominator, with `minimum` a decimal string (`digits` or
+    /// `digits.digits`); false for anything else.
+    public static func meets(numerator: Int128, denominator: Int128, minimum: String) -> Bool {
+        guard denominator > 0, numerator >= 0, DecimalText.isValid(minimum) else { return false }
         let parts = minimum.split(separator: ".", omittingEmptySubsequences: false)
-        let fraction = parts.count > 1 ? String(parts[1]) : ""
-        guard let whole = Int(parts[0]), let digits = Int(fraction.isEmpty ? "0" : fraction) else { return false }
-        var scale = 1
-        for _ in 0..<fraction.count { scale *= 10 }
-        return numerator * scale >= (whole * scale + digits) * denominator
+        // Whole parts: compare numerator/denominator's integer part with the target's.
+        let targetWhole = String(parts[0].drop { $0 == "0" })
+        let whole = numerator / denominator
+        let ownWhole = whole == 0 ? "" : String(whole)
+        if ownWhole.count != targetWhole.count { return ownWhole.count > targetWhole.count }
+        if ownWhole != targetWhole { return ownWhole > targetWhole }
+        // Then the fraction, one digit at a time.
+        var remainder = numerator % denominator
+        for byte in parts.count > 1 ? Array(parts[1].utf8) : [] {
+            let (digit, rest) = nextDigit(remainder, denominator)
+            remainder = rest
+            let wanted = Int128(byte - UInt8(ascii: "0"))
+            if digit != wanted { return digit > wanted }
+        }
+        return true
+    }
+
+    public static func meets(numerator: Int, denominator: Int, minimum: String) -> Bool {
+        meets(numerator: Int128(numerator), denominator: Int128(denominator), minimum: minimum)
+    }
+
+    /// The next decimal digit of `remainder / denominator` (with `remainder < denominator`)
+    /// and the new remainder, through a double-width product: exact for every `Int128`.
+    @inline(__always)
+    static func nextDigit(_ remainder: Int128, _ denominator: Int128) -> (Int128, Int128) {
+        let (quotient, rest) = denominator.dividingFullWidth(remainder.multipliedFullWidth(by: 10))
+        return (quotient, rest)
     }
 }

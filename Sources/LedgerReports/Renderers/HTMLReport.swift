@@ -109,6 +109,19 @@ struct HTMLReport {
         return bars(items.sorted { ($1.1, $0.0) < ($0.1, $1.0) }, color: "#2e8b57")
     }
 
+    /// n/d in thousandths, at most 1000, without multiplying the sums (see `Ratio`).
+    static func permille(_ numerator: Int128, _ denominator: Int128) -> Int {
+        guard denominator > 0, numerator > 0 else { return 0 }
+        guard numerator < denominator else { return 1000 }
+        var value = 0, remainder = numerator
+        for _ in 0..<3 {
+            let (digit, rest) = Ratio.nextDigit(remainder, denominator)
+            value = value * 10 + Int(digit)
+            remainder = rest
+        }
+        return value
+    }
+
     /// Each ratio indicator as a bar from 0 to 100 %, with its target as a red tick.
     private func indicatorChart() -> String {
         let ratios = report.indicators.filter { $0.denominator != nil }
@@ -117,7 +130,7 @@ struct HTMLReport {
         var svg = "<svg viewBox=\"0 0 \(labelWidth + barWidth + 60) \(ratios.count * rowHeight + 4)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
         for (index, indicator) in ratios.enumerated() {
             let y = index * rowHeight + 2
-            let permille = indicator.denominator.map { $0 > 0 ? indicator.numerator * 1000 / $0 : 0 } ?? 0
+            let permille = indicator.denominator.map { Self.permille(indicator.numerator, $0) } ?? 0
             svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(e(indicator.indicator))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(barWidth)\" height=\"\(rowHeight - 7)\" fill=\"#e6e6e6\"/>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(permille * barWidth / 1000)\" height=\"\(rowHeight - 7)\" fill=\"\(indicator.met ? "#2e8b57" : "#d08c1f")\"/>"
