@@ -82,9 +82,49 @@ struct FileMover {
             let companionsFree = companions.allSatisfy { !FileManager.default.fileExists(atPath: candidate + $0) }
             if companionsFree {
                 if ledger_rename_noreplace(source, candidate) == 0 { return candidate }
+                if errno == EXDEV { return try copyAcross(source, to: candidate, companions: companions, folder: folder, name: name) }
                 guard errno == EEXIST else { throw MoveError(path: String(cString: source), errno: errno) }
             }
             attempt += 1
+        }
+    }
+
+    /// `rename` cannot cross file systems (an inbox on its own mount, say a share): the
+    /// bytes are copied into a staging file in `folder`, fsynced and renamed into place,
+    /// and only then is the source removed. Only plain files are copied; anything else
+    /// stays and the move is retried (the error says why).
+    private static func copyAcross(_ source: [CChar], to candidate: String, companions: [String], folder: String, name: String) throws -> String {
+        let input = open(source, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard input >= 0 else { throw MoveError(path: String(cString: source), errno: EXDEV) }
+        defer { close(input) }
+        var info = stat()
+        guard fstat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw MoveError(path: String(cString: source), errno: EXDEV) }
+        let staging = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).copy")
+        unlink(staging)
+        let output = open(staging, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw MoveError(path: staging, errno: errno) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { let code = errno; close(output); unlink(staging); throw MoveError(path: String(cString: source), errno: code) }
+            if count == 0 { break }
+            var written = 0
+            while written < count {
+                let step = buffer.withUnsafeBytes { write(output, $0.baseAddress! + written, count - written) }
+                if step < 0 && errno == EINTR { continue }
+                guard step > 0 else { let code = errno; close(output); unlink(staging); throw MoveError(path: staging, errno: code) }
+                written += step
+            }
+        }
+        guard fsync(output) == 0, close(output) == 0 else { let code = errno; unlink(staging); throw MoveError(path: staging, errno: code) }
+        do {
+            let destination = try place(cPath(staging), name: name, in: folder, companions: companions)
+            unlink(source)
+            return destination
+        } catch {
+            unlink(staging)
+            throw error
         }
     }
 

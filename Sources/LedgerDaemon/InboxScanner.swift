@@ -12,6 +12,7 @@ struct InboxEntry: Equatable {
     /// bytes with every invalid one written `%XX` (the name it gets in `rejected/`).
     var name: String
     var modified: timespec
+    var size: Int64 = 0
     /// nil for a plain file; the kind of anything else (symlink, FIFO, directory, …).
     var irregularKind: String?
     /// The raw bytes of a name that is not UTF-8, which no `String` path can reach.
@@ -55,7 +56,7 @@ struct InboxScanner {
                 var fileInfo = stat()
                 guard Self.lstat(folder: path, fileRaw, &fileInfo) else { continue }
                 result.entries.append(InboxEntry(agency: name, path: (path as NSString).appendingPathComponent(fileName), name: fileName,
-                                                 modified: fileInfo.st_mtim, irregularKind: SafeFile.irregularKind(fileInfo),
+                                                 modified: fileInfo.st_mtim, size: Int64(fileInfo.st_size), irregularKind: SafeFile.irregularKind(fileInfo),
                                                  invalidName: Self.isUTF8(fileRaw) ? nil : fileRaw))
             }
         }

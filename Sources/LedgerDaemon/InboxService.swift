@@ -42,6 +42,16 @@ public struct InboxService: Service {
             try await drain(processor, stop: stop, state: &state)
             return
         }
+        // On a network share inotify sees only this host's writes: poll, and take a file
+        // once it has stayed the same for `stable_seconds`.
+        let fileSystem = configuration.inboxWatch == .poll ? .network("inbox_watch=poll") : FileSystemKind.of(layout.inbox)
+        if case .network(let name) = fileSystem {
+            logger.notice("the inbox is on a network file system; polling it", metadata: [
+                "inbox.filesystem": "\(name)", "poll_seconds": "\(configuration.stableSeconds)",
+            ])
+        }
+        state.polling = fileSystem.isNetwork
+        let rescanSeconds = fileSystem.isNetwork ? configuration.stableSeconds : configuration.rescanSeconds
         let watcher = try InboxWatcher()
         let (triggers, continuation) = AsyncStream.makeStream(of: InboxWatcher.Trigger.self, bufferingPolicy: .bufferingNewest(16))
         watcher.watch(layout.inbox, forFolders: true)
@@ -50,7 +60,7 @@ public struct InboxService: Service {
         defer { watcher.stop() }
         let rescan = Task {
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(configuration.rescanSeconds))
+                try? await Task.sleep(for: .seconds(rescanSeconds))
                 continuation.yield(.overflow)
             }
         }
@@ -63,7 +73,7 @@ public struct InboxService: Service {
             // Files already waiting at start-up (their rename unseen) are taken once settled,
             // and before the first reports, so that those include them.
             while deferred > 0 && !stop.isStopped {
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(Self.settleSeconds)) }
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(settleSeconds)) }
                 deferred = try await drain(processor, stop: stop, state: &state, watcher: watcher)
             }
             startup.open()
@@ -91,6 +101,21 @@ public struct InboxService: Service {
         /// Files that failed for a reason of the machine (a move into a read-only folder,
         /// a full disk): not tried again before their time, so the others go on.
         var backOff = BackOff()
+        /// Size and modification time of each waiting file when first seen so, for the
+        /// stability window.
+        var sightings: [String: (size: Int64, modified: timespec, since: Date)] = [:]
+        /// True on a network file system, where inotify's word is not enough.
+        var polling = false
+
+        /// Whether the file has kept its size and modification time for `window` seconds.
+        mutating func isStable(_ entry: InboxEntry, now: Date, window: Double) -> Bool {
+            if let seen = sightings[entry.path], seen.size == entry.size, seen.modified.tv_sec == entry.modified.tv_sec,
+               seen.modified.tv_nsec == entry.modified.tv_nsec {
+                return now.timeIntervalSince(seen.since) >= window
+            }
+            sightings[entry.path] = (entry.size, entry.modified, now)
+            return false
+        }
     }
 
     /// Scans and processes everything waiting, rescanning until the inbox is empty.
@@ -108,11 +133,19 @@ public struct InboxService: Service {
             let waiting = scan.entries.filter { !(state.reported.contains($0.path) && $0.irregularKind == "directory") }
                 .filter { !state.backOff.isWaiting($0.path, now: Date()) }
             // A file is taken once complete (SPEC §4): renamed in or closed after writing, as
-            // inotify saw, or quiet for `settleSeconds` (present at start-up, or an event missed).
-            let quietBefore = Date().timeIntervalSince1970 - Self.settleSeconds
-            let pending = waiting.filter { entry in
-                watcher == nil || entry.irregularKind != nil || watcher!.isCompleted(entry.path)
-                    || Double(entry.modified.tv_sec) + Double(entry.modified.tv_nsec) / 1e9 < quietBefore
+            // inotify saw, or unchanged for `stable_seconds` (present at start-up, an event
+            // missed, or any file on a network share, whose clock may not be ours).
+            let now = Date()
+            let window = Double(configuration.stableSeconds)
+            let quietBefore = now.timeIntervalSince1970 - window
+            state.sightings = state.sightings.filter { path, _ in waiting.contains { $0.path == path } }
+            var pending: [InboxEntry] = []
+            for entry in waiting {
+                let stable = state.isStable(entry, now: now, window: window)
+                let quiet = !state.polling && Double(entry.modified.tv_sec) + Double(entry.modified.tv_nsec) / 1e9 < quietBefore
+                // Without a watcher (`--once`) everything waiting is taken.
+                let completed = watcher.map { !state.polling && $0.isCompleted(entry.path) } ?? true
+                if entry.irregularKind != nil || completed || stable || quiet { pending.append(entry) }
             }
             if pending.count < waiting.count { wakeUpAfterSettling(state.wake) }
             notifier.notify("STATUS=backlog \(waiting.count) file(s), last \(state.lastFile)")
@@ -141,7 +174,7 @@ public struct InboxService: Service {
                 switch result {
                 case .leftInPlace: state.reported.insert(entry.path)
                 case .accepted(let outcome) where outcome.appended > 0: state.registry = nil   // may have registered agencies
-                case .changedWhileRead: wakeUp(after: Self.settleSeconds, state.wake)
+                case .changedWhileRead: wakeUp(after: settleSeconds, state.wake)
                 default: break
                 }
             }
@@ -153,11 +186,11 @@ public struct InboxService: Service {
     }
 
     /// Seconds a file written in place must stay unmodified before a rescan takes it.
-    static let settleSeconds = 2.0
+    var settleSeconds: Double { Double(configuration.stableSeconds) }
 
     /// Asks for another scan once files still being written may have settled.
     private func wakeUpAfterSettling(_ wake: (@Sendable () -> Void)?) {
-        wakeUp(after: Self.settleSeconds, wake)
+        wakeUp(after: settleSeconds, wake)
     }
 
     private func wakeUp(after seconds: Double, _ wake: (@Sendable () -> Void)?) {

@@ -55,6 +55,24 @@ public final class LedgerDatabase: Sendable {
         self.path = path
     }
 
+    /// Copies the ledger to a new file at `path` through SQLite's online backup API: a
+    /// consistent copy as of one instant, taken while the daemon goes on writing.
+    /// - Parameter progress: called with (pages copied, pages in all) now and then.
+    public func backup(to path: String, progress: ((Int, Int) -> Void)? = nil) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.openFailed, "\(path) exists already; a backup never overwrites a file.")
+        }
+        do {
+            let destination = try DatabaseQueue(path: path)
+            try queue.backup(to: destination, pagesPerStep: 1024) { step in
+                progress?(step.completedPageCount, step.totalPageCount)
+            }
+            try destination.close()
+        } catch {
+            throw StoreError(.openFailed, "Cannot write the backup \(path).", cause: error)
+        }
+    }
+
     /// SQLite's own structural check (`PRAGMA quick_check`): empty when the file's pages
     /// and indexes hold together, else what is wrong. The chain proves the rows; this
     /// proves the file around them (a flipped byte in a page header or an index).

@@ -6,6 +6,9 @@ enum ExitStatus: Int32 {
     case inputRejected = 1
     case usage = 2
     case verificationFailed = 3
+    /// A fault of the machine or a defect (a full disk, an unreadable file): not the
+    /// user's input, so not 1.
+    case unexpected = 4
 
     var exitCode: ExitCode { ExitCode(rawValue) }
 }

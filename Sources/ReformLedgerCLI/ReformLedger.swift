@@ -8,7 +8,7 @@ struct ReformLedger: AsyncParsableCommand {
         commandName: "reformledger",
         abstract: "The event log, reports and audit trail of the administrative-reform communication plan.",
         subcommands: [InitCommand.self, IngestCommand.self, ServeCommand.self, ReportCommand.self, ReplayCommand.self, EventsCommand.self,
-                      VerifyCommand.self, StatusCommand.self, RebuildCommand.self]
+                      VerifyCommand.self, StatusCommand.self, RebuildCommand.self, BackupCommand.self]
     )
 
     /// Maps outcomes to the exit statuses of SPEC §8: 0 success, 1 input rejected,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerDomain
+import LedgerIngest
 import LedgerReports
 import LedgerStore
 
@@ -16,8 +17,20 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         _ = try global.loadConfiguration()
+        try Self.verify(global.layout, json: json)
+    }
+
+    /// Verifies the ledger and reports of a state folder (or of a backup), changing
+    /// nothing; prints the outcome and throws exit 3 on any failure.
+    static func verify(_ layout: StateLayout, json: Bool) throws {
         do {
-            try verify(try global.openDatabaseReadingOnly())
+            let database: LedgerDatabase
+            do {
+                database = try LedgerDatabase(readingOnly: layout.database)
+            } catch let error as StoreError where error.code == .notInitialised {
+                throw CommandFailure("\(layout.root) is not initialised; run `reformledger init --state-dir \(layout.root)` first")
+            }
+            try Verification(json: json, reportsFolder: layout.reports).check(database)
         } catch let failure as CommandFailure {
             throw failure
         } catch let code as ExitCode {
@@ -35,7 +48,14 @@ struct VerifyCommand: ParsableCommand {
         }
     }
 
-    private func verify(_ database: LedgerDatabase) throws {
+}
+
+/// The checks of `verify`, in order: the file's structure, the hash chain, the report files.
+private struct Verification {
+    let json: Bool
+    let reportsFolder: String
+
+    func check(_ database: LedgerDatabase) throws {
         let structural = try database.structuralProblems()
         if !structural.isEmpty {
             let reason = "the ledger file is damaged: " + structural.joined(separator: "; ")
@@ -50,7 +70,7 @@ struct VerifyCommand: ParsableCommand {
         Terminal.endProgress()
         switch outcome {
         case .intact(let events, let headHash):
-            switch try ReportFileVerifier(database: database, reportsFolder: global.layout.reports).verify() {
+            switch try ReportFileVerifier(database: database, reportsFolder: reportsFolder).verify() {
             case .intact(let files):
                 if json {
                     Terminal.print(JSONWriter.string(.object(["ok": .bool(true), "events": .integer(Int(events)), "head_hash": .string(headHash),

@@ -2,9 +2,20 @@ import Testing
 @testable import LedgerDomain
 
 struct EnvelopeDecoderTests {
+    /// Decodes as the daemon's own decoder does, which also knows the `SYSTEM` types' schema.
     static func decode(_ text: String, folder: String? = "BST") -> Result<EventDraft, DecodingProblems> {
         let value = try! JSONParser().parse(Array(text.utf8))
-        return EnvelopeDecoder().decode(value, folderAgency: folder)
+        return EnvelopeDecoder(acceptsSystemTypes: true).decode(value, folderAgency: folder)
+    }
+
+    @Test func aClerksSystemTypeIsNotPermittedWhateverItsData() throws {
+        for data in [#"{}"#, #"{"period":"x"}"#] {
+            let value = try JSONParser().parse(Array(#"{"id":"g","type":"report.generated","occurred_at":"2024-01-01","data":\#(data)}"#.utf8))
+            guard case .failure(let failure) = EnvelopeDecoder().decode(value, folderAgency: "BST") else {
+                Issue.record("accepted"); continue
+            }
+            #expect(failure.problems.map(\.code) == [.notPermitted] && failure.problems.first?.field == "type")
+        }
     }
 
     /// One valid event of every type a file may carry (SPEC §5).
@@ -25,7 +36,7 @@ struct EnvelopeDecoderTests {
         #"{"id":"g3","type":"agency.merged","occurred_at":"2025-07-01","data":{"from":["UBND-MX","UBND-TD"],"into":"UBND-CT","effective":"2025-07-01"}}"#,
         #"{"id":"k1","type":"target.set","occurred_at":"2024-01-01","data":{"indicator":"awareness.businesses","min":"0.75"}}"#,
         #"{"id":"k2","type":"target.set","occurred_at":"2024-01-01","data":{"indicator":"task:KH2024-02:performance","min":"5"}}"#,
-        #"{"id":"k3","type":"report.generated","occurred_at":"2024-01-01","data":{"period":"2024-Q1","edition":1,"through_seq":1,"head_hash":"ab"}}"#,
+        #"{"id":"k3","type":"report.generated","occurred_at":"2024-01-01","data":{"period":"2024-Q1","edition":1,"through_seq":1,"head_hash":"ab","files":[]}}"#,
     ]
 
     @Test(arguments: validEvents)

@@ -25,10 +25,16 @@ struct AdmissionHarness {
         return try! EnvelopeDecoder().decode(value, folderAgency: agency).get()
     }
 
-    /// Admits and, when accepted, records the event like the ingestor does.
+    /// Decodes and admits and, when accepted, records the event like the ingestor does; a
+    /// record the decoder refuses (a clerk's `SYSTEM` type) is rejected with its problems.
     @discardableResult
     mutating func send(_ json: String, as agency: String) throws -> AdmissionDecision {
-        let draft = Self.draft(json, agency: agency)
+        let value = try JSONParser().parse(Array(json.utf8))
+        let draft: EventDraft
+        switch EnvelopeDecoder().decode(value, folderAgency: agency) {
+        case .success(let decoded): draft = decoded
+        case .failure(let failure): return .reject(failure.problems)
+        }
         let decision = try EventAdmission(registry: registry, now: now, zone: .hoChiMinh).admit(draft, lookup: lookup)
         if decision == .append {
             seq += 1

@@ -24,6 +24,15 @@ public struct LedgerConfiguration: Sendable, Equatable {
     public var coordinators: [String] = ["UBND", "SNV"]
     /// Seconds between full rescans of the inbox (a safety net under inotify).
     public var rescanSeconds = 60
+    /// A file written in place (not renamed in) is taken once its size and modification
+    /// time have stayed the same this long. On a network share (NFS, SMB), where inotify
+    /// sees nothing, this is how every file is taken, and the inbox is polled this often.
+    public var stableSeconds = 2
+    /// `auto`: inotify, or polling when the inbox is on a network file system; `poll`:
+    /// always poll (a mount that `statfs` does not reveal as remote).
+    public var inboxWatch: InboxWatchMode = .auto
+
+    public enum InboxWatchMode: String, Sendable, CaseIterable { case auto, poll }
     /// IANA time zone of local dates.
     public var timezone = "Asia/Ho_Chi_Minh"
     /// How a CSV that is not UTF-8 is read: `windows-1258`, or `none` to reject it.
@@ -48,7 +57,7 @@ public struct LedgerConfiguration: Sendable, Equatable {
     }
 
     public static let keys = ["periods", "grace_days", "revise_for_days", "report_kinds", "report_formats", "max_file_bytes",
-                              "language", "coordinators", "rescan_seconds", "timezone", "csv_fallback_encoding", "log_level"]
+                              "language", "coordinators", "rescan_seconds", "stable_seconds", "inbox_watch", "timezone", "csv_fallback_encoding", "log_level"]
 
     public var zone: LocalZone { LocalZone(identifier: timezone) ?? .hoChiMinh }
 }
@@ -83,7 +92,7 @@ extension LedgerConfiguration {
             do {
                 try configuration.set(key, environmentValue(raw))
             } catch {
-                throw ConfigurationError(key: name, message: error.message, fromEnvironment: true)
+                throw ConfigurationError(key: key, message: "\(error.message) (set by \(name))", fromEnvironment: true)
             }
         }
         return configuration
@@ -170,6 +179,10 @@ extension LedgerConfiguration {
             guard !codes.isEmpty, codes.allSatisfy(AgencyCode.isValid) else { throw fail("agency codes of [A-Z0-9-]{2,16} are expected") }
             coordinators = codes
         case "rescan_seconds": rescanSeconds = try integer(minimum: 1)
+        case "stable_seconds": stableSeconds = try integer(minimum: 1)
+        case "inbox_watch":
+            guard let mode = value.stringValue.flatMap(InboxWatchMode.init(rawValue:)) else { throw fail("auto or poll is expected") }
+            inboxWatch = mode
         case "timezone":
             guard let text = value.stringValue, LocalZone(identifier: text) != nil else { throw fail("an IANA time zone such as Asia/Ho_Chi_Minh is expected") }
             timezone = text

@@ -14,7 +14,13 @@ public enum FileFormat: String, Sendable, CaseIterable {
     }
 
     /// Names a writer is still working on: dot-files, `*.tmp`, `*.part` (SPEC §4).
+    /// Names that are never event files: temporary names of the inbox protocol, Office's
+    /// lock files (`~$báo cáo.xlsx`, written beside an open document on a share), and the
+    /// folder metadata Windows Explorer leaves in shared folders.
     public static func isIgnoredName(_ fileName: String) -> Bool {
-        fileName.hasPrefix(".") || fileName.hasSuffix(".tmp") || fileName.hasSuffix(".part")
+        fileName.hasPrefix(".") || fileName.hasSuffix(".tmp") || fileName.hasSuffix(".part") || fileName.hasPrefix("~$")
+            || windowsMetadata.contains(fileName.lowercased())
     }
+
+    static let windowsMetadata: Set<String> = ["thumbs.db", "desktop.ini", "ehthumbs.db"]
 }

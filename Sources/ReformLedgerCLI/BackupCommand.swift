@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import LedgerDomain
+import LedgerIngest
+import LedgerReports
+import LedgerStore
+
+/// `backup DEST`: a consistent copy of the ledger (SQLite's online backup API, safe while
+/// the daemon runs), the issued report files and the configuration, then `verify` of the
+/// copy. DEST is a new folder laid out like a state folder, so `verify --state-dir DEST`
+/// and a restore (copy it back) need nothing else.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the ledger, the issued reports and the configuration into a new folder, then verify the copy.",
+        discussion: """
+            Safe while `serve` runs: the ledger is copied through SQLite's backup API as of one instant.
+            Example: reformledger backup /var/backups/reformledger/2025-01-10 --state-dir /var/lib/reformledger
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "A folder that does not exist yet (or is empty).")
+    var destination: String
+
+    func run() throws {
+        _ = try global.loadConfiguration()
+        let source = try global.openDatabase()
+        let manager = FileManager.default
+        if manager.fileExists(atPath: destination), !((try? manager.contentsOfDirectory(atPath: destination))?.isEmpty ?? false) {
+            throw CommandFailure("\(destination) is not empty; a backup goes into a new folder")
+        }
+        let target = StateLayout(root: destination)
+        do {
+            try manager.createDirectory(atPath: destination, withIntermediateDirectories: true)
+            try source.backup(to: target.database) { done, total in Terminal.progress("ledger: \(done) of \(total) pages") }
+            Terminal.endProgress()
+            // Reports after the ledger: every file its report.generated names already exists.
+            if manager.fileExists(atPath: global.layout.reports) { try manager.copyItem(atPath: global.layout.reports, toPath: target.reports) }
+            if manager.fileExists(atPath: global.layout.defaultConfiguration) {
+                try manager.copyItem(atPath: global.layout.defaultConfiguration, toPath: target.defaultConfiguration)
+            }
+        } catch {
+            throw CommandFailure("the backup into \(destination) failed: \(error)", status: .unexpected)
+        }
+        Terminal.print("backup written to \(destination); verifying the copy:")
+        try VerifyCommand.verify(target, json: false)
+    }
+}
