@@ -12,6 +12,9 @@ public enum Daemon {
     public static func build(layout: StateLayout, configuration: LedgerConfiguration, clock: any LedgerClock, once: Bool,
                              environment: [String: String], logger: Logger) throws -> ServiceGroup {
         try layout.createFolders()
+        for path in StaleTemporaries.remove(under: [layout.reports, layout.processed, layout.rejected]) {
+            logger.notice("removed a temporary file left by a stopped process", metadata: ["file": "\(path)"])
+        }
         let database = try LedgerDatabase(path: layout.database)
         let ingestor = FileIngestor(database: database, options: IngestOptions(configuration: configuration), clock: clock)
         let notifier = SystemdNotifier(environment: environment)

@@ -83,7 +83,7 @@ struct FileMover {
             if companionsFree {
                 if ledger_rename_noreplace(source, candidate) == 0 { return candidate }
                 if errno == EXDEV { return try copyAcross(source, to: candidate, companions: companions, folder: folder, name: name) }
-                guard errno == EEXIST else { throw MoveError(path: String(cString: source), errno: errno) }
+                guard errno == EEXIST else { throw MoveError(path: shown(source), errno: errno) }
             }
             attempt += 1
         }
@@ -95,10 +95,10 @@ struct FileMover {
     /// stays and the move is retried (the error says why).
     private static func copyAcross(_ source: [CChar], to candidate: String, companions: [String], folder: String, name: String) throws -> String {
         let input = open(source, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard input >= 0 else { throw MoveError(path: String(cString: source), errno: EXDEV) }
+        guard input >= 0 else { throw MoveError(path: shown(source), errno: EXDEV) }
         defer { close(input) }
         var info = stat()
-        guard fstat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw MoveError(path: String(cString: source), errno: EXDEV) }
+        guard fstat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw MoveError(path: shown(source), errno: EXDEV) }
         let staging = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).copy")
         unlink(staging)
         let output = open(staging, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -107,7 +107,7 @@ struct FileMover {
         while true {
             let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { let code = errno; close(output); unlink(staging); throw MoveError(path: String(cString: source), errno: code) }
+            guard count >= 0 else { let code = errno; close(output); unlink(staging); throw MoveError(path: shown(source), errno: code) }
             if count == 0 { break }
             var written = 0
             while written < count {
@@ -137,6 +137,11 @@ struct FileMover {
     }
 
     static func cPath(_ path: String) -> [CChar] { Array(path.utf8CString) }
+
+    /// A C path as text for a message (invalid bytes shown as U+FFFD).
+    static func shown(_ path: [CChar]) -> String {
+        String(decoding: path.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
 
     /// `week.json` → `week-1.json`; a name without extension gets the suffix at its end.
     static func suffixed(_ name: String, _ attempt: Int) -> String {

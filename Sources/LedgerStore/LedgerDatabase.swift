@@ -5,6 +5,8 @@ import LedgerDomain
 /// The SQLite file of a state folder: `<state>/ledger.sqlite`, WAL, `synchronous=FULL`.
 public final class LedgerDatabase: Sendable {
     public static let fileName = "ledger.sqlite"
+    /// Bytes the WAL is truncated to when it restarts (64 MiB).
+    public static let walSizeLimit = 64 << 20
 
     public let path: String
     let queue: DatabaseQueue
@@ -19,6 +21,10 @@ public final class LedgerDatabase: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // A long reader (an auditor's sqlite3) stops checkpoints from reaching the end of
+            // the WAL, which then grows with every file; once the reader leaves and the WAL
+            // restarts, it is cut back to this size instead of keeping its peak on disk.
+            try db.execute(sql: "PRAGMA journal_size_limit = \(Self.walSizeLimit)")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
