@@ -35,10 +35,14 @@ struct FileMover {
     /// Moves the file that `file` opened into `folder`, by the descriptor's identity: the
     /// inode and size are re-checked just before the rename (SPEC §6: the bytes that were
     /// hashed and ingested are the bytes that are moved).
-    static func move(_ file: SafeFile, into folder: String, companions: [String] = []) throws -> Moved {
+    /// - Parameter companions: suffixes that must be free beside the destination
+    ///   (`.errors.json`); `writeCompanions` writes them, given the destination, before the
+    ///   file is renamed there, so that a rejected file never arrives without its errors
+    ///   (a full disk then fails the move, and the file stays in the inbox).
+    static func move(_ file: SafeFile, into folder: String, companions: [String] = [], writeCompanions: Companions? = nil) throws -> Moved {
         switch file.identity() {
         case .same:
-            return .renamed(try move(file.path, into: folder, companions: companions))
+            return .renamed(try move(file.path, into: folder, companions: companions, writeCompanions: writeCompanions))
         case .changed:
             throw ChangedWhileRead(path: file.path)
         case .gone, .replaced:
@@ -48,7 +52,7 @@ struct FileMover {
             unlink(staging)
             do { try file.copyContents(to: staging) } catch { throw MoveError(path: file.path, errno: errno == 0 ? EIO : errno) }
             do {
-                let destination = try place(cPath(staging), name: name, in: folder, companions: companions)
+                let destination = try place(cPath(staging), name: name, in: folder, companions: companions, writeCompanions: writeCompanions)
                 syncDirectory(folder)
                 return .copied(destination)
             } catch {
@@ -61,29 +65,39 @@ struct FileMover {
     /// Moves `source` into `folder` under its own name or the first free suffixed one.
     /// `companions` are suffixes that must also be free (`.errors.json`).
     /// - Returns: the destination path.
-    static func move(_ source: String, into folder: String, companions: [String] = []) throws -> String {
+    static func move(_ source: String, into folder: String, companions: [String] = [], writeCompanions: Companions? = nil) throws -> String {
         try move(cPath(source), name: (source as NSString).lastPathComponent, from: (source as NSString).deletingLastPathComponent,
-                 into: folder, companions: companions)
+                 into: folder, companions: companions, writeCompanions: writeCompanions)
     }
 
+    /// Writes the companion files of a destination path.
+    typealias Companions = (String) throws -> Void
+
     /// Moves an entry whose name is raw bytes (not UTF-8) into `folder` as `name`.
-    static func move(_ source: [CChar], name: String, from sourceFolder: String, into folder: String, companions: [String] = []) throws -> String {
+    static func move(_ source: [CChar], name: String, from sourceFolder: String, into folder: String, companions: [String] = [],
+                     writeCompanions: Companions? = nil) throws -> String {
         try createFolder(folder)
-        let destination = try place(source, name: name, in: folder, companions: companions)
+        let destination = try place(source, name: name, in: folder, companions: companions, writeCompanions: writeCompanions)
         syncDirectory(folder)
         syncDirectory(sourceFolder)
         return destination
     }
 
-    private static func place(_ source: [CChar], name: String, in folder: String, companions: [String]) throws -> String {
+    private static func place(_ source: [CChar], name: String, in folder: String, companions: [String],
+                              writeCompanions: Companions?) throws -> String {
         var attempt = 0
         while true {
             let candidate = (folder as NSString).appendingPathComponent(suffixed(name, attempt))
             let companionsFree = companions.allSatisfy { !FileManager.default.fileExists(atPath: candidate + $0) }
-            if companionsFree {
+            if companionsFree, !FileManager.default.fileExists(atPath: candidate) {
+                try writeCompanions?(candidate)
                 if ledger_rename_noreplace(source, candidate) == 0 { return candidate }
-                if errno == EXDEV { return try copyAcross(source, to: candidate, companions: companions, folder: folder, name: name) }
-                guard errno == EEXIST else { throw MoveError(path: shown(source), errno: errno) }
+                let code = errno
+                for suffix in companions where writeCompanions != nil { unlink(candidate + suffix) }
+                if code == EXDEV {
+                    return try copyAcross(source, to: candidate, companions: companions, folder: folder, name: name, writeCompanions: writeCompanions)
+                }
+                guard code == EEXIST else { throw MoveError(path: shown(source), errno: code) }
             }
             attempt += 1
         }
@@ -93,7 +107,8 @@ struct FileMover {
     /// bytes are copied into a staging file in `folder`, fsynced and renamed into place,
     /// and only then is the source removed. Only plain files are copied; anything else
     /// stays and the move is retried (the error says why).
-    private static func copyAcross(_ source: [CChar], to candidate: String, companions: [String], folder: String, name: String) throws -> String {
+    private static func copyAcross(_ source: [CChar], to candidate: String, companions: [String], folder: String, name: String,
+                                   writeCompanions: Companions?) throws -> String {
         let input = open(source, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard input >= 0 else { throw MoveError(path: shown(source), errno: EXDEV) }
         defer { close(input) }
@@ -119,7 +134,7 @@ struct FileMover {
         }
         guard fsync(output) == 0, close(output) == 0 else { let code = errno; unlink(staging); throw MoveError(path: staging, errno: code) }
         do {
-            let destination = try place(cPath(staging), name: name, in: folder, companions: companions)
+            let destination = try place(cPath(staging), name: name, in: folder, companions: companions, writeCompanions: writeCompanions)
             unlink(source)
             return destination
         } catch {

@@ -70,13 +70,15 @@ struct InboxProcessor {
         case .rejected:
             let folder = (layout.rejected as NSString).appendingPathComponent(entry.agency)
             let destination: String
+            let errors: FileMover.Companions = { try writeErrors(outcome, beside: $0) }
             if let file = opened {
-                guard let moved = try move(file, into: folder, companions: [".errors.json"], logger: logger) else { return .changedWhileRead }
+                guard let moved = try move(file, into: folder, companions: [".errors.json"], writeCompanions: errors, logger: logger) else {
+                    return .changedWhileRead
+                }
                 destination = moved
             } else {
-                destination = try FileMover.move(entry.path, into: folder, companions: [".errors.json"])
+                destination = try FileMover.move(entry.path, into: folder, companions: [".errors.json"], writeCompanions: errors)
             }
-            try writeErrors(outcome, beside: destination)
             logger.warning("rejected", metadata: [
                 "errors": "\(outcome.problems.count + outcome.unlistedProblems)",
                 "first_error": "\(outcome.problems.first.map { "\($0.code.rawValue) \($0.field ?? "")" } ?? "-")",
@@ -92,10 +94,12 @@ struct InboxProcessor {
         let folder = (layout.inbox as NSString).appendingPathComponent(entry.agency)
         let destination = try FileMover.move(InboxScanner.cPath(folder: folder, raw), name: entry.name, from: folder,
                                              into: (layout.rejected as NSString).appendingPathComponent(entry.agency),
-                                             companions: [".errors.json"])
+                                             companions: [".errors.json"], writeCompanions: { candidate in
+            let shown = (candidate as NSString).lastPathComponent
+            try writeErrors(.rejection(path: candidate, fileName: shown, sha256: nil, problem: .invalidFileName(shownAs: shown)), beside: candidate)
+        })
         let shown = (destination as NSString).lastPathComponent
         let outcome = FileOutcome.rejection(path: destination, fileName: shown, sha256: nil, problem: .invalidFileName(shownAs: shown))
-        try writeErrors(outcome, beside: destination)
         logger.warning("rejected: the file name is not UTF-8", metadata: ["to": "\(destination)"])
         return .rejected(outcome)
     }
@@ -117,9 +121,10 @@ struct InboxProcessor {
     }
 
     /// Moves by identity; nil when the file changed in place while it was read.
-    private func move(_ file: SafeFile, into folder: String, companions: [String] = [], logger: Logger) throws -> String? {
+    private func move(_ file: SafeFile, into folder: String, companions: [String] = [], writeCompanions: FileMover.Companions? = nil,
+                      logger: Logger) throws -> String? {
         do {
-            switch try FileMover.move(file, into: folder, companions: companions) {
+            switch try FileMover.move(file, into: folder, companions: companions, writeCompanions: writeCompanions) {
             case .renamed(let destination):
                 return destination
             case .copied(let destination):

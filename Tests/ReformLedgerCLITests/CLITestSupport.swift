@@ -7,7 +7,9 @@ final class CLIFixture {
     let folder = TemporaryDirectory("cli")
     var state: String { folder.file("state") }
 
-    init(withPlan: Bool = true) throws {
+    /// - Parameter prepare: runs before `init` (to mount a small disk at `state`, say).
+    init(withPlan: Bool = true, prepare: ((CLIFixture) throws -> Void)? = nil) throws {
+        try prepare?(self)
         let result = try run(["init"] + (withPlan ? ["--with-plan", "soc-trang-2024"] : []))
         precondition(result.status == 0, result.stderr)
     }

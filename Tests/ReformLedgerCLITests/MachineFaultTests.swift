@@ -125,6 +125,27 @@ struct MachineFaultTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["consolidated-2024.docx", "consolidated-2024.html", "consolidated-2024.json"])
     }
 
+    @Test func aFullDiskDuringIngestLosesNothingAndRecoversWhenSpaceComesBack() throws {
+        var disk: TinyDisk?
+        let fixture = try CLIFixture(prepare: { disk = try TinyDisk($0.state, kilobytes: 8 * 1024) })
+        let daemon = try DaemonProcess(state: fixture.state, scratch: fixture.folder)
+        // About 3 MB of events, which take some 15 MB in the ledger and its WAL, into an 8 MB disk.
+        dropFile(CLIFixture.articles(20_000, prefix: "full"), into: fixture.folder.file("state/inbox/BST"), name: "year.ndjson")
+        #expect(waitUntil(timeout: 60) { daemon.log.contains("cannot process the file now") } != nil, "\(daemon.log.suffix(2000))")
+        #expect(daemon.process.isRunning)
+        #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'BST'") == "0")
+        #expect(fixture.entries(under: "inbox/BST") == ["year.ndjson"])
+        // Space comes back: the file goes in whole on a later attempt.
+        let grown = try ProcessRunner.run("/usr/bin/env", ["mount", "-o", "remount,size=256m", fixture.state])
+        #expect(grown.status == 0, "\(grown.stderr)")
+        #expect(waitUntil(timeout: 120) { fixture.entries(under: "processed/BST").count == 1 } != nil, "\(daemon.log.suffix(2000))")
+        #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'BST'") == "20000")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 10) == 0)
+        #expect(try fixture.run(["verify"]).status == 0)
+        withExtendedLifetime(disk) {}
+    }
+
     @Test func aSecondDaemonOnTheSameStateFolderExitsTwoNamingTheHolder() throws {
         let fixture = try CLIFixture()
         let daemon = try DaemonProcess(state: fixture.state, scratch: fixture.folder)
