@@ -11,10 +11,14 @@ enum TextDecoder {
     static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Returns UTF-8 bytes without BOM, or the `encoding` problem.
-    static func utf8(_ bytes: [UInt8], fallback: Fallback) -> Result<[UInt8], Problem> {
+    ///
+    /// The file's bytes are consumed: a BOM is removed in place and a conversion holds
+    /// only the input and its output, so that a large file stays well under the memory bar.
+    static func utf8(_ bytes: consuming [UInt8], fallback: Fallback) -> Result<[UInt8], Problem> {
+        var bytes = bytes
         if bytes.starts(with: utf8BOM) {
-            let body = Array(bytes.dropFirst(3))
-            return UTF8Validator.isValid(body) ? .success(body) : fallbackDecode(body, fallback: fallback)
+            bytes.removeFirst(3)
+            return UTF8Validator.isValid(bytes) ? .success(bytes) : fallbackDecode(bytes, fallback: fallback)
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return utf16(bytes, littleEndian: bytes[0] == 0xFF)
@@ -26,29 +30,41 @@ enum TextDecoder {
         guard fallback == .windows1258 else {
             return .failure(.encoding(LocalizedText(vi: "tệp không phải UTF-8 hay UTF-16 có BOM", en: "the file is neither UTF-8 nor UTF-16 with a BOM")))
         }
-        guard let text = Windows1258.decode(bytes) else {
+        guard let text = Windows1258.decodeToUTF8(bytes) else {
             return .failure(.encoding(LocalizedText(
                 vi: "tệp không phải UTF-8 và có byte không thuộc bảng mã Windows-1258",
                 en: "the file is not UTF-8 and has bytes that Windows-1258 does not define")))
         }
-        return .success(Array(text.utf8))
+        return .success(text)
+    }
+
+    /// UTF-16 code units read two bytes at a time, without an array of them.
+    struct UTF16Units: IteratorProtocol {
+        let bytes: [UInt8]
+        let littleEndian: Bool
+        var index = 2
+
+        mutating func next() -> UInt16? {
+            guard index + 1 < bytes.count else { return nil }
+            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+            index += 2
+            return littleEndian ? first | second << 8 : first << 8 | second
+        }
     }
 
     private static func utf16(_ bytes: [UInt8], littleEndian: Bool) -> Result<[UInt8], Problem> {
         let invalid = Problem.encoding(LocalizedText(vi: "nội dung UTF-16 bị lỗi", en: "the UTF-16 content is invalid"))
-        let body = bytes.dropFirst(2)
-        guard body.count % 2 == 0 else { return .failure(invalid) }
-        var units: [UInt16] = []
-        units.reserveCapacity(body.count / 2)
-        var index = body.startIndex
-        while index < body.endIndex {
-            let first = UInt16(body[index]), second = UInt16(body[index + 1])
-            units.append(littleEndian ? first | second << 8 : first << 8 | second)
-            index += 2
+        guard bytes.count % 2 == 0 else { return .failure(invalid) }
+        var length = 0
+        var failed = transcode(UTF16Units(bytes: bytes, littleEndian: littleEndian), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { _ in
+            length += 1
         }
+        guard !failed else { return .failure(invalid) }
         var output: [UInt8] = []
-        output.reserveCapacity(units.count * 2)
-        let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { output.append($0) }
+        output.reserveCapacity(length)
+        failed = transcode(UTF16Units(bytes: bytes, littleEndian: littleEndian), from: UTF16.self, to: UTF8.self, stoppingOnError: true) {
+            output.append($0)
+        }
         return failed ? .failure(invalid) : .success(output)
     }
 }

@@ -15,19 +15,37 @@ enum Windows1258 {
         0x0111, 0x00F1, 0x0323, 0x00F3, 0x00F4, 0x01A1, 0x00F6, 0x00F7, 0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x01B0, 0x20AB, 0x00FF,
     ]
 
-    /// Decodes the bytes, or nil if one of them is undefined in the code page.
-    static func decode(_ bytes: [UInt8]) -> String? {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
+    /// Decodes the bytes to UTF-8, or nil if one of them is undefined in the code page.
+    ///
+    /// Straight into UTF-8 bytes, sized in a first pass: a 64 MiB file then costs its
+    /// bytes and their UTF-8 once, never an intermediate `String` and a copy of it.
+    static func decodeToUTF8(_ bytes: [UInt8]) -> [UInt8]? {
+        var length = 0
         for byte in bytes {
-            if byte < 0x80 {
-                scalars.append(Unicode.Scalar(byte))
+            if byte < 0x80 { length += 1; continue }
+            let code = high[Int(byte - 0x80)]
+            guard code != 0 else { return nil }
+            length += code < 0x800 ? 2 : 3
+        }
+        var output = [UInt8]()
+        output.reserveCapacity(length)
+        for byte in bytes {
+            if byte < 0x80 { output.append(byte); continue }
+            let code = high[Int(byte - 0x80)]
+            if code < 0x800 {
+                output.append(UInt8(0xC0 | (code >> 6)))
+                output.append(UInt8(0x80 | (code & 0x3F)))
             } else {
-                let code = high[Int(byte - 0x80)]
-                guard code != 0, let scalar = Unicode.Scalar(code) else { return nil }
-                scalars.append(scalar)
+                output.append(UInt8(0xE0 | (code >> 12)))
+                output.append(UInt8(0x80 | ((code >> 6) & 0x3F)))
+                output.append(UInt8(0x80 | (code & 0x3F)))
             }
         }
-        return String(scalars)
+        return output
+    }
+
+    /// Decodes the bytes, or nil if one of them is undefined in the code page.
+    static func decode(_ bytes: [UInt8]) -> String? {
+        decodeToUTF8(bytes).map { String(decoding: $0, as: UTF8.self) }
     }
 }
