@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, builds, and runs every test
 # (domain, storage, ingestion, and the real binary driven as a user would), then checks
-# the systemd unit and that LibreOffice and Chromium open the reports.
+# the systemd unit and that LibreOffice and Chromium open the reports, and fuzzes each
+# decoder briefly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,3 +14,5 @@ export REFORMLEDGER_BIN="$PWD/.build/release/reformledger"
 swift test --skip-build
 Scripts/check-unit.sh "$REFORMLEDGER_BIN"
 Scripts/check-reports.sh
+# Each decoder's libFuzzer harness for 30 s (long runs: Scripts/fuzz.sh TARGET SECONDS).
+Scripts/fuzz.sh all 30

@@ -14,6 +14,13 @@ struct CanonicalJSONTests {
         #expect(CanonicalJSON.string(.string(text)) == #""q\"b\\\b\f\n\r\t\u0001\u001f/é"# + "\u{7F}\"")
     }
 
+    /// Found by fuzzing: a 20-digit literal is past `Int`; ECMAScript still writes it whole.
+    @Test(arguments: [("11111111111111111111", "11111111111111110000"), ("-9223372036854775809", "-9223372036854776000"), ("123456789012", "123456789012"),
+                      ("1e20", "100000000000000000000"), ("1e21", "1e+21"), ("2.5", "2.5")])
+    func numbersBeyondSixtyFourBitsAreWrittenWithoutTrapping(_ literal: String, _ canonical: String) throws {
+        #expect(CanonicalJSON.string(try JSONParser().parse(Array(literal.utf8))) == canonical)
+    }
+
     @Test func canonicalRecordMatchesTheGenericEncoder() {
         let data = JSONObject([("title", .string("Tin \"CCHC\"")), ("channel", .string("zalo"))])
         let record = CanonicalRecord(seq: 7, agency: "BST", id: "a-1", type: "article.published", occurredAt: "2024-01-02",

@@ -85,12 +85,28 @@ public enum CanonicalJSON {
         }
     }
 
+    /// `1.111e+19` → `11110000000000000000`, `42.0` → `42`: the shortest round-trip digits
+    /// of an integral value padded with zeros, as ECMAScript's `Number::toString`.
+    static func integralDigits(_ value: Double) -> String {
+        if value == 0 { return "0" }
+        let text = "\(abs(value))"
+        let sign = value < 0 ? "-" : ""
+        let parts = text.split(separator: "e")
+        guard parts.count == 2, let exponent = Int(parts[1]) else {
+            return sign + (text.hasSuffix(".0") ? String(text.dropLast(2)) : text)
+        }
+        let digits = parts[0].filter { $0 != "." }
+        return sign + digits + String(repeating: "0", count: max(0, exponent - (digits.count - 1)))
+    }
+
     /// Non-integer numbers never reach stored events (every numeric field is a whole
     /// number); this keeps the writer total by using the shortest round-trip form.
     private static func canonicalNumber(_ text: String) -> String {
         guard let double = Double(text), double.isFinite else { return "null" }
+        // Below 10^21 ECMAScript writes an integral value in full: its shortest digits,
+        // then zeros. (Through `Int` this trapped past 2^63, found by fuzzing.)
         if double == double.rounded(.towardZero), abs(double) < 1e21 {
-            return String(Int(double))
+            return integralDigits(double)
         }
         return "\(double)"
     }
