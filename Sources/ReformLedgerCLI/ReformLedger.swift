@@ -39,8 +39,9 @@ struct ReformLedger: AsyncParsableCommand {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(ExitStatus.usage.rawValue)
         } catch {
+            // Not the user's input (that is 1) but a fault of the machine or a defect.
             FileHandle.standardError.write(Data("reformledger: \(error)\n".utf8))
-            Foundation.exit(ExitStatus.inputRejected.rawValue)
+            Foundation.exit(ExitStatus.unexpected.rawValue)
         }
     }
 }
