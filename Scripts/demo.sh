@@ -61,7 +61,12 @@ echo "== 6. verify the hash chain and every report file (and the chain again wit
 python3 Scripts/verify_chain.py "$STATE/ledger.sqlite"
 
 echo
-echo "== 7. the reports — open them:"
+echo "== 7. back up (safe while the daemon runs) and verify the copy, as the restore drill does"
+rm -rf "$STATE-backup"
+"$BIN" backup "$STATE-backup" --state-dir "$STATE"
+
+echo
+echo "== 8. the reports — open them:"
 ls "$STATE"/reports/*/consolidated-*.html "$STATE"/reports/*/consolidated-*.docx | sed 's/^/  /'
 echo
 echo "For example: xdg-open $STATE/reports/2024/consolidated-2024-e1.html"

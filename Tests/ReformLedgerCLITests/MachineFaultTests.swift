@@ -146,6 +146,23 @@ struct MachineFaultTests {
         withExtendedLifetime(disk) {}
     }
 
+    @Test func anInboxOnItsOwnFileSystemIsMovedByCopying() throws {
+        var disk: TinyDisk?
+        let fixture = try CLIFixture(prepare: { fixture in
+            try FileManager.default.createDirectory(atPath: fixture.state + "/inbox/BST", withIntermediateDirectories: true)
+            disk = try TinyDisk(fixture.state + "/inbox/BST", kilobytes: 4096)
+        })
+        fixture.folder.write("state/inbox/BST/good.ndjson", CLIFixture.articles(3, prefix: "x"))
+        fixture.folder.write("state/inbox/BST/bad.json", "{nope")
+        let run = try fixture.run(["serve", "--once"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(fixture.entries(under: "inbox/BST").isEmpty, "\(run.stderr)")
+        #expect(fixture.entries(under: "processed/BST").count == 1)
+        #expect(fixture.entries(under: "rejected/BST") == ["bad.json", "bad.json.errors.json"])
+        #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'BST'") == "3")
+        withExtendedLifetime(disk) {}
+    }
+
     @Test func aSecondDaemonOnTheSameStateFolderExitsTwoNamingTheHolder() throws {
         let fixture = try CLIFixture()
         let daemon = try DaemonProcess(state: fixture.state, scratch: fixture.folder)
