@@ -15,7 +15,9 @@ struct BackupCommand: ParsableCommand {
         abstract: "Copy the ledger, the issued reports and the configuration into a new folder, then verify the copy.",
         discussion: """
             Safe while `serve` runs: the ledger is copied through SQLite's backup API as of one instant.
-            Example: reformledger backup /var/backups/reformledger/2025-01-10 --state-dir /var/lib/reformledger
+
+            Examples:
+              reformledger backup /backup/reformledger-2025-01-10 --state-dir /var/lib/reformledger
             """)
 
     @OptionGroup var global: GlobalOptions

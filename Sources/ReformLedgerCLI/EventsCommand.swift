@@ -6,7 +6,8 @@ import LedgerStore
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "The audit trail: every event with its corrections, retractions and provenance.")
+        abstract: "The audit trail: every event with its corrections, retractions and provenance.",
+        discussion: "Examples:\n  reformledger events --agency BST --since 2024-01-01\n  reformledger events --type event.retracted --json")
 
     @OptionGroup var global: GlobalOptions
 

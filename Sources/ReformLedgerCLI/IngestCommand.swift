@@ -8,7 +8,8 @@ import LedgerStore
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Validate and append event files (all or nothing per file); files are not moved.")
+        abstract: "Validate and append event files (all or nothing per file); files are not moved.",
+        discussion: "Examples:\n  reformledger ingest inbox/BST/q1.ndjson\n  reformledger ingest --agency BST --json bao-cao.csv")
 
     @OptionGroup var global: GlobalOptions
 

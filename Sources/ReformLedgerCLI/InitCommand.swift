@@ -7,7 +7,8 @@ import LedgerStore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the state folder, database and agency inboxes; optionally load a bundled plan.")
+        abstract: "Create the state folder, database and agency inboxes; optionally load a bundled plan.",
+        discussion: "Examples:\n  reformledger init --state-dir /var/lib/reformledger --with-plan soc-trang-2024")
 
     @OptionGroup var global: GlobalOptions
 

@@ -7,7 +7,8 @@ import LedgerStore
 struct RebuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebuild",
-        abstract: "Drop and rebuild the projections from seq 1 of the log.")
+        abstract: "Drop and rebuild the projections from seq 1 of the log.",
+        discussion: "Examples:\n  reformledger rebuild --state-dir /var/lib/reformledger")
 
     @OptionGroup var global: GlobalOptions
 

@@ -9,7 +9,8 @@ import LedgerStore
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Print the projections (per agency, per task, indicators) as of a seq or an instant, as JSON.")
+        abstract: "Print the projections (per agency, per task, indicators) as of a seq or an instant, as JSON.",
+        discussion: "Examples:\n  reformledger replay --as-of 2024-06-30T23:59:59+07:00\n  reformledger replay --through-seq 120 --agency BST")
 
     @OptionGroup var global: GlobalOptions
 

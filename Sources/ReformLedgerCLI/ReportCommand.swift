@@ -9,7 +9,8 @@ import LedgerStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Compute the consolidated report of a period; print it, write it to --out, or --issue the next edition.")
+        abstract: "Compute the consolidated report of a period; print it, write it to --out, or --issue the next edition.",
+        discussion: "Examples:\n  reformledger report --period 2024-Q1\n  reformledger report --period 2024 --format html,docx --out out/\n  reformledger report --period 2024-H1 --issue")
 
     @OptionGroup var global: GlobalOptions
 

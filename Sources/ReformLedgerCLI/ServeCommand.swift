@@ -9,7 +9,8 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the daemon: watch the inboxes, ingest files, move them to processed/ or rejected/.")
+        abstract: "Run the daemon: watch the inboxes, ingest files, move them to processed/ or rejected/.",
+        discussion: "Examples:\n  reformledger serve --state-dir /var/lib/reformledger\n  reformledger serve --once --now 2025-01-10T09:00:00+07:00")
 
     @OptionGroup var global: GlobalOptions
 

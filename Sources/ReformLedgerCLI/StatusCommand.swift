@@ -9,7 +9,8 @@ import LedgerStore
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show event counts, the head seq and hash, the inbox backlog and the last report.")
+        abstract: "Show event counts, the head seq and hash, the inbox backlog and the last report.",
+        discussion: "Examples:\n  reformledger status\n  reformledger status --json")
 
     @OptionGroup var global: GlobalOptions
 

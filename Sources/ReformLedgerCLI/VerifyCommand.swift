@@ -8,7 +8,8 @@ import LedgerStore
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the hash chain and every issued report file; exit 3 naming the first bad seq or file.")
+        abstract: "Check the hash chain and every issued report file; exit 3 naming the first bad seq or file.",
+        discussion: "Examples:\n  reformledger verify --state-dir /backup/reformledger\n  reformledger verify --json")
 
     @OptionGroup var global: GlobalOptions
 

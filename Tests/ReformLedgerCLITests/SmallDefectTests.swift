@@ -30,3 +30,38 @@ struct SmallDefectTests {
                 "\(run.stderr)")
     }
 }
+
+/// The command line helps: help for every command exits 0 and shows examples.
+struct HelpTests {
+    static let commands = ["init", "ingest", "serve", "report", "replay", "events", "verify", "status", "rebuild", "backup"]
+
+    @Test(arguments: [["--help"], ["help"], [], ["-h"]])
+    func theRootHelpPrintsAndExitsZero(_ arguments: [String]) throws {
+        let run = try ProcessRunner.reformledger(arguments)
+        #expect(run.status == 0, "\(arguments): \(run.stderr)")
+        #expect(run.stdout.contains("SUBCOMMANDS:") && run.stdout.contains("backup") && !run.stderr.contains("CommandError"))
+    }
+
+    @Test(arguments: commands)
+    func everyCommandHasHelpWithExamples(_ command: String) throws {
+        for arguments in [[command, "--help"], ["help", command]] {
+            let run = try ProcessRunner.reformledger(arguments)
+            #expect(run.status == 0 && run.stdout.contains("USAGE: reformledger \(command)") && run.stdout.contains("Examples:"),
+                    "\(arguments): \(run.stdout.prefix(200)) \(run.stderr)")
+        }
+    }
+
+    @Test func versionAndCompletionScripts() throws {
+        let version = try ProcessRunner.reformledger(["--version"])
+        #expect(version.status == 0 && version.stdout.split(separator: ".").count == 3)
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try ProcessRunner.reformledger(["--generate-completion-script", shell])
+            #expect(script.status == 0 && script.stdout.contains("ingest") && script.stdout.contains("state-dir"), "\(shell)")
+        }
+    }
+
+    @Test func aBadOptionIsAUsageError() throws {
+        let run = try ProcessRunner.reformledger(["status", "--bogus"])
+        #expect(run.status == 2 && run.stderr.contains("--bogus"))
+    }
+}
