@@ -6,7 +6,7 @@ import LedgerReports
 import Glibc
 #endif
 
-/// Moves inbox files without ever overwriting or losing one (SPEC §6.1, §12): a taken name
+/// Moves inbox files without ever overwriting or losing one (CONTRACT §6.1, §12): a taken name
 /// gets `-1`, `-2`, … before its extension, the rename is atomic and never replaces, and
 /// both folders are fsynced so the move survives a power loss.
 struct FileMover {
@@ -33,7 +33,7 @@ struct FileMover {
     }
 
     /// Moves the file that `file` opened into `folder`, by the descriptor's identity: the
-    /// inode and size are re-checked just before the rename (SPEC §6: the bytes that were
+    /// inode and size are re-checked just before the rename (CONTRACT §6: the bytes that were
     /// hashed and ingested are the bytes that are moved).
     /// - Parameter companions: suffixes that must be free beside the destination
     ///   (`.errors.json`); `writeCompanions` writes them, given the destination, before the

@@ -5,7 +5,7 @@ import LedgerReports
 import LedgerStore
 import Logging
 
-/// Takes one inbox file through SPEC §6: into the log and `processed/`, or into
+/// Takes one inbox file through CONTRACT §6: into the log and `processed/`, or into
 /// `rejected/` beside its `errors.json`. Exactly once across crashes: a file whose bytes
 /// are already recorded in `ingested_files` (committed before a crash, not yet moved) is
 /// only moved. A file is moved by the identity of the descriptor that was read (see

@@ -132,7 +132,7 @@ public struct InboxService: Service {
             state.backOff.keep(only: Set(scan.entries.map(\.path)))
             let waiting = scan.entries.filter { !(state.reported.contains($0.path) && $0.irregularKind == "directory") }
                 .filter { !state.backOff.isWaiting($0.path, now: Date()) }
-            // A file is taken once complete (SPEC §4): renamed in or closed after writing, as
+            // A file is taken once complete (CONTRACT §4): renamed in or closed after writing, as
             // inotify saw, or unchanged for `stable_seconds` (present at start-up, an event
             // missed, or any file on a network share, whose clock may not be ours).
             let now = Date()

@@ -4,7 +4,7 @@ import LedgerStore
 import Logging
 import ServiceLifecycle
 
-/// Writes report editions when they are due (SPEC §7.3): everything due at start-up (the
+/// Writes report editions when they are due (CONTRACT §7.3): everything due at start-up (the
 /// catch-up of generations missed while the daemon was down), then again at every 01:00
 /// local. Time comes from the injected clock, so `--now` drills are exact.
 public struct ScheduleService: Service {
@@ -76,7 +76,7 @@ public struct ScheduleService: Service {
     }
 }
 
-/// `serve --once`: the inbox first, then the reports due (SPEC §12).
+/// `serve --once`: the inbox first, then the reports due (CONTRACT §12).
 struct OnceService: Service {
     let inbox: InboxService
     let schedule: ScheduleService

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Plans shipped with reformledger as ordinary event files (SPEC §3), loaded by
+/// Plans shipped with reformledger as ordinary event files (CONTRACT §3), loaded by
 /// `init --with-plan NAME` through the same validation as any inbox file.
 public enum BundledPlan {
     public static let available = ["soc-trang-2024"]

@@ -6,7 +6,7 @@ import Synchronization
 import LedgerDomain
 import LedgerStore
 
-/// Applies the ingestion rules of SPEC §6 to one file: all or nothing, every problem
+/// Applies the ingestion rules of CONTRACT §6 to one file: all or nothing, every problem
 /// listed, idempotent, with provenance. It never moves files; the daemon does.
 public struct FileIngestor: Sendable {
     /// Problems listed per file; more are counted, so a file of a million bad lines

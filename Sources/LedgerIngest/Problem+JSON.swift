@@ -1,7 +1,7 @@
 import LedgerDomain
 
 extension Problem {
-    /// `{"line","field","code","message"}` as in `errors.json` (SPEC §6.2).
+    /// `{"line","field","code","message"}` as in `errors.json` (CONTRACT §6.2).
     public func json(language: Language) -> JSONValue {
         .object(["line": .optional(line), "field": .optional(field), "code": .string(code.rawValue),
                  "message": .string(message(in: language))])
@@ -17,7 +17,7 @@ extension FileOutcome {
         return .object(document)
     }
 
-    /// One entry of `ingest --json` (SPEC §8).
+    /// One entry of `ingest --json` (CONTRACT §8).
     public func summary(language: Language) -> JSONValue {
         .object(["file": .string(path), "status": .string(status.rawValue), "appended": .integer(appended),
                  "duplicates": .integer(duplicates), "errors": .array(problems.map { $0.json(language: language) })])

@@ -1,7 +1,7 @@
 import Foundation
 import LedgerDomain
 
-/// The folders of a state directory (SPEC §4, §6, §7.3).
+/// The folders of a state directory (CONTRACT §4, §6, §7.3).
 public struct StateLayout: Sendable {
     public let root: String
 
@@ -29,7 +29,7 @@ public struct StateLayout: Sendable {
         }
     }
 
-    /// One inbox folder per known agency (SPEC §12: created by `init` and on registration).
+    /// One inbox folder per known agency (CONTRACT §12: created by `init` and on registration).
     /// Returns the folders it had to create.
     @discardableResult
     public func createInboxFolders(for registry: AgencyRegistry) throws -> [String] {

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// Writes a file so that readers see either nothing or all of it, even after a power loss:
-/// temporary name, fsync, rename, fsync of the folder (SPEC §7.3).
+/// temporary name, fsync, rename, fsync of the folder (CONTRACT §7.3).
 ///
 /// Any failure (a full disk at `write`, `fsync` or `close`, a read-only folder) removes
 /// the temporary file before throwing, so nothing half-written is ever left behind.

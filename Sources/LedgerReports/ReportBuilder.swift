@@ -3,7 +3,7 @@ import LedgerDomain
 import LedgerStore
 
 /// Computes a `ConsolidatedReport` from the activity projection and the registry
-/// (SPEC §7.2 and the rules of §12: effective events, listed agencies and tasks,
+/// (CONTRACT §7.2 and the rules of §12: effective events, listed agencies and tasks,
 /// task status, indicators, contest feedback).
 public struct ReportBuilder {
     let registry: AgencyRegistry

@@ -6,7 +6,7 @@ import GRDB
 import LedgerDomain
 import LedgerStore
 
-/// Issues report editions as the schedule does (SPEC §7.3): computes the report at the
+/// Issues report editions as the schedule does (CONTRACT §7.3): computes the report at the
 /// head, writes every configured format atomically to
 /// `reports/<period>/consolidated-<period>-e<edition>.<ext>`, then appends
 /// `report.generated` as agency `SYSTEM` with the files' SHA-256.

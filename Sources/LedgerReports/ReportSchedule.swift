@@ -2,7 +2,7 @@ import GRDB
 import LedgerDomain
 import LedgerStore
 
-/// When editions are due (SPEC §7.3, §12): edition 1 at 01:00 local on the day
+/// When editions are due (CONTRACT §7.3, §12): edition 1 at 01:00 local on the day
 /// `grace_days` after a period's last day; then, at the daily 01:00 check for
 /// `revise_for_days` after the last day, a new edition when events for the period arrived
 /// after the last one. Periods: enabled kinds, closed, ending on or after the earliest

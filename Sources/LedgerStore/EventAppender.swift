@@ -1,7 +1,7 @@
 import GRDB
 import LedgerDomain
 
-/// Where an event came from (SPEC §6.4); all nil for the daemon's own `SYSTEM` events.
+/// Where an event came from (CONTRACT §6.4); all nil for the daemon's own `SYSTEM` events.
 public struct EventSource: Sendable, Equatable {
     public var file: String?
     public var sha256: String?

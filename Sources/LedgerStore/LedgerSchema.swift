@@ -1,6 +1,6 @@
 import GRDB
 
-/// The shape of `ledger.sqlite`. The `events` table is part of the contract (SPEC §9):
+/// The shape of `ledger.sqlite`. The `events` table is part of the contract (CONTRACT §9):
 /// auditors read it with `sqlite3`, so its name and columns never change.
 public enum LedgerSchema {
     public static func migrator() -> DatabaseMigrator {

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// Exit statuses of SPEC §8.
+/// Exit statuses of CONTRACT §8.
 enum ExitStatus: Int32 {
     case success = 0
     case inputRejected = 1

@@ -4,7 +4,7 @@ import LedgerDomain
 import LedgerIngest
 import LedgerStore
 
-/// `--state-dir` and `--config`, taken by every command (SPEC §8).
+/// `--state-dir` and `--config`, taken by every command (CONTRACT §8).
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "State folder (default: $REFORMLEDGER_STATE_DIR, else ./reformledger-data).")
     var stateDir: String?

@@ -4,7 +4,7 @@ import LedgerDomain
 import LedgerIngest
 import LedgerStore
 
-/// `ingest [--agency CODE] [--json] FILE…`: the rules of SPEC §6, without moving files.
+/// `ingest [--agency CODE] [--json] FILE…`: the rules of CONTRACT §6, without moving files.
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",

@@ -25,7 +25,7 @@ struct ReformLedger: AsyncParsableCommand {
                       VerifyCommand.self, StatusCommand.self, RebuildCommand.self, BackupCommand.self]
     )
 
-    /// Maps outcomes to the exit statuses of SPEC §8: 0 success, 1 input rejected,
+    /// Maps outcomes to the exit statuses of CONTRACT §8: 0 success, 1 input rejected,
     /// 2 usage error, 3 verification failed.
     static func main() async {
         let command: any ParsableCommand

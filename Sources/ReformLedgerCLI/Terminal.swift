@@ -1,6 +1,6 @@
 import Foundation
 
-/// Output helpers: results on stdout, progress on a terminal only (SPEC §8: long work
+/// Output helpers: results on stdout, progress on a terminal only (CONTRACT §8: long work
 /// shows progress on a terminal, not in logs).
 enum Terminal {
     static func print(_ text: String) {

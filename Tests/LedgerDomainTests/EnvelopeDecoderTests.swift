@@ -18,7 +18,7 @@ struct EnvelopeDecoderTests {
         }
     }
 
-    /// One valid event of every type a file may carry (SPEC §5).
+    /// One valid event of every type a file may carry (CONTRACT §5).
     static let validEvents: [String] = [
         #"{"id":"t1","type":"task.assigned","occurred_at":"2024-01-01","data":{"task":"KH2024-01","title":"T","plan":"P","lead":["BST","kind:district"],"coordinating":[],"window":{"from":"2024-01","to":"2024-02"},"contents":["a"]}}"#,
         #"{"id":"t2","type":"task.assigned","occurred_at":"2024-01-01","data":{"task":"KH2024-12","title":"T","plan":"P","lead":["STTTT"],"window":"ongoing"}}"#,

@@ -4,7 +4,7 @@ import Testing
 @testable import LedgerDomain
 @testable import LedgerIngest
 
-/// The formats and encodings of SPEC §4, each read by the real ingestor from a real file.
+/// The formats and encodings of CONTRACT §4, each read by the real ingestor from a real file.
 struct FileFormatTests {
     @Test func ndjsonAllowsBlankLinesCRLFAndABOMAndCountsPhysicalLines() throws {
         let fixture = try IngestFixture()

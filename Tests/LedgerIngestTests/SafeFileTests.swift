@@ -4,7 +4,7 @@ import Testing
 @testable import LedgerDomain
 @testable import LedgerIngest
 
-/// SPEC §6.6: links, FIFOs, devices, directories and hard links are never opened.
+/// CONTRACT §6.6: links, FIFOs, devices, directories and hard links are never opened.
 struct SafeFileTests {
     @Test func symlinksFIFOsDirectoriesAndHardLinksAreNotRegularFiles() throws {
         let fixture = try IngestFixture()

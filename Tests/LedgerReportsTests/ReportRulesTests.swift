@@ -3,7 +3,7 @@ import Testing
 @testable import LedgerDomain
 @testable import LedgerReports
 
-/// The rules of SPEC §7.2 and §12, checked figure by figure on the golden scenario.
+/// The rules of CONTRACT §7.2 and §12, checked figure by figure on the golden scenario.
 struct ReportRulesTests {
     let scenario: GoldenScenario
     let q1: ConsolidatedReport

@@ -5,7 +5,7 @@ import Testing
 import Glibc
 #endif
 
-/// SPEC §6.5: killing the daemon at any instant loses and duplicates nothing.
+/// CONTRACT §6.5: killing the daemon at any instant loses and duplicates nothing.
 @Suite(.serialized)
 struct CrashSafetyTests {
     static let events = 200_000

@@ -2,7 +2,7 @@ import Foundation
 import LedgerTestSupport
 import Testing
 
-/// The report schedule at fixed `--now` instants (SPEC §7.3, §12).
+/// The report schedule at fixed `--now` instants (CONTRACT §7.3, §12).
 @Suite(.serialized)
 struct ScheduleTests {
     func serveOnce(_ fixture: CLIFixture, now: String) throws -> ProcessResult {

@@ -1,4 +1,4 @@
-/// Agency codes: `[A-Z0-9-]{2,16}` (SPEC §3).
+/// Agency codes: `[A-Z0-9-]{2,16}` (CONTRACT §3).
 public enum AgencyCode {
     /// The daemon's own agency; clerks can never send events as it.
     public static let system = "SYSTEM"

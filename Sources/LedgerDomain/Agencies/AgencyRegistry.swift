@@ -1,4 +1,4 @@
-/// Agencies and tasks, derived only from the log (SPEC §3: the registry is data).
+/// Agencies and tasks, derived only from the log (CONTRACT §3: the registry is data).
 ///
 /// It is a fold over the *effective* registry events: a correction replaces the event
 /// it corrects in place, a retraction removes exactly the event it names (bringing back
@@ -121,7 +121,7 @@ public struct AgencyRegistry: Sendable {
 }
 
 extension AgencyRegistry {
-    /// Agencies listed in a report (SPEC §12): registered on or before `last` (coordinators
+    /// Agencies listed in a report (CONTRACT §12): registered on or before `last` (coordinators
     /// always), and not merged away before `first`.
     public func listedAgencies(first: LocalDate, last: LocalDate) -> [String] {
         var codes = Set(coordinators)

@@ -1,4 +1,4 @@
-/// Every setting of reformledger, with its default (SPEC §10).
+/// Every setting of reformledger, with its default (CONTRACT §10).
 ///
 /// Read from an optional JSON file (`--config`, else `<state>/reformledger.json`) and then
 /// overridden by environment variables `REFORMLEDGER_<KEY>` (`REFORMLEDGER_MAX_FILE_BYTES=1024`).

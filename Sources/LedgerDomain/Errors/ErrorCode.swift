@@ -1,4 +1,4 @@
-/// The stable error codes of the inbox contract (SPEC §6.2).
+/// The stable error codes of the inbox contract (CONTRACT §6.2).
 ///
 /// Clerks, scripts and auditors match on these strings; they never change meaning.
 /// `ErrorCodeTests` pins the full list.

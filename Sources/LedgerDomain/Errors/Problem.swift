@@ -1,4 +1,4 @@
-/// One problem found in an event file: the unit of `errors.json` (SPEC §6.2).
+/// One problem found in an event file: the unit of `errors.json` (CONTRACT §6.2).
 public struct Problem: Sendable, Equatable, Error {
     /// 1-based physical line (NDJSON, CSV) or array position (JSON); nil for the whole file.
     public var line: Int?

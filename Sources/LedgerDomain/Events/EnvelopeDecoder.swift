@@ -1,4 +1,4 @@
-/// Turns one record of a file into an `EventDraft`, or every problem it has (SPEC §4.2).
+/// Turns one record of a file into an `EventDraft`, or every problem it has (CONTRACT §4.2).
 ///
 /// This step needs nothing but the record itself: checks against the registry and the
 /// log come after, in `EventAdmission`.

@@ -6,12 +6,12 @@ public protocol EventLookup {
 /// What to do with a decoded event.
 public enum AdmissionDecision: Sendable, Equatable {
     case append
-    /// Already in the log with identical content: skipped and counted (SPEC §6.3).
+    /// Already in the log with identical content: skipped and counted (CONTRACT §6.3).
     case duplicate
     case reject([Problem])
 }
 
-/// The rules that need the registry and the log (SPEC §6, §12): who may send what,
+/// The rules that need the registry and the log (CONTRACT §6, §12): who may send what,
 /// references to agencies, tasks and earlier events, and idempotency.
 public struct EventAdmission: Sendable {
     public let registry: AgencyRegistry

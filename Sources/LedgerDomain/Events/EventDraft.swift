@@ -21,7 +21,7 @@ public struct EventDraft: Sendable, Equatable {
 
     public var key: EventKey { EventKey(agency: agency, id: id) }
 
-    /// "Identical content" of SPEC §12: envelope and data, never provenance.
+    /// "Identical content" of CONTRACT §12: envelope and data, never provenance.
     public func hasSameContent(as stored: StoredEventContent) -> Bool {
         stored.type == type.rawValue && stored.occurredAt == occurredAt.storedText
             && stored.corrects == corrects && stored.data == canonicalData

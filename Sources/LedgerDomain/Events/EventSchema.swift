@@ -1,4 +1,4 @@
-/// The `data` fields of every event type (SPEC §5), as one table.
+/// The `data` fields of every event type (CONTRACT §5), as one table.
 public enum EventSchema {
     /// Fields of a type; for `survey.submitted` they depend on `kind`.
     public static func fields(for type: EventType, surveyKind: SurveyKind? = nil) -> [FieldSpec] {

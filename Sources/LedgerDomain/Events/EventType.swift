@@ -1,4 +1,4 @@
-/// Every event type of SPEC §5, with its stored name in one place.
+/// Every event type of CONTRACT §5, with its stored name in one place.
 public enum EventType: String, Sendable, CaseIterable, Codable {
     case taskAssigned = "task.assigned"
     case taskReported = "task.reported"
@@ -32,7 +32,7 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Activity events: the ones that make an agency not silent (SPEC §12).
+    /// Activity events: the ones that make an agency not silent (CONTRACT §12).
     public var isActivity: Bool {
         switch self {
         case .articlePublished, .activityHeld, .contestHeld, .surveySubmitted, .indicatorReported, .reportSubmitted, .taskReported: true

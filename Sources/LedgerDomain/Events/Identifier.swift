@@ -2,7 +2,7 @@
 public enum Identifier {
     public static let maxLength = 128
 
-    /// 1–128 characters of `[A-Za-z0-9._:-]` (SPEC §4.2).
+    /// 1–128 characters of `[A-Za-z0-9._:-]` (CONTRACT §4.2).
     public static func isValid(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard !utf8.isEmpty, utf8.count <= maxLength else { return false }

@@ -1,4 +1,4 @@
-/// The syntax of reporting periods (SPEC §7.1): `2024-Q1`…`2024-Q4`, `2024-H1`, `2024-9M`, `2024`.
+/// The syntax of reporting periods (CONTRACT §7.1): `2024-Q1`…`2024-Q4`, `2024-H1`, `2024-9M`, `2024`.
 public enum PeriodName {
     public static func isValid(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

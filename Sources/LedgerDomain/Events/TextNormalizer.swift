@@ -1,4 +1,4 @@
-/// All stored text is trimmed and NFC-normalised (SPEC §4): Windows-1258 decodes to
+/// All stored text is trimmed and NFC-normalised (CONTRACT §4): Windows-1258 decodes to
 /// decomposed tone marks, and the same title must compare equal however it was typed.
 public enum TextNormalizer {
     public static let maxScalars = 4000

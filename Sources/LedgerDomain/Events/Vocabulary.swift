@@ -1,4 +1,4 @@
-/// Closed vocabularies of SPEC §5; their raw values are what files and reports carry.
+/// Closed vocabularies of CONTRACT §5; their raw values are what files and reports carry.
 
 public enum Channel: String, Sendable, CaseIterable, Codable {
     case portal, website, newspaper, radio, television, loudspeaker, zalo, facebook, youtube, bulletin, publication, other

@@ -1,4 +1,4 @@
-/// The record that the hash chain covers (SPEC §9), in RFC 8785 form:
+/// The record that the hash chain covers (CONTRACT §9), in RFC 8785 form:
 /// `{"agency","corrects"?,"data","id","occurred_at","recorded_at","seq","source":{"file","line","sha256"},"type"}`.
 ///
 /// Built directly in sorted key order, splicing the already-canonical `data` text, so the

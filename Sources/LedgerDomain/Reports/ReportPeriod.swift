@@ -1,4 +1,4 @@
-/// A reporting window (SPEC §7.1): `2024-Q1`…`2024-Q4`, `2024-H1`, `2024-9M`, `2024`.
+/// A reporting window (CONTRACT §7.1): `2024-Q1`…`2024-Q4`, `2024-H1`, `2024-9M`, `2024`.
 public struct ReportPeriod: Sendable, Hashable, Comparable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         case quarter(Int)

@@ -1,6 +1,6 @@
 import LedgerDomain
 
-/// Brings a file's bytes to UTF-8 (SPEC §4): UTF-8 with or without BOM as is, UTF-16
+/// Brings a file's bytes to UTF-8 (CONTRACT §4): UTF-8 with or without BOM as is, UTF-16
 /// with a BOM converted, and for CSV only, bytes that are not UTF-8 read as Windows-1258.
 enum TextDecoder {
     enum Fallback: String, Sendable {

@@ -1,4 +1,4 @@
-/// The event-file formats of SPEC §4, chosen by extension.
+/// The event-file formats of CONTRACT §4, chosen by extension.
 public enum FileFormat: String, Sendable, CaseIterable {
     case json, ndjson, csv, tsv
 
@@ -13,7 +13,7 @@ public enum FileFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Names a writer is still working on: dot-files, `*.tmp`, `*.part` (SPEC §4).
+    /// Names a writer is still working on: dot-files, `*.tmp`, `*.part` (CONTRACT §4).
     /// Names that are never event files: temporary names of the inbox protocol, Office's
     /// lock files (`~$báo cáo.xlsx`, written beside an open document on a share), and the
     /// folder metadata Windows Explorer leaves in shared folders.

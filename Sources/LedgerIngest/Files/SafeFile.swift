@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// An event file opened without ever following a link or blocking on a FIFO (SPEC §6.6).
+/// An event file opened without ever following a link or blocking on a FIFO (CONTRACT §6.6).
 ///
 /// The path is first examined with `lstat` (nothing is opened if it is not a plain file
 /// with one link), then opened with `O_NOFOLLOW | O_NONBLOCK`, and the descriptor is

@@ -1,6 +1,6 @@
 import LedgerDomain
 
-/// `.csv` / `.tsv` (SPEC §4.1): decoded, parsed, and each row converted to an event shape.
+/// `.csv` / `.tsv` (CONTRACT §4.1): decoded, parsed, and each row converted to an event shape.
 struct CSVFileReader: RecordReader {
     let isTSV: Bool
     let fallback: TextDecoder.Fallback

@@ -1,7 +1,7 @@
 import LedgerDomain
 
 /// Turns a CSV row into the JSON shape of an event, using the schema table so that
-/// CSV and JSON files are validated by exactly the same rules (SPEC §4.1, §12).
+/// CSV and JSON files are validated by exactly the same rules (CONTRACT §4.1, §12).
 ///
 /// Columns: `id`, `type`, `occurred_at`, optional `agency` and `corrects`, then `data`
 /// fields by name. An empty cell means the field is absent; list fields are split on `;`;

@@ -18,7 +18,7 @@ struct JSONFileReader: RecordReader {
             } catch let failure as JSONParser.ArrayElementFailure {
                 try emit(.problem(Problem.malformed(failure.failure.text).at(line: failure.position)))
             } catch let failure as JSONParser.Failure {
-                // Not even one whole value: a problem of the whole file (SPEC §12: line null).
+                // Not even one whole value: a problem of the whole file (CONTRACT §12: line null).
                 try emit(.problem(Problem.malformed(failure.text).at(line: nil)))
             }
         }

@@ -1,7 +1,7 @@
 import LedgerDomain
 
 extension ConsolidatedReport {
-    /// The reference JSON shape of SPEC §7.2, keys in the contract's order.
+    /// The reference JSON shape of CONTRACT §7.2, keys in the contract's order.
     public var json: JSONValue {
         .object([
             "period": .string(period.description), "mode": .string(mode.rawValue),

@@ -1,6 +1,6 @@
 import LedgerDomain
 
-/// The consolidated report of one period (SPEC §7.2). Every format renders this value;
+/// The consolidated report of one period (CONTRACT §7.2). Every format renders this value;
 /// `json` is the reference shape.
 public struct ConsolidatedReport: Sendable, Equatable {
     public var period: ReportPeriod
@@ -91,7 +91,7 @@ public struct ConsolidatedReport: Sendable, Equatable {
     }
 }
 
-/// Task status of one lead as of a day (SPEC §12, first match wins).
+/// Task status of one lead as of a day (CONTRACT §12, first match wins).
 public enum TaskStatus: String, Sendable, CaseIterable {
     case done, overdue
     case inProgress = "in_progress"

@@ -1,6 +1,6 @@
 import LedgerDomain
 
-/// The formats of SPEC §7.3; each renders the same `ConsolidatedReport`.
+/// The formats of CONTRACT §7.3; each renders the same `ConsolidatedReport`.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case json, md, html, csv, docx
 

@@ -2,7 +2,7 @@ import GRDB
 import GRDBSQLite
 import LedgerDomain
 
-/// Keeps the read model of activity events (SPEC §2 "projection") in step with the log.
+/// Keeps the read model of activity events (CONTRACT §2 "projection") in step with the log.
 ///
 /// `proj_effective` holds one row per standing lineage (an event and its corrections),
 /// keyed by the seq of the lineage's first event, with the fact of its effective member:
