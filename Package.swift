@@ -2,6 +2,7 @@
 import PackageDescription
 
 /// Layers as targets: the domain knows no I/O; storage, ingestion and the CLI depend inward.
+/// GRDB is the store's alone: `Scripts/check-layers.sh` fails if another target imports it.
 let package = Package(
     name: "reformledger",
     platforms: [.macOS(.v15)],
@@ -50,7 +51,6 @@ let package = Package(
             dependencies: [
                 "LedgerDomain",
                 "LedgerStore",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -80,7 +80,6 @@ let package = Package(
                 "LedgerDaemon",
                 "LedgerReports",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

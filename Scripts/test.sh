@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 Scripts/setup.sh
+Scripts/check-layers.sh
 swift build --build-tests
 # The process tests (daemon, SIGKILL on a 200,000-event file) run the optimised binary.
 swift build -c release --product reformledger

@@ -1,4 +1,3 @@
-import GRDB
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,7 +26,7 @@ public struct FileIngestor: Sendable {
 
     /// The registry at the head of the log, from the cache when nothing was appended since.
     public func currentRegistry() throws -> AgencyRegistry {
-        try database.read { db in try registryCache.registry(db, options: options) }
+        try database.readSession { session in try registryCache.registry(session, options: options) }
     }
 
     /// Thrown when `shouldStop` asked to abandon a file; its transaction was rolled back.
@@ -78,9 +77,9 @@ public struct FileIngestor: Sendable {
         guard let format = FileFormat(fileName: outcome.fileName) else {
             return Self.rejection(path: path, sha256: sha256, problem: .unsupportedFormat(name: outcome.fileName))
         }
-        return try database.transaction { db in
-            var run = FileRun(db: db, options: options, now: clock.now())
-            try run.start(registry: try registryCache.registry(db, options: options))
+        return try database.writeSession { session in
+            var run = FileRun(session: session, options: options, now: clock.now())
+            try run.start(registry: try registryCache.registry(session, options: options))
             var records = 0
             let preparation = EventPreparation(decoder: EnvelopeDecoder(zone: options.zone), folderAgency: folderAgency,
                                                source: (outcome.fileName, sha256), recordedAt: run.now.rfc3339UTC)
@@ -106,7 +105,7 @@ public struct FileIngestor: Sendable {
                 outcome.lastSeq = run.lastSeq
                 try IngestedFile(sha256: sha256, name: outcome.fileName, agency: folderAgency, appended: run.appended,
                                  duplicates: run.duplicates, firstSeq: run.firstSeq, lastSeq: run.lastSeq,
-                                 recordedAt: run.now.rfc3339UTC).insert(db)
+                                 recordedAt: run.now.rfc3339UTC).record(in: session)
             }
             return (outcome, commit: accepted)
         }
@@ -131,7 +130,7 @@ public struct FileIngestor: Sendable {
 /// The state of one file's transaction: the chain head, the registry as the file
 /// changes it, and the tallies.
 private struct FileRun {
-    let db: Database
+    let session: LedgerSession
     let options: IngestOptions
     let now: Instant
     var appender: EventAppender?
@@ -145,17 +144,17 @@ private struct FileRun {
     var firstSeq: Int64?
     var lastSeq: Int64?
 
-    init(db: Database, options: IngestOptions, now: Instant) {
-        self.db = db
+    init(session: LedgerSession, options: IngestOptions, now: Instant) {
+        self.session = session
         self.options = options
         self.now = now
     }
 
     mutating func start(registry: AgencyRegistry) throws {
-        projection = ProjectionWriter(db: db, zone: options.zone)
+        projection = session.projection(zone: options.zone)
         try projection!.catchUp()
-        appender = try EventAppender(db: db)
-        lookup = try LogLookup(db: db)
+        appender = try session.appender()
+        lookup = try session.lookup()
         admission = EventAdmission(registry: registry, now: now, zone: options.zone)
     }
 
@@ -213,10 +212,10 @@ private struct FileRun {
 private final class RegistryCache: Sendable {
     private let entry = Mutex<(seq: Int64, registry: AgencyRegistry)?>(nil)
 
-    func registry(_ db: Database, options: IngestOptions) throws -> AgencyRegistry {
-        let head = try LedgerDatabase.head(db).seq
+    func registry(_ session: LedgerSession, options: IngestOptions) throws -> AgencyRegistry {
+        let head = try session.head().seq
         if let cached = entry.withLock({ $0 }), cached.seq == head { return cached.registry }
-        let registry = try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone)
+        let registry = try session.registry(coordinators: options.coordinators, zone: options.zone)
         store(registry, at: head)
         return registry
     }

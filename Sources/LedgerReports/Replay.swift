@@ -1,4 +1,3 @@
-import GRDB
 import LedgerDomain
 import LedgerStore
 
@@ -15,16 +14,15 @@ public struct Replay {
 
     public func run(throughSeq: Int64?, asOf: Instant?, progress: ((Int64) -> Void)? = nil) throws -> JSONValue {
         let zone = configuration.zone
-        let (seq, day): (Int64, LocalDate) = try database.read { db in
-            if let asOf {
-                let seq = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM events WHERE recorded_at <= ?", arguments: [asOf.rfc3339UTC]) ?? 0
-                return (seq, zone.localDate(of: asOf))
-            }
-            let head = try LedgerDatabase.head(db).seq
-            let seq = min(throughSeq ?? head, head)
-            let recorded = try String.fetchOne(db, sql: "SELECT recorded_at FROM events WHERE seq = ?", arguments: [seq])
-            let instant = recorded.flatMap(EventTime.parseInstant) ?? Instant(millisecondsSinceEpoch: 0)
-            return (seq, zone.localDate(of: instant))
+        let seq: Int64, day: LocalDate
+        if let asOf {
+            seq = try database.seq(recordedAtOrBefore: asOf)
+            day = zone.localDate(of: asOf)
+        } else {
+            let head = try database.head().seq
+            seq = min(throughSeq ?? head, head)
+            let instant = try database.recordedAt(seq: seq).flatMap(EventTime.parseInstant) ?? Instant(millisecondsSinceEpoch: 0)
+            day = zone.localDate(of: instant)
         }
         // The whole history up to that day, as one open-ended period.
         let report = try ReportService(database: database, configuration: configuration)

@@ -1,4 +1,3 @@
-import GRDB
 import LedgerDomain
 import LedgerStore
 
@@ -46,22 +45,16 @@ public struct ReportBuilder {
         var contests = 0, surveys = 0, events = 0
     }
 
-    func gather(_ db: Database, period: String, first: String, last: String) throws -> Facts {
+    func gather(_ projection: ProjectionSnapshot, period: String, first: String, last: String) throws -> Facts {
         var facts = Facts()
         // The rows a report needs are those of the period, task-linked rows up to its last
-        // day and every submitted report; the test is made here on `day`, read first, so
-        // SQLite only walks the table (its own WHERE evaluation cost more than the test).
-        let rows = try RawStatement(db, sql: """
-            SELECT day, agency, type, measure, task, a, b, note, instant, seq FROM proj_effective NOT INDEXED
-            """)
-        defer { rows.reset() }
-        func integer(_ column: Int32) -> Int? { rows.isNull(column) ? nil : Int(rows.int64(column)) }
-        while try rows.step() {
-            guard let day = rows.string(0) else { continue }
+        // day and every submitted report; the test is made here on `day`, read first.
+        try projection.forEachEffectiveFact { row in
+            guard let day = row.day else { return }
             let inPeriod = day >= first && day <= last
-            if !inPeriod && (day > last || rows.isNull(4)) && rows.string(2) != EventType.reportSubmitted.rawValue { continue }
-            guard let agency = rows.string(1), let type = rows.string(2).flatMap(EventType.init(rawValue:)) else { continue }
-            let measure = rows.string(3), task = rows.string(4)
+            if !inPeriod && (day > last || !row.hasTask) && !row.isReportSubmitted { return }
+            guard let agency = row.agency, let type = row.type else { return }
+            let measure = row.measure, task = row.task
             if type == .reportSubmitted, measure == period { facts.submitted.insert(agency) }
             if let task, day <= last {
                 let pair = Pair(first: task, second: agency)
@@ -72,7 +65,7 @@ public struct ReportBuilder {
                     facts.linkedByMeasure[Pair(first: task, second: measure), default: 0] += 1
                 }
             }
-            guard inPeriod else { continue }
+            guard inPeriod else { return }
             let line: AgencyTally
             if let known = facts.byAgency[agency] { line = known } else { line = AgencyTally(); facts.byAgency[agency] = line }
             line.events += 1
@@ -85,14 +78,14 @@ public struct ReportBuilder {
                 line.surveys += 1
                 facts.totals.surveys += 1
                 if measure == SurveyKind.contestFeedback.rawValue {
-                    facts.feedback.append((agency, rows.string(7)))
-                } else if let measure, let respondents = integer(5), let aware = integer(6) {
+                    facts.feedback.append((agency, row.note))
+                } else if let measure, let respondents = row.firstCount, let aware = row.secondCount {
                     let sums = facts.awareness[measure] ?? (0, 0)
                     facts.awareness[measure] = (sums.aware + Int128(aware), sums.respondents + Int128(respondents))
                 }
             case .indicatorReported:
-                if let measure, let numerator = integer(5), let denominator = integer(6) {
-                    let key = Pair(first: measure, second: agency), instant = rows.int64(8), seq = rows.int64(9)
+                if let measure, let numerator = row.firstCount, let denominator = row.secondCount {
+                    let key = Pair(first: measure, second: agency), instant = row.instant, seq = row.seq
                     if let current = facts.latestIndicator[key], (current.instant, current.seq) > (instant, seq) { break }
                     facts.latestIndicator[key] = (instant, seq, numerator, denominator)
                 }
@@ -102,14 +95,13 @@ public struct ReportBuilder {
         return facts
     }
 
-    /// - Parameter projection: a database holding `proj_effective` as of `throughSeq`.
-    public func build(_ period: ReportPeriod, range: ClosedRange<LocalDate>, projection db: Database, throughSeq: Int64,
-                      headHash: String) throws -> ConsolidatedReport {
+    /// - Parameter projection: the projection (and its seq and hash) the report is of.
+    public func build(_ period: ReportPeriod, range: ClosedRange<LocalDate>, projection: ProjectionSnapshot) throws -> ConsolidatedReport {
         let first = range.lowerBound.description, last = range.upperBound.description
         let listed = registry.listedAgencies(first: range.lowerBound, last: range.upperBound)
-        let facts = try gather(db, period: period.description, first: first, last: last)
+        let facts = try gather(projection, period: period.description, first: first, last: last)
         var report = ConsolidatedReport(period: period, mode: mode, from: range.lowerBound, to: range.upperBound, edition: nil,
-                                        throughSeq: throughSeq, headHash: headHash, totals: facts.totals, agencies: [], tasks: [],
+                                        throughSeq: projection.throughSeq, headHash: projection.headHash, totals: facts.totals, agencies: [], tasks: [],
                                         indicators: [], contestFeedback: .init(), silentAgencies: [])
         let (taskLines, agencyTasks) = tasks(facts, last: range.upperBound, listed: listed)
         report.tasks = taskLines

@@ -2,7 +2,6 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import GRDB
 import LedgerDomain
 import LedgerStore
 
@@ -60,12 +59,7 @@ public struct ReportIssuer: Sendable {
                                    ("files", .array(files))])
             let draft = try Self.validated(id: "report-\(period)-e\(edition)", occurredAt: Self.localTimestamp(now, zone: zone),
                                            data: data, zone: zone)
-            try service.database.transaction { db in
-                var appender = try EventAppender(db: db)
-                try appender.append(agency: draft.agency, id: draft.id, type: draft.type.rawValue, occurredAt: draft.occurredAt.storedText,
-                                    corrects: nil, canonicalData: CanonicalJSON.string(.object(draft.data)), source: .system, recordedAt: now)
-                return ((), commit: true)
-            }
+            try service.database.appendSystemEvent(draft, recordedAt: now)
         } catch {
             for path in written { unlink(path) }
             throw error
@@ -120,7 +114,7 @@ public struct IssuedEditions: Sendable {
 
     public static func load(_ database: LedgerDatabase) throws -> IssuedEditions {
         var entries: [Entry] = []
-        try database.forEachEvent(where: "type = ?", arguments: [EventType.reportGenerated.rawValue]) { event in
+        try database.forEachEvent(ofType: .reportGenerated) { event in
             let data = try LedgerDatabase.parseData(event.data, seq: event.seq)
             var files: [(String, String)] = []
             if case .array(let items)? = data["files"] {

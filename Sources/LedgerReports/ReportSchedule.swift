@@ -1,4 +1,3 @@
-import GRDB
 import LedgerDomain
 import LedgerStore
 
@@ -83,38 +82,17 @@ public struct ReportSchedule: Sendable {
 
     private func earliestDay(_ database: LedgerDatabase) throws -> LocalDate? {
         let zone = configuration.zone
-        return try database.read { db in
-            // Dates sort as text; a date-time's local day may be a day apart, so look at the few smallest.
-            let candidates = try String.fetchAll(db, sql: "SELECT DISTINCT occurred_at FROM events WHERE agency != ? ORDER BY occurred_at LIMIT 8",
-                                                 arguments: [AgencyCode.system])
-            return candidates.compactMap { EventTime.parse($0)?.localDate(in: zone) }.min()
-        }
+        // Dates sort as text; a date-time's local day may be a day apart, so look at the few smallest.
+        return try database.earliestOccurredAt().compactMap { EventTime.parse($0)?.localDate(in: zone) }.min()
     }
 
     /// Events after `seq` (not the daemon's own) dated in the period, or correcting or
     /// retracting an event dated in it.
     private func hasNewEvents(_ database: LedgerDatabase, range: ClosedRange<LocalDate>, after seq: Int64) throws -> Bool {
         let zone = configuration.zone
-        func inRange(_ occurredAt: String?) -> Bool {
-            guard let occurredAt, let day = EventTime.parse(occurredAt)?.localDate(in: zone) else { return false }
+        return try database.hasEvent(after: seq) { occurredAt in
+            guard let day = EventTime.parse(occurredAt)?.localDate(in: zone) else { return false }
             return range.contains(day)
-        }
-        return try database.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT agency, type, occurred_at, corrects, data FROM events WHERE seq > ? AND agency != ?",
-                                           arguments: [seq, AgencyCode.system])
-            while let row = try rows.next() {
-                if inRange(row[2]) { return true }
-                let agency: String = row[0]
-                var target: String? = row[3]
-                if target == nil, (row[1] as String) == EventType.eventRetracted.rawValue {
-                    target = (try? LedgerDatabase.parseData(row[4], seq: seq))?["event"]?.stringValue
-                }
-                if let target, inRange(try String.fetchOne(db, sql: "SELECT occurred_at FROM events WHERE agency = ? AND id = ?",
-                                                           arguments: [agency, target])) {
-                    return true
-                }
-            }
-            return false
         }
     }
 }

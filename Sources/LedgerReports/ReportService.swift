@@ -1,5 +1,3 @@
-import Foundation
-import GRDB
 import LedgerDomain
 import LedgerStore
 
@@ -15,10 +13,7 @@ public struct ReportService: Sendable {
         self.configuration = configuration
     }
 
-    public struct UnknownSeq: Error, CustomStringConvertible {
-        public var requested: Int64, head: Int64
-        public var description: String { "--through-seq \(requested) is beyond the head of the log (seq \(head))" }
-    }
+    public typealias UnknownSeq = LedgerDatabase.UnknownSeq
 
     public func report(_ period: ReportPeriod, throughSeq requested: Int64? = nil) throws -> ConsolidatedReport {
         try report(period: period, range: period.range(configuration.periods), throughSeq: requested, progress: nil)
@@ -31,38 +26,10 @@ public struct ReportService: Sendable {
 
     private func report(period: ReportPeriod, range: ClosedRange<LocalDate>, throughSeq requested: Int64?,
                         progress: ((Int64) -> Void)?) throws -> ConsolidatedReport {
-        let zone = configuration.zone
-        let coordinators = Set(configuration.coordinators)
-        let builder = { (registry: AgencyRegistry) in
-            ReportBuilder(registry: registry, mode: configuration.periods, language: configuration.language)
-        }
-        // At the head: bring the projection up to date and read it in one transaction.
-        let atHead: ConsolidatedReport? = try database.transaction { db in
-            let head = try LedgerDatabase.head(db)
-            guard requested == nil || requested == head.seq else { return (nil, commit: false) }
-            try ProjectionWriter(db: db, zone: zone).catchUp()
-            let registry = try LedgerDatabase.loadRegistry(db, coordinators: coordinators, zone: zone)
-            return (try builder(registry).build(period, range: range, projection: db, throughSeq: head.seq, headHash: head.hash), commit: true)
-        }
-        if let atHead { return atHead }
-        let seq = requested!
-        return try database.read { source in
-            let head = try LedgerDatabase.head(source)
-            guard seq >= 0, seq <= head.seq else { throw UnknownSeq(requested: seq, head: head.seq) }
-            let hash = seq == 0 ? HashChain.hex(HashChain.genesis)
-                : try String.fetchOne(source, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [seq]) ?? ""
-            let registry = try LedgerDatabase.loadRegistry(source, coordinators: coordinators, zone: zone, throughSeq: seq)
-            let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("reformledger-asof-\(UUID().uuidString).sqlite")
-            defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: scratch + suffix) } }
-            // A throwaway file: no durability needed, and it keeps memory flat on a big log.
-            var scratchConfiguration = Configuration()
-            scratchConfiguration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA journal_mode = OFF") }
-            let temporary = try DatabaseQueue(path: scratch, configuration: scratchConfiguration)
-            return try temporary.write { db in
-                try LedgerSchema.createProjectionTables(db)
-                try ProjectionWriter(db: db, zone: zone).rebuild(from: source, throughSeq: seq, progress: progress)
-                return try builder(registry).build(period, range: range, projection: db, throughSeq: seq, headHash: hash)
-            }
+        try database.withProjection(throughSeq: requested, zone: configuration.zone, coordinators: Set(configuration.coordinators),
+                                    progress: progress) { projection in
+            try ReportBuilder(registry: projection.registry, mode: configuration.periods, language: configuration.language)
+                .build(period, range: range, projection: projection)
         }
     }
 }

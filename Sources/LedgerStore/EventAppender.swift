@@ -25,7 +25,7 @@ public struct EventAppender {
     public private(set) var headSeq: Int64
     public private(set) var headHash: [UInt8]
 
-    public init(db: Database) throws {
+    init(db: Database) throws {
         insert = try RawStatement(db, sql: """
             INSERT INTO events (seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, source_line, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

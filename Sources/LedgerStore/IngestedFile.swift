@@ -26,14 +26,17 @@ public struct IngestedFile: Sendable, Equatable {
 
     /// Records the file in the same transaction as its events; the first record of a
     /// given content wins.
-    public func insert(_ db: Database) throws {
+    /// Records the file in the session's transaction.
+    public func record(in session: LedgerSession) throws { try insert(session.db) }
+
+    func insert(_ db: Database) throws {
         try db.execute(sql: """
             INSERT OR IGNORE INTO ingested_files (sha256, name, agency, appended, duplicates, first_seq, last_seq, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [sha256, name, agency, appended, duplicates, firstSeq, lastSeq, recordedAt])
     }
 
-    public static func find(_ db: Database, sha256: String) throws -> IngestedFile? {
+    static func find(_ db: Database, sha256: String) throws -> IngestedFile? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT sha256, name, agency, appended, duplicates, first_seq, last_seq, recorded_at FROM ingested_files WHERE sha256 = ?
             """, arguments: [sha256]) else { return nil }

@@ -12,7 +12,7 @@ extension LedgerDatabase {
         try read { db in try Self.head(db) }
     }
 
-    public static func head(_ db: Database) throws -> Head {
+    static func head(_ db: Database) throws -> Head {
         if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1") {
             return Head(seq: row[0], hash: row[1])
         }
@@ -20,7 +20,7 @@ extension LedgerDatabase {
     }
 
     /// Streams events in seq order, never holding the log in memory.
-    public func forEachEvent(where condition: String = "1", arguments: StatementArguments = [],
+    func forEachEvent(where condition: String = "1", arguments: StatementArguments = [],
                              _ body: (StoredEvent) throws -> Void) throws {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT \(StoredEvent.columns) FROM events WHERE \(condition) ORDER BY seq",

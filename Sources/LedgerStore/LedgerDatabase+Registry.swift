@@ -4,7 +4,7 @@ import LedgerDomain
 extension LedgerDatabase {
     /// Folds the registry events of the log into an `AgencyRegistry`.
     /// - Parameter throughSeq: the log as it stood at that seq (default: all of it).
-    public static func loadRegistry(_ db: Database, coordinators: Set<String>, zone: LocalZone,
+    static func loadRegistry(_ db: Database, coordinators: Set<String>, zone: LocalZone,
                                     throughSeq: Int64 = .max) throws -> AgencyRegistry {
         var registry = AgencyRegistry(coordinators: coordinators)
         let types = EventType.allCases.filter(\.isRegistryEvent).map { "'\($0.rawValue)'" }.joined(separator: ",")

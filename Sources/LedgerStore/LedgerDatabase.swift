@@ -95,7 +95,7 @@ public final class LedgerDatabase: Sendable {
 
     /// Runs `body` in one IMMEDIATE transaction; it commits unless `body` throws or asks
     /// to roll back. One file of events is one such transaction.
-    public func transaction<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
+    func transaction<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
         try queue.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
@@ -107,7 +107,7 @@ public final class LedgerDatabase: Sendable {
         }
     }
 
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.read(body)
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 /// The shape of `ledger.sqlite`. The `events` table is part of the contract (CONTRACT §9):
 /// auditors read it with `sqlite3`, so its name and columns never change.
 public enum LedgerSchema {
-    public static func migrator() -> DatabaseMigrator {
+    static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-event-log") { db in
             try db.execute(sql: """
@@ -72,7 +72,7 @@ public enum LedgerSchema {
 
     /// The read model of activity events (`ProjectionWriter`); also created in the
     /// temporary databases of reports as of an earlier seq.
-    public static func createProjectionTables(_ db: Database) throws {
+    static func createProjectionTables(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE proj_effective (
                 root INTEGER PRIMARY KEY, agency TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL,

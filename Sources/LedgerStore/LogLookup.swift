@@ -6,7 +6,7 @@ import LedgerDomain
 public struct LogLookup: EventLookup {
     private let byKey: RawStatement
 
-    public init(db: Database) throws {
+    init(db: Database) throws {
         byKey = try RawStatement(db, sql: "SELECT type, occurred_at, corrects, data FROM events WHERE agency = ? AND id = ?")
     }
 

@@ -23,7 +23,7 @@ public final class RawStatement {
     /// Tells SQLite the text outlives the statement's use of it (`SQLITE_STATIC`).
     private static let borrowed = unsafeBitCast(OpaquePointer(bitPattern: 0), to: sqlite3_destructor_type.self)
 
-    public init(_ db: Database, sql: String) throws {
+    init(_ db: Database, sql: String) throws {
         statement = try db.makeStatement(sql: sql)
         handle = statement.sqliteStatement
         self.sql = sql

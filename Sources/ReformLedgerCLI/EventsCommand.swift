@@ -34,13 +34,9 @@ struct EventsCommand: ParsableCommand {
         let zone = configuration.zone
         let trail = try AuditTrail.load(database)
         let sinceDate = since.flatMap(LocalDate.parse)
-        var conditions = ["1"]
-        var arguments: [String] = []
-        if let agency { conditions.append("agency = ?"); arguments.append(agency) }
-        if let type { conditions.append("type = ?"); arguments.append(type) }
         var first = true
         if json { Terminal.print("[") }
-        try database.forEachEvent(where: conditions.joined(separator: " AND "), arguments: .init(arguments)) { event in
+        try database.forEachEvent(agency: agency, type: type) { event in
             if let sinceDate {
                 guard let time = EventTime.parse(event.occurredAt), time.localDate(in: zone) >= sinceDate else { return }
             }
@@ -63,10 +59,10 @@ struct AuditTrail {
     static func load(_ database: LedgerDatabase) throws -> AuditTrail {
         var trail = AuditTrail()
         // Two queries, each on its index (an OR of the two conditions would scan the whole log).
-        try database.forEachEvent(where: "corrects IS NOT NULL") { event in
+        try database.forEachCorrection { event in
             trail.correctedBy[EventKey(agency: event.agency, id: event.corrects!), default: []].append(event.id)
         }
-        try database.forEachEvent(where: "type = ?", arguments: [EventType.eventRetracted.rawValue]) { event in
+        try database.forEachEvent(ofType: .eventRetracted) { event in
             if let target = (try? JSONParser().parse(Array(event.data.utf8)))?.objectValue?["event"]?.stringValue {
                 trail.retractedBy[EventKey(agency: event.agency, id: target)] = event.id
             }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LedgerDomain
 import LedgerIngest
 import LedgerStore
@@ -17,17 +16,10 @@ struct LedgerStatus {
     var nextReport: (period: String, at: String)?
 
     static func read(_ database: LedgerDatabase, layout: StateLayout, options: IngestOptions) throws -> LedgerStatus {
-        try database.read { db in
-            let registry = try LedgerDatabase.loadRegistry(db, coordinators: options.coordinators, zone: options.zone)
-            let byType = try Row.fetchAll(db, sql: "SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY type").map { ($0[0] as String, $0[1] as Int) }
-            let files = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingested_files") ?? 0
-            let lastReport = try String.fetchOne(db, sql: "SELECT data FROM events WHERE type = ? ORDER BY seq DESC LIMIT 1",
-                                                 arguments: [EventType.reportGenerated.rawValue])
-                .flatMap { try? JSONParser().parse(Array($0.utf8)) }?.objectValue
-            return LedgerStatus(head: try LedgerDatabase.head(db), eventsByType: byType, agencies: registry.agencies.count,
-                                tasks: registry.tasks.count, filesIngested: files, backlog: inboxBacklog(layout),
-                                rejectedFiles: countFiles(layout.rejected, skipping: ".errors.json"), lastReport: lastReport, nextReport: nil)
-        }
+        let counts = try database.statusCounts(coordinators: options.coordinators, zone: options.zone)
+        return LedgerStatus(head: counts.head, eventsByType: counts.eventsByType.map { ($0.type, $0.count) }, agencies: counts.registry.agencies.count,
+                            tasks: counts.registry.tasks.count, filesIngested: counts.filesIngested, backlog: inboxBacklog(layout),
+                            rejectedFiles: countFiles(layout.rejected, skipping: ".errors.json"), lastReport: counts.lastReport, nextReport: nil)
     }
 
     /// Files waiting in agency inboxes (names a writer is still working on excluded).

@@ -15,11 +15,7 @@ struct RebuildCommand: ParsableCommand {
     func run() throws {
         let configuration = try global.loadConfiguration()
         let database = try global.openDatabase()
-        let folded: Int64 = try database.transaction { db in
-            let writer = ProjectionWriter(db: db, zone: configuration.zone)
-            try writer.rebuild(from: db) { seq in Terminal.progress("rebuilt through seq \(seq)") }
-            return (try writer.checkpoint(), commit: true)
-        }
+        let folded = try database.rebuildProjections(zone: configuration.zone) { seq in Terminal.progress("rebuilt through seq \(seq)") }
         Terminal.endProgress()
         Terminal.print("projections rebuilt from \(folded) events")
     }

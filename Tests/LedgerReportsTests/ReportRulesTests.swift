@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import LedgerDomain
 @testable import LedgerReports
+@testable import LedgerStore
+import GRDB
 
 /// The rules of CONTRACT §7.2 and §12, checked figure by figure on the golden scenario.
 struct ReportRulesTests {

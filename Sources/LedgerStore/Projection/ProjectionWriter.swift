@@ -32,7 +32,7 @@ public struct ProjectionWriter {
     /// From this many events on, a fold reads the log on a second thread.
     public var backgroundFoldThreshold: Int64 = 20_000
 
-    public init(db: Database, zone: LocalZone) {
+    init(db: Database, zone: LocalZone) {
         self.db = db
         self.zone = zone
         self.source = db
@@ -152,7 +152,7 @@ public struct ProjectionWriter {
 
     /// Drops the model and folds `events` (seq 1 … `throughSeq`) of `source` into it.
     /// `source` may be this database or another one (a report as of an earlier seq).
-    public func rebuild(from source: Database, throughSeq: Int64 = .max, progress: ((Int64) -> Void)? = nil) throws {
+    func rebuild(from source: Database, throughSeq: Int64 = .max, progress: ((Int64) -> Void)? = nil) throws {
         try db.execute(sql: "DELETE FROM proj_member; DELETE FROM proj_effective; DELETE FROM proj_checkpoint;")
         try fold(from: source, after: 0, throughSeq: throughSeq, progress: progress)
     }
