@@ -25,6 +25,13 @@ let package = Package(
             name: "LedgerDomain",
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        // The file-system layer: safe opening, atomic writes, moves that never overwrite,
+        // the state folder's layout and lock, with one error type.
+        .target(
+            name: "LedgerFiles",
+            dependencies: ["LedgerDomain", "CLinuxSupport"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         .target(
             name: "LedgerStore",
             dependencies: [
@@ -39,6 +46,7 @@ let package = Package(
             name: "LedgerIngest",
             dependencies: [
                 "LedgerDomain",
+                "LedgerFiles",
                 "LedgerStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -50,6 +58,7 @@ let package = Package(
             name: "LedgerReports",
             dependencies: [
                 "LedgerDomain",
+                "LedgerFiles",
                 "LedgerStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -62,6 +71,7 @@ let package = Package(
             name: "LedgerDaemon",
             dependencies: [
                 "LedgerDomain",
+                "LedgerFiles",
                 "LedgerStore",
                 "LedgerIngest",
                 "LedgerReports",
@@ -75,6 +85,7 @@ let package = Package(
             name: "ReformLedgerCLI",
             dependencies: [
                 "LedgerDomain",
+                "LedgerFiles",
                 "LedgerStore",
                 "LedgerIngest",
                 "LedgerDaemon",
@@ -94,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerIngestTests",
-            dependencies: ["LedgerIngest", "LedgerStore", "LedgerDomain", "LedgerTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerIngest", "LedgerFiles", "LedgerStore", "LedgerDomain", "LedgerTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "LedgerReportsTests",
@@ -104,8 +115,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerDaemonTests",
-            dependencies: ["LedgerDaemon", "LedgerIngest", "LedgerReports", "LedgerDomain", "LedgerTestSupport"]
+            dependencies: ["LedgerDaemon", "LedgerFiles", "LedgerIngest", "LedgerReports", "LedgerDomain", "LedgerTestSupport"]
         ),
+        .testTarget(name: "LedgerFilesTests", dependencies: ["LedgerFiles", "LedgerDomain", "LedgerTestSupport"]),
         .testTarget(
             name: "ReformLedgerCLITests",
             dependencies: ["LedgerDomain", "LedgerTestSupport"]

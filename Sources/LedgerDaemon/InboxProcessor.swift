@@ -1,7 +1,7 @@
 import Foundation
+import LedgerFiles
 import LedgerDomain
 import LedgerIngest
-import LedgerReports
 import LedgerStore
 import Logging
 
@@ -132,7 +132,7 @@ struct InboxProcessor {
                                metadata: ["to": "\(destination)"])
                 return destination
             }
-        } catch let changed as FileMover.ChangedWhileRead {
+        } catch let changed as FileSystemError where changed.code == .changedWhileRead {
             logger.warning("\(changed.description)")
             return nil
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerFiles
 import LedgerIngest
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import CLinuxSupport
 import Foundation
+import LedgerFiles
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,7 +29,7 @@ final class InboxWatcher: @unchecked Sendable {
 
     init() throws {
         fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard fd >= 0 else { throw FileMover.MoveError(path: "inotify", errno: errno) }
+        guard fd >= 0 else { throw FileSystemError(.open, "cannot start inotify on the inbox", errno: errno, path: "inotify") }
     }
 
     deinit { close(fd) }

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerFiles
 import LedgerDomain
 import LedgerStore
 

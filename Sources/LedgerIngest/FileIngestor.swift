@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Synchronization
 import LedgerDomain
+import LedgerFiles
 import LedgerStore
 
 /// Applies the ingestion rules of CONTRACT §6 to one file: all or nothing, every problem

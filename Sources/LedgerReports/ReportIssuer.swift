@@ -1,4 +1,5 @@
 import Foundation
+import LedgerFiles
 #if canImport(Glibc)
 import Glibc
 #endif

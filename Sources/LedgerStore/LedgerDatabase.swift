@@ -4,7 +4,6 @@ import LedgerDomain
 
 /// The SQLite file of a state folder: `<state>/ledger.sqlite`, WAL, `synchronous=FULL`.
 public final class LedgerDatabase: Sendable {
-    public static let fileName = "ledger.sqlite"
     /// Bytes the WAL is truncated to when it restarts (64 MiB).
     public static let walSizeLimit = 64 << 20
 
@@ -87,10 +86,6 @@ public final class LedgerDatabase: Sendable {
             let rows = try String.fetchAll(db, sql: "PRAGMA quick_check(\(limit))")
             return rows == ["ok"] ? [] : rows
         }
-    }
-
-    public convenience init(stateDirectory: String, create: Bool = false) throws {
-        try self.init(path: (stateDirectory as NSString).appendingPathComponent(Self.fileName), create: create)
     }
 
     /// Runs `body` in one IMMEDIATE transaction; it commits unless `body` throws or asks

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerFiles
 import LedgerDomain
 import LedgerIngest
 import LedgerReports

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerFiles
 import LedgerDaemon
 import ServiceLifecycle
 import LedgerDomain
@@ -40,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
         let lock: StateLock
         do {
             lock = try StateLock(stateFolder: global.layout.root)
-        } catch let held as StateLock.Held {
+        } catch let held as FileSystemError where held.code == .lockHeld {
             throw CommandFailure(held.description)
         }
         let group = try Daemon.build(layout: global.layout, configuration: configuration, clock: clock, once: once,

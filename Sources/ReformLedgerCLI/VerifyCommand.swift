@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerDomain
+import LedgerFiles
 import LedgerIngest
 import LedgerReports
 import LedgerStore

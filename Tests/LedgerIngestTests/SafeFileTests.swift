@@ -1,4 +1,5 @@
 import Foundation
+import LedgerFiles
 import LedgerTestSupport
 import Testing
 @testable import LedgerDomain

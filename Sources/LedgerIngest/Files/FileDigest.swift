@@ -1,4 +1,5 @@
 import Crypto
+import LedgerFiles
 import LedgerStore
 
 extension SafeFile {

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFiles
 
 /// `.csv` / `.tsv` (CONTRACT §4.1): decoded, parsed, and each row converted to an event shape.
 struct CSVFileReader: RecordReader {

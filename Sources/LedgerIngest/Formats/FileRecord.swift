@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFiles
 
 /// One record of an event file: a JSON value with its line (or array position), or a
 /// problem met while reading it.

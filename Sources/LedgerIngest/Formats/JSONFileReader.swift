@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFiles
 
 /// `.json`: one event object, or an array of them (errors name the 1-based position).
 struct JSONFileReader: RecordReader {

@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerFiles
 
 /// `.ndjson` / `.jsonl`: one event per line, blank lines allowed, streamed in chunks so
 /// that a file of a million events is read in constant memory.

@@ -6,10 +6,10 @@ import Glibc
 /// Removes what a killed process left half-written: the temporary files of atomic writes
 /// (`.<name>.<pid>.tmp`) and of cross-device copies (`.<name>.<pid>.copy`) whose process
 /// is gone. A live process's (a `report --issue` beside the daemon) are left alone.
-enum StaleTemporaries {
+public enum StaleTemporaries {
     /// - Returns: the paths removed.
     @discardableResult
-    static func remove(under folders: [String]) -> [String] {
+    public static func remove(under folders: [String]) -> [String] {
         var removed: [String] = []
         for folder in folders {
             guard let walker = FileManager.default.enumerator(atPath: folder) else { continue }

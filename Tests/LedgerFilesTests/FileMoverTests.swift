@@ -1,8 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
-@testable import LedgerDaemon
-import LedgerReports
+@testable import LedgerFiles
 
 struct FileMoverTests {
     @Test(arguments: [("week.json", 0, "week.json"), ("week.json", 1, "week-1.json"), ("a.tar.gz", 2, "a.tar-2.gz"),

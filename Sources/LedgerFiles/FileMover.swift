@@ -1,7 +1,5 @@
 import CLinuxSupport
 import Foundation
-import LedgerIngest
-import LedgerReports
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,15 +7,13 @@ import Glibc
 /// Moves inbox files without ever overwriting or losing one (CONTRACT §6.1, §12): a taken name
 /// gets `-1`, `-2`, … before its extension, the rename is atomic and never replaces, and
 /// both folders are fsynced so the move survives a power loss.
-struct FileMover {
-    struct MoveError: Error, CustomStringConvertible {
-        var path: String
-        var errno: Int32
-        var description: String { "cannot move \(path): \(String(cString: strerror(errno)))" }
+public enum FileMover {
+    static func failure(_ path: String, _ code: Int32) -> FileSystemError {
+        FileSystemError(.rename, "cannot move", errno: code, path: path)
     }
 
     /// How an opened file reached its folder.
-    enum Moved: Equatable {
+    public enum Moved: Equatable {
         /// Its name was moved: the usual case.
         case renamed(String)
         /// The name was deleted or now names another file: the bytes that were read were
@@ -27,9 +23,8 @@ struct FileMover {
 
     /// The file changed in place while it was read: the bytes read are no longer there to
     /// move. It stays in the inbox and is taken again as the new file it now is.
-    struct ChangedWhileRead: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "\(path) was written to while it was being read; it stays in the inbox for its own turn" }
+    static func changedWhileRead(_ path: String) -> FileSystemError {
+        FileSystemError(.changedWhileRead, "written to while it was being read; it stays in the inbox for its own turn", path: path)
     }
 
     /// Moves the file that `file` opened into `folder`, by the descriptor's identity: the
@@ -39,18 +34,18 @@ struct FileMover {
     ///   (`.errors.json`); `writeCompanions` writes them, given the destination, before the
     ///   file is renamed there, so that a rejected file never arrives without its errors
     ///   (a full disk then fails the move, and the file stays in the inbox).
-    static func move(_ file: SafeFile, into folder: String, companions: [String] = [], writeCompanions: Companions? = nil) throws -> Moved {
+    public static func move(_ file: SafeFile, into folder: String, companions: [String] = [], writeCompanions: Companions? = nil) throws -> Moved {
         switch file.identity() {
         case .same:
             return .renamed(try move(file.path, into: folder, companions: companions, writeCompanions: writeCompanions))
         case .changed:
-            throw ChangedWhileRead(path: file.path)
+            throw changedWhileRead(file.path)
         case .gone, .replaced:
             try createFolder(folder)
             let name = (file.path as NSString).lastPathComponent
             let staging = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).copy")
             unlink(staging)
-            do { try file.copyContents(to: staging) } catch { throw MoveError(path: file.path, errno: errno == 0 ? EIO : errno) }
+            do { try file.copyContents(to: staging) } catch { throw FileSystemError(.copy, "cannot keep the bytes that were read of", errno: errno == 0 ? EIO : errno, path: file.path) }
             do {
                 let destination = try place(cPath(staging), name: name, in: folder, companions: companions, writeCompanions: writeCompanions)
                 syncDirectory(folder)
@@ -65,16 +60,16 @@ struct FileMover {
     /// Moves `source` into `folder` under its own name or the first free suffixed one.
     /// `companions` are suffixes that must also be free (`.errors.json`).
     /// - Returns: the destination path.
-    static func move(_ source: String, into folder: String, companions: [String] = [], writeCompanions: Companions? = nil) throws -> String {
+    public static func move(_ source: String, into folder: String, companions: [String] = [], writeCompanions: Companions? = nil) throws -> String {
         try move(cPath(source), name: (source as NSString).lastPathComponent, from: (source as NSString).deletingLastPathComponent,
                  into: folder, companions: companions, writeCompanions: writeCompanions)
     }
 
     /// Writes the companion files of a destination path.
-    typealias Companions = (String) throws -> Void
+    public typealias Companions = (String) throws -> Void
 
     /// Moves an entry whose name is raw bytes (not UTF-8) into `folder` as `name`.
-    static func move(_ source: [CChar], name: String, from sourceFolder: String, into folder: String, companions: [String] = [],
+    public static func move(_ source: [CChar], name: String, from sourceFolder: String, into folder: String, companions: [String] = [],
                      writeCompanions: Companions? = nil) throws -> String {
         try createFolder(folder)
         let destination = try place(source, name: name, in: folder, companions: companions, writeCompanions: writeCompanions)
@@ -97,7 +92,7 @@ struct FileMover {
                 if code == EXDEV {
                     return try copyAcross(source, to: candidate, companions: companions, folder: folder, name: name, writeCompanions: writeCompanions)
                 }
-                guard code == EEXIST else { throw MoveError(path: shown(source), errno: code) }
+                guard code == EEXIST else { throw failure(shown(source), code) }
             }
             attempt += 1
         }
@@ -110,29 +105,29 @@ struct FileMover {
     private static func copyAcross(_ source: [CChar], to candidate: String, companions: [String], folder: String, name: String,
                                    writeCompanions: Companions?) throws -> String {
         let input = open(source, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard input >= 0 else { throw MoveError(path: shown(source), errno: EXDEV) }
+        guard input >= 0 else { throw failure(shown(source), EXDEV) }
         defer { close(input) }
         var info = stat()
-        guard fstat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw MoveError(path: shown(source), errno: EXDEV) }
+        guard fstat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw failure(shown(source), EXDEV) }
         let staging = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).copy")
         unlink(staging)
         let output = open(staging, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw MoveError(path: staging, errno: errno) }
+        guard output >= 0 else { throw failure(staging, errno) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { let code = errno; close(output); unlink(staging); throw MoveError(path: shown(source), errno: code) }
+            guard count >= 0 else { let code = errno; close(output); unlink(staging); throw failure(shown(source), code) }
             if count == 0 { break }
             var written = 0
             while written < count {
                 let step = buffer.withUnsafeBytes { write(output, $0.baseAddress! + written, count - written) }
                 if step < 0 && errno == EINTR { continue }
-                guard step > 0 else { let code = errno; close(output); unlink(staging); throw MoveError(path: staging, errno: code) }
+                guard step > 0 else { let code = errno; close(output); unlink(staging); throw failure(staging, code) }
                 written += step
             }
         }
-        guard fsync(output) == 0, close(output) == 0 else { let code = errno; unlink(staging); throw MoveError(path: staging, errno: code) }
+        guard fsync(output) == 0, close(output) == 0 else { let code = errno; unlink(staging); throw failure(staging, code) }
         do {
             let destination = try place(cPath(staging), name: name, in: folder, companions: companions, writeCompanions: writeCompanions)
             unlink(source)
@@ -147,11 +142,11 @@ struct FileMover {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw MoveError(path: folder, errno: access(folder, W_OK) == 0 ? EIO : errno)
+            throw failure(folder, access(folder, W_OK) == 0 ? EIO : errno)
         }
     }
 
-    static func cPath(_ path: String) -> [CChar] { Array(path.utf8CString) }
+    public static func cPath(_ path: String) -> [CChar] { Array(path.utf8CString) }
 
     /// A C path as text for a message (invalid bytes shown as U+FFFD).
     static func shown(_ path: [CChar]) -> String {
@@ -167,5 +162,5 @@ struct FileMover {
         return "\(ns.deletingPathExtension)-\(attempt).\(ext)"
     }
 
-    static func syncDirectory(_ path: String) { AtomicFile.syncDirectory(path) }
+    public static func syncDirectory(_ path: String) { AtomicFile.syncDirectory(path) }
 }

@@ -9,26 +9,20 @@ import Glibc
 /// Any failure (a full disk at `write`, `fsync` or `close`, a read-only folder) removes
 /// the temporary file before throwing, so nothing half-written is ever left behind.
 public enum AtomicFile {
-    public struct WriteError: Error, CustomStringConvertible {
-        public var path: String
-        public var errno: Int32
-        public var description: String { "cannot write \(path): \(String(cString: strerror(errno)))" }
-    }
-
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(path: folder, errno: (error as NSError).underlyingErrorCode ?? EACCES)
+            throw FileSystemError(.createFolder, "cannot create the folder", errno: (error as NSError).underlyingErrorCode ?? EACCES, path: folder)
         }
         let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError(path: temporary, errno: errno) }
-        func fail(_ code: Int32, closing: Bool) -> WriteError {
+        guard fd >= 0 else { throw FileSystemError(.open, "cannot write", errno: errno, path: temporary) }
+        func fail(_ code: Int32, closing: Bool) -> FileSystemError {
             if closing { close(fd) }
             unlink(temporary)
-            return WriteError(path: path, errno: code)
+            return FileSystemError(.write, "cannot write", errno: code, path: path)
         }
         var written = 0
         while written < bytes.count {
@@ -55,6 +49,7 @@ public enum AtomicFile {
 }
 
 extension NSError {
+    /// (Used by the layer's own folder creation.)
     /// The POSIX code under a Foundation file error, when there is one.
     var underlyingErrorCode: Int32? {
         if domain == NSPOSIXErrorDomain { return Int32(code) }

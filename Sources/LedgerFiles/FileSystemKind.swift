@@ -2,7 +2,7 @@ import CLinuxSupport
 
 /// What kind of file system a folder is on, from `statfs`: on a network file system
 /// inotify reports only the changes made on this host, so the inbox loop must poll.
-enum FileSystemKind: Equatable {
+public enum FileSystemKind: Equatable, Sendable {
     case local
     case network(String)
 
@@ -12,11 +12,11 @@ enum FileSystemKind: Equatable {
         0x6573_5546: "fuse", 0x7363_6673: "ceph",
     ]
 
-    static func of(_ path: String) -> FileSystemKind {
+    public static func of(_ path: String) -> FileSystemKind {
         let magic = Int(ledger_filesystem_type(path))
         if let name = networkMagics[magic] { return .network(name) }
         return .local
     }
 
-    var isNetwork: Bool { if case .network = self { true } else { false } }
+    public var isNetwork: Bool { if case .network = self { true } else { false } }
 }
