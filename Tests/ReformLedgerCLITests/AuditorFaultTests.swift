@@ -9,15 +9,15 @@ import Glibc
 /// verification (exit 3), never an internal error.
 @Suite(.serialized)
 struct AuditorFaultTests {
-    /// A ledger with some events and its reports, closed (no `-wal` beside it), copied into a fresh folder.
+    /// A ledger with some events and its reports, backed up into a fresh folder.
     func backup() throws -> (fixture: CLIFixture, copy: String) {
         let fixture = try CLIFixture()
         fixture.folder.write("state/inbox/BST/a.ndjson", CLIFixture.articles(20, prefix: "a"))
         #expect(try fixture.run(["serve", "--once"]).status == 0)
+        // Copied as an operator does (SQLite's backup API: a self-contained file, no -wal).
         let folder = fixture.folder.file("backup")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: fixture.state + "/ledger.sqlite", toPath: folder + "/ledger.sqlite")
-        try FileManager.default.copyItem(atPath: fixture.state + "/reports", toPath: folder + "/reports")
+        let made = try fixture.run(["backup", folder])
+        #expect(made.status == 0, "\(made.stdout)\(made.stderr)")
         return (fixture, folder)
     }
 
