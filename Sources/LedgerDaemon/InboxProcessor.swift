@@ -91,17 +91,15 @@ struct InboxProcessor {
     /// A name that is not UTF-8 is never opened: the entry is renamed, its invalid bytes
     /// written `%XX`, into `rejected/` with an `errors.json` of its own code.
     private func rejectName(_ raw: [UInt8], _ entry: InboxEntry, logger: Logger) throws -> Result {
+        func outcome(at path: String) -> FileOutcome {
+            .rejection(path: path, sha256: nil, problem: .invalidFileName(shownAs: (path as NSString).lastPathComponent))
+        }
         let folder = (layout.inbox as NSString).appendingPathComponent(entry.agency)
         let destination = try FileMover.move(InboxScanner.cPath(folder: folder, raw), name: entry.name, from: folder,
                                              into: (layout.rejected as NSString).appendingPathComponent(entry.agency),
-                                             companions: [".errors.json"], writeCompanions: { candidate in
-            let shown = (candidate as NSString).lastPathComponent
-            try writeErrors(.rejection(path: candidate, fileName: shown, sha256: nil, problem: .invalidFileName(shownAs: shown)), beside: candidate)
-        })
-        let shown = (destination as NSString).lastPathComponent
-        let outcome = FileOutcome.rejection(path: destination, fileName: shown, sha256: nil, problem: .invalidFileName(shownAs: shown))
+                                             companions: [".errors.json"], writeCompanions: { try writeErrors(outcome(at: $0), beside: $0) })
         logger.warning("rejected: the file name is not UTF-8", metadata: ["to": "\(destination)"])
-        return .rejected(outcome)
+        return .rejected(outcome(at: destination))
     }
 
     private func writeErrors(_ outcome: FileOutcome, beside destination: String) throws {

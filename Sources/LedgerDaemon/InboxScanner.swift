@@ -121,10 +121,7 @@ struct InboxScanner {
 
     /// `lstat` of `folder/name` with the name as raw bytes.
     static func lstat(folder: String, _ name: [UInt8], _ info: inout stat) -> Bool {
-        let path = Array(folder.utf8) + [UInt8(ascii: "/")] + name + [0]
-        return path.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { Glibc.lstat($0.baseAddress!, &info) == 0 }
-        }
+        Glibc.lstat(cPath(folder: folder, name), &info) == 0
     }
 
     /// `folder/name` as a NUL-terminated C path with the name's raw bytes.

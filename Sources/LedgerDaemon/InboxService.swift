@@ -139,7 +139,8 @@ public struct InboxService: Service {
             let now = Date()
             let window = Double(configuration.stableSeconds)
             let quietBefore = now.timeIntervalSince1970 - window
-            state.sightings = state.sightings.filter { path, _ in waiting.contains { $0.path == path } }
+            let waitingPaths = Set(waiting.map(\.path))
+            state.sightings = state.sightings.filter { waitingPaths.contains($0.key) }
             var pending: [InboxEntry] = []
             for entry in waiting {
                 let stable = state.isStable(entry, now: now, window: window)

@@ -14,7 +14,7 @@ public enum AtomicFile {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw FileSystemError(.createFolder, "cannot create the folder", errno: (error as NSError).underlyingErrorCode ?? EACCES, path: folder)
+            throw FileSystemError.creatingFolder(folder, error)
         }
         let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -45,14 +45,5 @@ public enum AtomicFile {
         guard fd >= 0 else { return }
         fsync(fd)
         close(fd)
-    }
-}
-
-extension NSError {
-    /// (Used by the layer's own folder creation.)
-    /// The POSIX code under a Foundation file error, when there is one.
-    var underlyingErrorCode: Int32? {
-        if domain == NSPOSIXErrorDomain { return Int32(code) }
-        return (userInfo[NSUnderlyingErrorKey] as? NSError)?.underlyingErrorCode
     }
 }

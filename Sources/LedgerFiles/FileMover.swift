@@ -43,17 +43,11 @@ public enum FileMover {
         case .gone, .replaced:
             try createFolder(folder)
             let name = (file.path as NSString).lastPathComponent
-            let staging = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).copy")
-            unlink(staging)
-            do { try file.copyContents(to: staging) } catch { throw FileSystemError(.copy, "cannot keep the bytes that were read of", errno: errno == 0 ? EIO : errno, path: file.path) }
-            do {
-                let destination = try place(cPath(staging), name: name, in: folder, companions: companions, writeCompanions: writeCompanions)
-                syncDirectory(folder)
-                return .copied(destination)
-            } catch {
-                unlink(staging)
-                throw error
+            let destination = try placeCopy(into: folder, name: name, companions: companions, writeCompanions: writeCompanions) { staging in
+                try file.copyContents(to: staging)
             }
+            syncDirectory(folder)
+            return .copied(destination)
         }
     }
 
@@ -89,9 +83,7 @@ public enum FileMover {
                 if ledger_rename_noreplace(source, candidate) == 0 { return candidate }
                 let code = errno
                 for suffix in companions where writeCompanions != nil { unlink(candidate + suffix) }
-                if code == EXDEV {
-                    return try copyAcross(source, to: candidate, companions: companions, folder: folder, name: name, writeCompanions: writeCompanions)
-                }
+                if code == EXDEV { return try copyAcross(source, into: folder, name: name, companions: companions, writeCompanions: writeCompanions) }
                 guard code == EEXIST else { throw failure(shown(source), code) }
             }
             attempt += 1
@@ -102,36 +94,29 @@ public enum FileMover {
     /// bytes are copied into a staging file in `folder`, fsynced and renamed into place,
     /// and only then is the source removed. Only plain files are copied; anything else
     /// stays and the move is retried (the error says why).
-    private static func copyAcross(_ source: [CChar], to candidate: String, companions: [String], folder: String, name: String,
+    private static func copyAcross(_ source: [CChar], into folder: String, name: String, companions: [String],
                                    writeCompanions: Companions?) throws -> String {
         let input = open(source, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard input >= 0 else { throw failure(shown(source), EXDEV) }
         defer { close(input) }
         var info = stat()
         guard fstat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw failure(shown(source), EXDEV) }
+        let destination = try placeCopy(into: folder, name: name, companions: companions, writeCompanions: writeCompanions) { staging in
+            _ = try FileCopy.copy(from: input, to: staging)
+        }
+        unlink(source)
+        return destination
+    }
+
+    /// Writes a copy (`write`, given a staging path in `folder`) and renames it into place
+    /// under the first free name; nothing is left behind if either step fails.
+    private static func placeCopy(into folder: String, name: String, companions: [String], writeCompanions: Companions?,
+                                  _ write: (String) throws -> Void) throws -> String {
         let staging = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).copy")
         unlink(staging)
-        let output = open(staging, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw failure(staging, errno) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else { let code = errno; close(output); unlink(staging); throw failure(shown(source), code) }
-            if count == 0 { break }
-            var written = 0
-            while written < count {
-                let step = buffer.withUnsafeBytes { write(output, $0.baseAddress! + written, count - written) }
-                if step < 0 && errno == EINTR { continue }
-                guard step > 0 else { let code = errno; close(output); unlink(staging); throw failure(staging, code) }
-                written += step
-            }
-        }
-        guard fsync(output) == 0, close(output) == 0 else { let code = errno; unlink(staging); throw failure(staging, code) }
+        try write(staging)
         do {
-            let destination = try place(cPath(staging), name: name, in: folder, companions: companions, writeCompanions: writeCompanions)
-            unlink(source)
-            return destination
+            return try place(cPath(staging), name: name, in: folder, companions: companions, writeCompanions: writeCompanions)
         } catch {
             unlink(staging)
             throw error
@@ -142,7 +127,7 @@ public enum FileMover {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw failure(folder, access(folder, W_OK) == 0 ? EIO : errno)
+            throw FileSystemError.creatingFolder(folder, error)
         }
     }
 

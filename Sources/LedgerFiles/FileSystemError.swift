@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,8 +35,21 @@ public struct FileSystemError: Error, CustomStringConvertible, Sendable, Equatab
         self.path = path
     }
 
+    /// A folder that `FileManager` could not create, with the POSIX reason under its error.
+    static func creatingFolder(_ path: String, _ error: any Error) -> FileSystemError {
+        FileSystemError(.createFolder, "cannot create the folder", errno: (error as NSError).posixCode ?? EACCES, path: path)
+    }
+
     public var description: String {
         guard let errno else { return "\(message) (\(path))" }
         return "\(message) \(path): \(String(cString: strerror(errno)))"
+    }
+}
+
+extension NSError {
+    /// The POSIX code under a Foundation file error, when there is one.
+    var posixCode: Int32? {
+        if domain == NSPOSIXErrorDomain { return Int32(code) }
+        return (userInfo[NSUnderlyingErrorKey] as? NSError)?.posixCode
     }
 }

@@ -70,31 +70,11 @@ public final class SafeFile {
 
     /// Writes the opened bytes (not whatever `path` names now) to a new file at `target`,
     /// fsynced; fails if `target` exists.
-    public func copyContents(to target: String) throws {
-        let out = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard out >= 0 else { throw Refusal.unreadable(errno: errno) }
-        do {
-            var total = 0
-            try forEachChunk { chunk in
-                var written = 0
-                while written < chunk.count {
-                    let count = Glibc.write(out, chunk.baseAddress! + written, chunk.count - written)
-                    if count < 0 {
-                        if errno == EINTR { continue }
-                        throw Refusal.unreadable(errno: errno)
-                    }
-                    written += count
-                }
-                total += chunk.count
-            }
-            guard total == size else { throw Refusal.unreadable(errno: EIO) }
-            guard fsync(out) == 0 else { throw Refusal.unreadable(errno: errno) }
-        } catch {
-            close(out)
+    public func copyContents(to target: String) throws(FileSystemError) {
+        guard try FileCopy.copy(from: descriptor, to: target) == size else {
             unlink(target)
-            throw error
+            throw FileSystemError(.copy, "the bytes read are no longer all there", errno: EIO, path: path)
         }
-        close(out)
     }
 
     deinit { close(descriptor) }

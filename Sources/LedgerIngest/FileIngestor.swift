@@ -113,9 +113,7 @@ public struct FileIngestor: Sendable {
     }
 
     static func rejection(path: String, sha256: String?, problem: Problem?) -> FileOutcome {
-        FileOutcome(path: path, fileName: String(path.split(separator: "/").last ?? Substring(path)), sha256: sha256,
-                    status: .rejected, appended: 0, duplicates: 0, problems: problem.map { [$0] } ?? [],
-                    unlistedProblems: 0, firstSeq: nil, lastSeq: nil)
+        .rejection(path: path, sha256: sha256, problem: problem)
     }
 
     private func reader(for format: FileFormat) -> any RecordReader {

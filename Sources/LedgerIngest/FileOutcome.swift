@@ -18,9 +18,10 @@ public struct FileOutcome: Sendable {
     public var firstSeq: Int64?
     public var lastSeq: Int64?
 
-    /// A rejection of the whole file for one problem, read or not.
-    public static func rejection(path: String, fileName: String, sha256: String?, problem: Problem) -> FileOutcome {
-        FileOutcome(path: path, fileName: fileName, sha256: sha256, status: .rejected, appended: 0, duplicates: 0,
-                    problems: [problem], unlistedProblems: 0, firstSeq: nil, lastSeq: nil)
+    /// A rejection of the whole file for one problem (or, to be filled in, none yet).
+    public static func rejection(path: String, fileName: String? = nil, sha256: String?, problem: Problem?) -> FileOutcome {
+        FileOutcome(path: path, fileName: fileName ?? String(path.split(separator: "/").last ?? Substring(path)), sha256: sha256,
+                    status: .rejected, appended: 0, duplicates: 0, problems: problem.map { [$0] } ?? [],
+                    unlistedProblems: 0, firstSeq: nil, lastSeq: nil)
     }
 }

@@ -42,15 +42,6 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// Opens the ledger for reading only (`verify`): nothing on disk changes.
-    func openDatabaseReadingOnly() throws -> LedgerDatabase {
-        do {
-            return try LedgerDatabase(readingOnly: layout.database)
-        } catch let error as StoreError where error.code == .notInitialised {
-            throw CommandFailure("\(layout.root) is not initialised; run `reformledger init --state-dir \(layout.root)` first")
-        }
-    }
-
     /// Opens the ledger of an initialised state folder.
     func openDatabase() throws -> LedgerDatabase {
         do {

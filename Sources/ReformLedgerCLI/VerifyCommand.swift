@@ -41,15 +41,9 @@ struct VerifyCommand: ParsableCommand {
             // A ledger that cannot be read (a flipped byte in its header or a page) has
             // failed verification: exit 3 with the reason, not an internal error.
             Terminal.endProgress()
-            if json {
-                Terminal.print(JSONWriter.string(.object(["ok": .bool(false), "reason": .string("the ledger cannot be read: \(error)")])))
-            } else {
-                Terminal.print("FAILED: the ledger cannot be read: \(error)")
-            }
-            throw ExitStatus.verificationFailed.exitCode
+            throw Verification.failed("the ledger cannot be read: \(error)", json: json)
         }
     }
-
 }
 
 /// The checks of `verify`, in order: the file's structure, the hash chain, the report files.
@@ -57,16 +51,20 @@ private struct Verification {
     let json: Bool
     let reportsFolder: String
 
+    /// Prints a failure that names no seq or file, and gives the exit status of one (3).
+    static func failed(_ reason: String, json: Bool) -> ExitCode {
+        if json {
+            Terminal.print(JSONWriter.string(.object(["ok": .bool(false), "reason": .string(reason)])))
+        } else {
+            Terminal.print("FAILED: \(reason)")
+        }
+        return ExitStatus.verificationFailed.exitCode
+    }
+
     func check(_ database: LedgerDatabase) throws {
         let structural = try database.structuralProblems()
         if !structural.isEmpty {
-            let reason = "the ledger file is damaged: " + structural.joined(separator: "; ")
-            if json {
-                Terminal.print(JSONWriter.string(.object(["ok": .bool(false), "reason": .string(reason)])))
-            } else {
-                Terminal.print("FAILED: \(reason)")
-            }
-            throw ExitStatus.verificationFailed.exitCode
+            throw Self.failed("the ledger file is damaged: " + structural.joined(separator: "; "), json: json)
         }
         let outcome = try ChainVerifier(database: database).verify { seq in Terminal.progress("verified \(seq) events") }
         Terminal.endProgress()
