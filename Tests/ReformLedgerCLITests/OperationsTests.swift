@@ -14,7 +14,9 @@ struct OperationsTests {
     @Test func theRestoreDrillOfTheREADME() throws {
         let fixture = try CLIFixture()
         fixture.folder.write("state/inbox/BST/q1.ndjson", CLIFixture.articles(50, prefix: "q"))
-        #expect(try fixture.run(Self.drill).status == 0)
+        // On today's clock, as the daemon below runs: it then has no edition left to issue
+        // while the backup is taken, so the count is the backup's.
+        #expect(try fixture.run(["serve", "--once"]).status == 0)
         let events = try fixture.sql("SELECT COUNT(*) FROM events")
         // 1. Back up while the daemon runs.
         let daemon = try DaemonProcess(state: fixture.state, scratch: fixture.folder)
