@@ -185,18 +185,18 @@ private struct FileRun {
             appended += 1
             if firstSeq == nil { firstSeq = seq }
             lastSeq = seq
-            try projection!.apply(seq: seq, agency: draft.agency, corrects: draft.corrects, fact: event.fact,
-                                  retracting: draft.type.retractedID(in: draft.data))
-            updateRegistry(with: draft, seq: seq)
+            let step = LineageStep(type: draft.type, corrects: draft.corrects, data: draft.data)
+            try projection!.apply(seq: seq, key: draft.key, step: step, fact: event.fact)
+            updateRegistry(with: draft, seq: seq, step: step)
         }
     }
 
-    private mutating func updateRegistry(with draft: EventDraft, seq: Int64) {
+    private mutating func updateRegistry(with draft: EventDraft, seq: Int64, step: LineageStep) {
         var registry = admission!.registry
         if draft.type.isRegistryEvent {
             registry.record(RegistryEvent(key: draft.key, seq: seq, type: draft.type, corrects: draft.corrects,
                                           occurredOn: draft.occurredAt.localDate(in: options.zone), data: draft.data))
-        } else if let target = draft.type.retractedID(in: draft.data) {
+        } else if case .retracting(let target) = step {
             guard registry.recordRetraction(of: EventKey(agency: draft.agency, id: target)) else { return }
         } else {
             return

@@ -55,14 +55,15 @@ public struct ReportBuilder {
             if !inPeriod && (day > last || !row.hasTask) && !row.isReportSubmitted { return }
             guard let agency = row.agency, let type = row.type else { return }
             let measure = row.measure, task = row.task
-            if type == .reportSubmitted, measure == period { facts.submitted.insert(agency) }
+            if case .period(let reported) = measure, reported == period { facts.submitted.insert(agency) }
             if let task, day <= last {
                 let pair = Pair(first: task, second: agency)
-                if type == .taskReported, measure == ReportedTaskStatus.done.rawValue { facts.done.insert(pair) }
+                if case .status(let status) = measure, status == ReportedTaskStatus.done.rawValue { facts.done.insert(pair) }
                 facts.progressed.insert(pair)
                 facts.linked[task, default: 0] += 1   // task reports are activity events too
-                if type == .articlePublished || type == .activityHeld, let measure {
-                    facts.linkedByMeasure[Pair(first: task, second: measure), default: 0] += 1
+                switch measure {
+                case .channel(let label), .form(let label): facts.linkedByMeasure[Pair(first: task, second: label), default: 0] += 1
+                default: break
                 }
             }
             guard inPeriod else { return }
@@ -70,25 +71,27 @@ public struct ReportBuilder {
             if let known = facts.byAgency[agency] { line = known } else { line = AgencyTally(); facts.byAgency[agency] = line }
             line.events += 1
             facts.totals.events += 1
-            switch type {
-            case .articlePublished: line.channels[measure ?? "other", default: 0] += 1; facts.totals.articles += 1
-            case .activityHeld: line.forms[measure ?? "other", default: 0] += 1; facts.totals.activities += 1
-            case .contestHeld: line.contests += 1; facts.totals.contests += 1
-            case .surveySubmitted:
+            switch (type, measure) {
+            case (.articlePublished, _):
+                if case .channel(let channel) = measure { line.channels[channel, default: 0] += 1 } else { line.channels["other", default: 0] += 1 }
+                facts.totals.articles += 1
+            case (.activityHeld, _):
+                if case .form(let form) = measure { line.forms[form, default: 0] += 1 } else { line.forms["other", default: 0] += 1 }
+                facts.totals.activities += 1
+            case (.contestHeld, _): line.contests += 1; facts.totals.contests += 1
+            case (.surveySubmitted, _):
                 line.surveys += 1
                 facts.totals.surveys += 1
-                if measure == SurveyKind.contestFeedback.rawValue {
-                    facts.feedback.append((agency, row.note))
-                } else if let measure, let respondents = row.firstCount, let aware = row.secondCount {
-                    let sums = facts.awareness[measure] ?? (0, 0)
-                    facts.awareness[measure] = (sums.aware + Int128(aware), sums.respondents + Int128(respondents))
+                if case .contestFeedback(let recommendation) = measure {
+                    facts.feedback.append((agency, recommendation))
+                } else if case .awareness(let audience, let respondents, let aware) = measure {
+                    let sums = facts.awareness[audience] ?? (0, 0)
+                    facts.awareness[audience] = (sums.aware + Int128(aware), sums.respondents + Int128(respondents))
                 }
-            case .indicatorReported:
-                if let measure, let numerator = row.firstCount, let denominator = row.secondCount {
-                    let key = Pair(first: measure, second: agency), instant = row.instant, seq = row.seq
-                    if let current = facts.latestIndicator[key], (current.instant, current.seq) > (instant, seq) { break }
-                    facts.latestIndicator[key] = (instant, seq, numerator, denominator)
-                }
+            case (.indicatorReported, .indicator(let indicator, let numerator, let denominator)):
+                let key = Pair(first: indicator, second: agency), instant = row.instant, seq = row.seq
+                if let current = facts.latestIndicator[key], (current.instant, current.seq) > (instant, seq) { break }
+                facts.latestIndicator[key] = (instant, seq, numerator, denominator)
             default: break
             }
         }

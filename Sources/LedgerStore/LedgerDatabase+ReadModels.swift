@@ -59,7 +59,7 @@ extension LedgerDatabase {
                 let agency: String = row[0]
                 var target: String? = row[3]
                 if target == nil, let type = EventType(rawValue: row[1]), let data = try? Self.parseData(row[4] as String, seq: seq) {
-                    target = type.retractedID(in: data)
+                    target = LineageStep(type: type, corrects: nil, data: data).target
                 }
                 if let target, let day = try String.fetchOne(db, sql: "SELECT occurred_at FROM events WHERE agency = ? AND id = ?",
                                                              arguments: [agency, target]), isInRange(day) {

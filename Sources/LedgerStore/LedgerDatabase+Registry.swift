@@ -21,12 +21,12 @@ extension LedgerDatabase {
         while let row = try rows.next() {
             let agency: String = row[1]
             let data = try parseData(row[6], seq: row[0])
-            let type = EventType(rawValue: row[3])
-            if type == .eventRetracted {
-                if let target = data["event"]?.stringValue { registry.recordRetraction(of: EventKey(agency: agency, id: target)) }
+            guard let type = EventType(rawValue: row[3]) else { continue }
+            if case .retracting(let target) = LineageStep(type: type, corrects: nil, data: data) {
+                registry.recordRetraction(of: EventKey(agency: agency, id: target))
                 continue
             }
-            guard let type, let time = EventTime.parse(row[4]) else { continue }
+            guard let time = EventTime.parse(row[4]) else { continue }
             registry.record(RegistryEvent(key: EventKey(agency: agency, id: row[2]), seq: row[0], type: type,
                                           corrects: row[5], occurredOn: time.localDate(in: zone), data: data))
         }

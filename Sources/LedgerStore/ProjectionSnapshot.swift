@@ -31,15 +31,23 @@ public struct EffectiveFact {
     @inlinable public var agency: String? { rows.string(1) }
     @inlinable public var type: EventType? { rows.string(2).flatMap(EventType.init(rawValue:)) }
     @inlinable public var isReportSubmitted: Bool { rows.string(2) == EventType.reportSubmitted.rawValue }
-    /// Channel, form, audience, survey kind, indicator, reported status or period, by type.
-    @inlinable public var measure: String? { rows.string(3) }
+    /// What the fact is grouped or summed by, typed by its event type; read from the
+    /// columns the type uses only.
+    @inlinable public var measure: ActivityMeasure {
+        guard let type else { return .unrecorded }
+        let label = rows.string(3)
+        switch type {
+        case .surveySubmitted where label == SurveyKind.contestFeedback.rawValue:
+            return ActivityMeasure(type: type, label: label, first: nil, second: nil, note: rows.string(7))
+        case .surveySubmitted, .indicatorReported:
+            return ActivityMeasure(type: type, label: label, first: rows.isNull(5) ? nil : Int(rows.int64(5)),
+                                   second: rows.isNull(6) ? nil : Int(rows.int64(6)), note: nil)
+        default:
+            return ActivityMeasure(type: type, label: label, first: nil, second: nil, note: nil)
+        }
+    }
     @inlinable public var task: String? { rows.string(4) }
     @inlinable public var hasTask: Bool { !rows.isNull(4) }
-    /// The two counts of a survey (respondents, aware) or an indicator (numerator, denominator).
-    @inlinable public var firstCount: Int? { rows.isNull(5) ? nil : Int(rows.int64(5)) }
-    @inlinable public var secondCount: Int? { rows.isNull(6) ? nil : Int(rows.int64(6)) }
-    /// A contest-feedback recommendation.
-    @inlinable public var note: String? { rows.string(7) }
     @inlinable public var instant: Int64 { rows.int64(8) }
     @inlinable public var seq: Int64 { rows.int64(9) }
 }

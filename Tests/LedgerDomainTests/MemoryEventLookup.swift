@@ -42,7 +42,7 @@ struct AdmissionHarness {
             if draft.type.isRegistryEvent {
                 registry.record(RegistryEvent(key: draft.key, seq: seq, type: draft.type, corrects: draft.corrects,
                                               occurredOn: draft.occurredAt.localDate(in: .hoChiMinh), data: draft.data))
-            } else if draft.type == .eventRetracted, let target = draft.data["event"]?.stringValue {
+            } else if case .retracting(let target) = LineageStep(type: draft.type, corrects: nil, data: draft.data) {
                 registry.recordRetraction(of: EventKey(agency: agency, id: target))
             }
         }

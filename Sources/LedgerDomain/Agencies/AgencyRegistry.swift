@@ -1,13 +1,16 @@
 /// Agencies and tasks, derived only from the log (CONTRACT §3: the registry is data).
 ///
-/// It is a fold over the *effective* registry events: a correction replaces the event
-/// it corrects in place, a retraction removes exactly the event it names (bringing back
-/// what a retracted correction had replaced). The registry is small, so it is simply
-/// recomputed whenever one of its events arrives.
+/// It is the `LineageFold` over the registry events, kept in memory: a correction
+/// replaces the event it corrects, a retraction removes exactly the event it names
+/// (bringing back what a retracted correction had replaced). Agencies, tasks and targets
+/// are then read off the standing events; the registry is small, so that is simply redone
+/// whenever one of its events arrives.
 public struct AgencyRegistry: Sendable {
     public let coordinators: Set<String>
-    private var events: [RegistryEvent] = []
-    private var retracted: Set<EventKey> = []
+    private var events: [Int64: RegistryEvent] = [:]
+    private var lineage = InMemoryLineage()
+    /// The standing event of each lineage, by the lineage's root (its first seq).
+    private var standing: [Int64: Int64] = [:]
     public private(set) var agencies: [String: Agency] = [:]
     public private(set) var tasks: [String: TaskAssignment] = [:]
     /// The `min` of the latest effective `target.set` (by seq) of each indicator.
@@ -25,7 +28,7 @@ public struct AgencyRegistry: Sendable {
     public func isCoordinator(_ code: String) -> Bool { coordinators.contains(code) }
 
     public func isRegistryEvent(_ key: EventKey) -> Bool {
-        events.contains { $0.key == key }
+        lineage.seq(of: key) != nil
     }
 
     /// Every registered agency of a kind (the meaning of `kind:<kind>`).
@@ -45,42 +48,43 @@ public struct AgencyRegistry: Sendable {
         return resolved
     }
 
+    /// Folds a registry event (new, or a correction of one).
     public mutating func record(_ event: RegistryEvent) {
-        events.append(event)
-        rebuild()
+        let step: LineageStep = event.corrects.map { .correcting($0) } ?? .new
+        events[event.seq] = event
+        fold(seq: event.seq, key: event.key, step: step)
     }
 
-    /// Notes a retraction; returns true when it touched the registry.
+    /// Folds a retraction of `target`; returns true when it named a registry event.
     @discardableResult
-    public mutating func recordRetraction(of key: EventKey) -> Bool {
-        guard isRegistryEvent(key) else { return false }
-        retracted.insert(key)
-        rebuild()
+    public mutating func recordRetraction(of target: EventKey) -> Bool {
+        // A retraction's own seq and id play no part in the fold.
+        fold(seq: 0, key: target, step: .retracting(target.id))
+    }
+
+    @discardableResult
+    private mutating func fold(seq: Int64, key: EventKey, step: LineageStep) -> Bool {
+        // `InMemoryLineage` never throws.
+        guard let action = try? LineageFold.apply(seq: seq, key: key, step: step, to: &lineage) else { return false }
+        switch action {
+        case .upsert(let root, let effective): standing[root] = effective
+        case .delete(let root): standing[root] = nil
+        }
+        rederive()
         return true
     }
 
-    private mutating func rebuild() {
-        var rootOf: [EventKey: EventKey] = [:]
-        var effective: [EventKey: RegistryEvent] = [:]
-        var rootSeq: [EventKey: Int64] = [:]
-        for event in events {
-            var root = event.key
-            if let corrects = event.corrects {
-                let target = EventKey(agency: event.key.agency, id: corrects)
-                root = rootOf[target] ?? target
-            }
-            rootOf[event.key] = root
-            if rootSeq[root] == nil { rootSeq[root] = event.seq }
-            // Events come in seq order, so this leaves the latest member still standing.
-            if !retracted.contains(event.key) { effective[root] = event }
-        }
+    private mutating func rederive() {
         agencies = [:]
         tasks = [:]
         targets = [:]
-        let ordered = effective.compactMap { root, event in rootSeq[root].map { ($0, event) } }.sorted { $0.0 < $1.0 }
-        for (_, event) in ordered { apply(event) }
-        // "Latest target.set by seq": the effective members' own seq decides.
-        for event in effective.values.sorted(by: { $0.seq < $1.seq }) where event.type == .targetSet {
+        // Lineages in the order they began (their root seq), each as its standing event.
+        for root in standing.keys.sorted() {
+            if let seq = standing[root], let event = events[seq] { apply(event) }
+        }
+        // "Latest target.set by seq": the standing events' own seq decides.
+        for seq in standing.values.sorted() {
+            guard let event = events[seq], event.type == .targetSet else { continue }
             if let indicator = event.data["indicator"]?.stringValue, let min = event.data["min"]?.stringValue { targets[indicator] = min }
         }
     }

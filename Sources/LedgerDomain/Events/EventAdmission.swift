@@ -112,7 +112,7 @@ public struct EventAdmission: Sendable {
                 }
             }
         case .eventRetracted:
-            if let target = data["event"]?.stringValue {
+            if case .retracting(let target) = LineageStep(type: draft.type, corrects: nil, data: data) {
                 let stored = try lookup.content(of: EventKey(agency: draft.agency, id: target))
                 if stored == nil {
                     problems.append(.unknownEvent(target, field: "data.event", LocalizedText(

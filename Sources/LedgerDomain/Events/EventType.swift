@@ -40,11 +40,6 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// The id a retraction names (`data.event`); nil for every other type.
-    public func retractedID(in data: JSONObject) -> String? {
-        self == .eventRetracted ? data["event"]?.stringValue : nil
-    }
-
     /// Types that shape the registry of agencies, tasks and targets, which validation and
     /// reports need.
     public var isRegistryEvent: Bool {

@@ -26,7 +26,7 @@ public struct ProjectionWriter {
     // Corrections and retractions, a few in a hundred events, look these up.
     private var eventByKey = LazyStatement(sql: Self.eventByKeySQL)
     private static let eventByKeySQL = "SELECT seq, type FROM events WHERE agency = ? AND id = ?"
-    private let memberRoot = LazyStatement(sql: "SELECT root FROM proj_member WHERE seq = ?")
+    private let memberRootStatement = LazyStatement(sql: "SELECT root FROM proj_member WHERE seq = ?")
     private let memberInsert = LazyStatement(sql: "INSERT OR IGNORE INTO proj_member (seq, root, retracted) VALUES (?, ?, ?)")
 
     /// From this many events on, a fold reads the log on a second thread.
@@ -38,90 +38,72 @@ public struct ProjectionWriter {
         self.source = db
     }
 
-    /// Folds one appended event into the model; events with neither a fact nor a
-    /// retraction leave it as it is.
+    /// Folds one appended event into the model through the domain's `LineageFold`;
+    /// events with neither a fact nor a retraction leave it as it is.
     ///
-    /// - Parameters:
-    ///   - fact: what the projection keeps of an activity event, made in this writer's time zone.
-    ///   - retracting: the id a retraction names (`EventType.retractedID(in:)`).
-    public func apply(seq: Int64, agency: String, corrects: String?, fact: ActivityFact?, retracting: String?) throws {
-        if let fact {
-            guard let corrects else {
-                try store(fact, agency: agency, root: seq, seq: seq)
-                return
-            }
-            guard let target = try activityEvent(agency: agency, id: corrects) else { return }
-            let root = try rootOf(target, joining: true)
-            try addMember(seq, root: root, retracted: false)
-            try store(fact, agency: agency, root: root, seq: seq)
-        } else if let target = retracting {
-            guard let targetSeq = try activityEvent(agency: agency, id: target) else {
-                return   // a registry event: the registry handles it
-            }
-            let root = try rootOf(targetSeq, joining: true)
-            try db.cachedStatement(sql: "UPDATE proj_member SET retracted = 1 WHERE seq = ?").execute(arguments: [targetSeq])
-            try restore(root: root)
+    /// - Parameter fact: what the projection keeps of an activity event, made in this
+    ///   writer's time zone.
+    public func apply(seq: Int64, key: EventKey, step: LineageStep, fact: ActivityFact?) throws {
+        if fact == nil, case .retracting = step {} else if fact == nil { return }
+        var memory = ProjectionLineage(writer: self)
+        switch try LineageFold.apply(seq: seq, key: key, step: step, to: &memory) {
+        case .upsert(let root, let effective)?:
+            if effective == seq, let fact { try store(fact, agency: key.agency, root: root, seq: seq) } else { try restore(root: root, seq: effective) }
+        case .delete(let root)?:
+            try db.cachedStatement(sql: "DELETE FROM proj_effective WHERE root = ?").execute(arguments: [root])
+        case nil:
+            return   // it names a registry event: the registry handles it
         }
     }
 
     /// The seq of an activity event of the agency, looked up in the log.
-    private func activityEvent(agency: String, id: String) throws -> Int64? {
+    fileprivate func activityEvent(_ key: EventKey) throws -> Int64? {
         let lookup = try eventByKey.statement(in: source)
-        lookup.bind(agency, at: 1)
-        lookup.bind(id, at: 2)
+        lookup.bind(key.agency, at: 1)
+        lookup.bind(key.id, at: 2)
         defer { lookup.reset() }
         guard try lookup.step(), let type = lookup.string(1).flatMap(EventType.init(rawValue:)), type.isActivity else { return nil }
         return lookup.int64(0)
     }
 
-    /// The lineage root of an event; with `joining`, a plain event becomes a recorded
-    /// lineage of its own first, so that later members can be ordered against it.
-    private func rootOf(_ seq: Int64, joining: Bool) throws -> Int64 {
-        let lookup = try memberRoot.statement(in: db)
+    fileprivate func memberRoot(of seq: Int64) throws -> Int64? {
+        let lookup = try memberRootStatement.statement(in: db)
         lookup.bind(seq, at: 1)
-        let found = try lookup.step() ? lookup.int64(0) : nil
-        lookup.reset()
-        if let found { return found }
-        if joining { try addMember(seq, root: seq, retracted: false) }
-        return seq
+        defer { lookup.reset() }
+        return try lookup.step() ? lookup.int64(0) : nil
     }
 
-    private func addMember(_ seq: Int64, root: Int64, retracted: Bool) throws {
+    fileprivate func addMember(_ seq: Int64, root: Int64) throws {
         let insert = try memberInsert.statement(in: db)
         insert.bind(seq, at: 1)
         insert.bind(root, at: 2)
-        insert.bind(retracted ? 1 : 0, at: 3)
+        insert.bind(0, at: 3)
         try insert.execute()
     }
 
     private func store(_ fact: ActivityFact, agency: String, root: Int64, seq: Int64) throws {
         let insert = try storeStatement.statement(in: db)
+        let columns = fact.measure.columns
         insert.bind(root, at: 1)
         insert.bind(seq, at: 3)
         insert.bind(fact.instant, at: 6)
-        insert.bind(fact.a, at: 9)
-        insert.bind(fact.b, at: 10)
+        insert.bind(columns.first, at: 9)
+        insert.bind(columns.second, at: 10)
         try insert.execute { text in
             text.stage(agency, at: 2)
             text.stage(fact.type.rawValue, at: 4)
             text.stage(fact.dayText, at: 5)
-            text.stage(fact.measure, at: 7)
+            text.stage(columns.label, at: 7)
             text.stage(fact.task, at: 8)
-            text.stage(fact.note, at: 11)
+            text.stage(columns.note, at: 11)
         }
     }
 
-    /// After a retraction: the latest member still standing becomes effective, or none.
-    private func restore(root: Int64) throws {
-        guard let standing = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT seq FROM proj_member WHERE root = ? AND retracted = 0 ORDER BY seq DESC LIMIT 1
-            """), arguments: [root]),
-              let row = try Row.fetchOne(source.cachedStatement(sql: "SELECT agency, type, occurred_at, data FROM events WHERE seq = ?"),
-                                         arguments: [standing]) else {
-            try db.cachedStatement(sql: "DELETE FROM proj_effective WHERE root = ?").execute(arguments: [root])
-            return
-        }
-        guard let type = EventType(rawValue: row[1]), let time = EventTime.parse(row[2]),
+    /// An earlier member stands again (after a retraction): its fact is made from the log.
+    private func restore(root: Int64, seq standing: Int64) throws {
+        guard let row = try Row.fetchOne(source.cachedStatement(sql: "SELECT agency, type, occurred_at, data FROM events WHERE seq = ?"),
+                                         arguments: [standing]),
+              let type = EventType(rawValue: row[1]), let time = EventTime.parse(row[2]),
               let fact = ActivityFact(type: type, occurredAt: time, data: try LedgerDatabase.parseData(row[3], seq: standing), zone: zone) else {
             throw StoreError(.corruptRow, "event seq \(standing) cannot be projected")
         }
@@ -168,7 +150,7 @@ public struct ProjectionWriter {
         var last = after
         let consume = { (event: FoldedEvent) throws in
             last = event.seq
-            try writer.apply(seq: event.seq, agency: event.agency, corrects: event.corrects, fact: event.fact, retracting: event.retracting)
+            try writer.apply(seq: event.seq, key: event.key, step: event.step, fact: event.fact)
             if last % 50_000 == 0 { progress?(last) }
         }
         if throughSeq - after >= backgroundFoldThreshold, let path = Self.filePath(of: source) {
@@ -203,7 +185,7 @@ public struct ProjectionWriter {
     private static func scan(_ db: Database, after: Int64, throughSeq: Int64, zone: LocalZone,
                              emit: (FoldedEvent) throws -> Void) throws {
         let rows = try RawStatement(db, sql: """
-            SELECT seq, type, agency, corrects, occurred_at, data FROM events WHERE seq > ? AND seq <= ? ORDER BY seq
+            SELECT seq, type, agency, corrects, occurred_at, data, id FROM events WHERE seq > ? AND seq <= ? ORDER BY seq
             """)
         rows.bind(after, at: 1)
         rows.bind(throughSeq, at: 2)
@@ -212,25 +194,45 @@ public struct ProjectionWriter {
             let seq = rows.int64(0)
             guard let type = rows.string(1).flatMap(EventType.init(rawValue:)), type.isActivity || type == .eventRetracted,
                   let time = rows.string(4).flatMap(EventTime.parse) else {
-                try emit(FoldedEvent(seq: seq, agency: "", corrects: nil, fact: nil, retracting: nil))
+                try emit(FoldedEvent(seq: seq, key: EventKey(agency: "", id: ""), step: .new, fact: nil))
                 continue
             }
             let data = try rows.withBytes(5) { bytes in try LedgerDatabase.parseData(bytes, seq: seq) }
-            try emit(FoldedEvent(seq: seq, agency: rows.string(2) ?? "", corrects: rows.string(3),
-                                 fact: ActivityFact(type: type, occurredAt: time, data: data, zone: zone),
-                                 retracting: type.retractedID(in: data)))
+            try emit(FoldedEvent(seq: seq, key: EventKey(agency: rows.string(2) ?? "", id: rows.string(6) ?? ""),
+                                 step: LineageStep(type: type, corrects: rows.string(3), data: data),
+                                 fact: ActivityFact(type: type, occurredAt: time, data: data, zone: zone)))
         }
     }
 }
 
-/// One event as a fold needs it; `fact` and `retracting` both nil for events the
-/// projection ignores (they still move the checkpoint).
+/// One event as a fold needs it; `fact` nil and `step` `.new` for events the projection
+/// ignores (they still move the checkpoint).
 private struct FoldedEvent: Sendable {
     let seq: Int64
-    let agency: String
-    let corrects: String?
+    let key: EventKey
+    let step: LineageStep
     let fact: ActivityFact?
-    let retracting: String?
+}
+
+/// The lineage memory of the activity projection: its `proj_member` table, and the log
+/// itself for finding an event by key.
+private struct ProjectionLineage: LineageMemory {
+    let writer: ProjectionWriter
+
+    func remember(_ key: EventKey, seq: Int64) {}   // the log knows every key
+    func seq(of key: EventKey) throws -> Int64? { try writer.activityEvent(key) }
+    func root(of seq: Int64) throws -> Int64? { try writer.memberRoot(of: seq) }
+    func join(_ seq: Int64, root: Int64) throws { try writer.addMember(seq, root: root) }
+
+    func markRetracted(_ seq: Int64) throws {
+        try writer.db.cachedStatement(sql: "UPDATE proj_member SET retracted = 1 WHERE seq = ?").execute(arguments: [seq])
+    }
+
+    func latestStanding(in root: Int64) throws -> Int64? {
+        try Int64.fetchOne(writer.db.cachedStatement(sql: """
+            SELECT seq FROM proj_member WHERE root = ? AND retracted = 0 ORDER BY seq DESC LIMIT 1
+            """), arguments: [root])
+    }
 }
 
 /// A `RawStatement` prepared the first time it is needed, on the connection given then.
