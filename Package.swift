@@ -48,7 +48,6 @@ let package = Package(
                 "LedgerDomain",
                 "LedgerFiles",
                 "LedgerStore",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Plans")],

@@ -17,13 +17,13 @@ public enum Daemon {
             logger.notice("removed a temporary file left by a stopped process", metadata: ["file": "\(path)"])
         }
         let database = try LedgerDatabase(path: layout.database)
-        let ingestor = FileIngestor(database: database, options: IngestOptions(configuration: configuration), clock: clock)
+        let ingestor = FileIngestor(store: database, options: IngestOptions(configuration: configuration), clock: clock)
         let notifier = SystemdNotifier(environment: environment)
         let heartbeat = Heartbeat()
         let startup = StartupGate()
         let inbox = InboxService(layout: layout, configuration: configuration, ingestor: ingestor,
                                  notifier: notifier, heartbeat: heartbeat, startup: startup, logger: logger, once: once)
-        let reports = ReportService(database: database, configuration: configuration)
+        let reports = ReportService(store: database, configuration: configuration)
         let schedule = ScheduleService(schedule: ReportSchedule(configuration: configuration),
                                        issuer: ReportIssuer(service: reports, reportsFolder: layout.reports, clock: clock),
                                        clock: clock, startup: startup, logger: logger)

@@ -46,7 +46,7 @@ struct InboxProcessor {
         case .opened(let file, let sha256):
             opened = file
             logger[metadataKey: "file.sha256"] = "\(sha256)"
-            if let earlier = try ingestor.database.ingestedFile(sha256: sha256) {
+            if let earlier = try ingestor.store.ingestedFile(sha256: sha256) {
                 guard let destination = try moveToProcessed(file, logger: logger) else { return .changedWhileRead }
                 logger.notice("already in the log; moved", metadata: ["to": "\(destination)", "event.seq": "\(earlier.lastSeq.map(String.init) ?? "-")"])
                 return .recovered(destination)

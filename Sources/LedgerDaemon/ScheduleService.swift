@@ -50,7 +50,7 @@ public struct ScheduleService: Service {
     public func issueDue() -> Int {
         let due: [ReportPeriod]
         do {
-            due = try schedule.due(now: clock.now(), database: issuer.service.database)
+            due = try schedule.due(now: clock.now(), store: issuer.service.store)
         } catch {
             logger.error("cannot tell which reports are due; trying again later", metadata: ["error": "\(error)"])
             return 1

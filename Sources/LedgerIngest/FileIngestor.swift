@@ -13,21 +13,21 @@ public struct FileIngestor: Sendable {
     /// cannot exhaust memory.
     public static let problemLimit = 10_000
 
-    public let database: LedgerDatabase
+    public let store: any EventStore
     public let options: IngestOptions
     public let clock: any LedgerClock
     /// The registry as of a head seq, so that consecutive files do not reload it.
     private let registryCache = RegistryCache()
 
-    public init(database: LedgerDatabase, options: IngestOptions, clock: any LedgerClock) {
-        self.database = database
+    public init(store: any EventStore, options: IngestOptions, clock: any LedgerClock) {
+        self.store = store
         self.options = options
         self.clock = clock
     }
 
     /// The registry at the head of the log, from the cache when nothing was appended since.
     public func currentRegistry() throws -> AgencyRegistry {
-        try database.readSession { session in try registryCache.registry(session, options: options) }
+        try store.readSession { session in try registryCache.registry(session, options: options) }
     }
 
     /// Thrown when `shouldStop` asked to abandon a file; its transaction was rolled back.
@@ -78,7 +78,7 @@ public struct FileIngestor: Sendable {
         guard let format = FileFormat(fileName: outcome.fileName) else {
             return Self.rejection(path: path, sha256: sha256, problem: .unsupportedFormat(name: outcome.fileName))
         }
-        return try database.writeSession { session in
+        return try store.writeSession(zone: options.zone) { session in
             var run = FileRun(session: session, options: options, now: clock.now())
             try run.start(registry: try registryCache.registry(session, options: options))
             var records = 0
@@ -97,16 +97,16 @@ public struct FileIngestor: Sendable {
             outcome.unlistedProblems = run.unlistedProblems
             let accepted = run.problems.isEmpty
             if accepted {
-                try run.projection!.setCheckpoint(run.appender!.headSeq)
-                registryCache.store(run.admission!.registry, at: run.appender!.headSeq)
+                let head = try run.lastSeq ?? session.head().seq
+                registryCache.store(run.admission!.registry, at: head)
                 outcome.status = .accepted
                 outcome.appended = run.appended
                 outcome.duplicates = run.duplicates
                 outcome.firstSeq = run.firstSeq
                 outcome.lastSeq = run.lastSeq
-                try IngestedFile(sha256: sha256, name: outcome.fileName, agency: folderAgency, appended: run.appended,
+                try session.record(IngestedFile(sha256: sha256, name: outcome.fileName, agency: folderAgency, appended: run.appended,
                                  duplicates: run.duplicates, firstSeq: run.firstSeq, lastSeq: run.lastSeq,
-                                 recordedAt: run.now.rfc3339UTC).record(in: session)
+                                 recordedAt: run.now.rfc3339UTC))
             }
             return (outcome, commit: accepted)
         }
@@ -129,13 +129,11 @@ public struct FileIngestor: Sendable {
 /// The state of one file's transaction: the chain head, the registry as the file
 /// changes it, and the tallies.
 private struct FileRun {
-    let session: LedgerSession
+    let session: any LedgerWriteSession
     let options: IngestOptions
     let now: Instant
-    var appender: EventAppender?
     var admission: EventAdmission?
-    var projection: ProjectionWriter?
-    var lookup: LogLookup?
+    var lookup: (any EventLookup)?
     var problems: [Problem] = []
     var unlistedProblems = 0
     var appended = 0
@@ -143,16 +141,13 @@ private struct FileRun {
     var firstSeq: Int64?
     var lastSeq: Int64?
 
-    init(session: LedgerSession, options: IngestOptions, now: Instant) {
+    init(session: any LedgerWriteSession, options: IngestOptions, now: Instant) {
         self.session = session
         self.options = options
         self.now = now
     }
 
     mutating func start(registry: AgencyRegistry) throws {
-        projection = session.projection(zone: options.zone)
-        try projection!.catchUp()
-        appender = try session.appender()
         lookup = try session.lookup()
         admission = EventAdmission(registry: registry, now: now, zone: options.zone)
     }
@@ -181,12 +176,11 @@ private struct FileRun {
         case .append:
             // Events after a bad one are still appended (and rolled back with the file)
             // so that later references to them are checked like in a good file.
-            let seq = try appender!.append(event.pending)
+            let step = LineageStep(type: draft.type, corrects: draft.corrects, data: draft.data)
+            let seq = try session.append(event.pending, step: step, fact: event.fact)
             appended += 1
             if firstSeq == nil { firstSeq = seq }
             lastSeq = seq
-            let step = LineageStep(type: draft.type, corrects: draft.corrects, data: draft.data)
-            try projection!.apply(seq: seq, key: draft.key, step: step, fact: event.fact)
             updateRegistry(with: draft, seq: seq, step: step)
         }
     }
@@ -211,7 +205,7 @@ private struct FileRun {
 private final class RegistryCache: Sendable {
     private let entry = Mutex<(seq: Int64, registry: AgencyRegistry)?>(nil)
 
-    func registry(_ session: LedgerSession, options: IngestOptions) throws -> AgencyRegistry {
+    func registry(_ session: any LedgerReadSession, options: IngestOptions) throws -> AgencyRegistry {
         let head = try session.head().seq
         if let cached = entry.withLock({ $0 }), cached.seq == head { return cached.registry }
         let registry = try session.registry(coordinators: options.coordinators, zone: options.zone)

@@ -4,11 +4,11 @@ import LedgerStore
 /// `replay`: the projections as the log stood at a seq or an instant — every agency's
 /// activity since the beginning, task status and indicators as of that day.
 public struct Replay {
-    let database: LedgerDatabase
+    let store: any EventStore
     let configuration: LedgerConfiguration
 
-    public init(database: LedgerDatabase, configuration: LedgerConfiguration) {
-        self.database = database
+    public init(store: any EventStore, configuration: LedgerConfiguration) {
+        self.store = store
         self.configuration = configuration
     }
 
@@ -16,16 +16,16 @@ public struct Replay {
         let zone = configuration.zone
         let seq: Int64, day: LocalDate
         if let asOf {
-            seq = try database.seq(recordedAtOrBefore: asOf)
+            seq = try store.seq(recordedAtOrBefore: asOf)
             day = zone.localDate(of: asOf)
         } else {
-            let head = try database.head().seq
+            let head = try store.head().seq
             seq = min(throughSeq ?? head, head)
-            let instant = try database.recordedAt(seq: seq).flatMap(EventTime.parseInstant) ?? Instant(millisecondsSinceEpoch: 0)
+            let instant = try store.recordedAt(seq: seq).flatMap(EventTime.parseInstant) ?? Instant(millisecondsSinceEpoch: 0)
             day = zone.localDate(of: instant)
         }
         // The whole history up to that day, as one open-ended period.
-        let report = try ReportService(database: database, configuration: configuration)
+        let report = try ReportService(store: store, configuration: configuration)
             .report(range: LocalDate.distantPast...day, throughSeq: seq, progress: progress)
         guard case .object(let object) = report.json else { return report.json }
         let kept = object.members.filter { !["period", "mode", "from", "edition"].contains($0.key) }

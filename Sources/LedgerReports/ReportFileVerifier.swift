@@ -4,11 +4,11 @@ import LedgerStore
 
 /// Checks every issued report file against the SHA-256 its `report.generated` recorded.
 public struct ReportFileVerifier {
-    let database: LedgerDatabase
+    let store: any EventStore
     let reportsFolder: String
 
-    public init(database: LedgerDatabase, reportsFolder: String) {
-        self.database = database
+    public init(store: any EventStore, reportsFolder: String) {
+        self.store = store
         self.reportsFolder = reportsFolder
     }
 
@@ -19,7 +19,7 @@ public struct ReportFileVerifier {
 
     public func verify() throws -> Outcome {
         var count = 0
-        for entry in try IssuedEditions.load(database).entries {
+        for entry in try IssuedEditions.load(store).entries {
             for file in entry.files {
                 let path = (reportsFolder as NSString).appendingPathComponent(file.name)
                 guard let data = FileManager.default.contents(atPath: path) else {

@@ -36,7 +36,7 @@ public struct ReportIssuer: Sendable {
     public func issue(_ period: ReportPeriod) throws -> Edition {
         let configuration = service.configuration
         var report = try service.report(period)
-        let previous = try IssuedEditions.load(service.database).last(for: period.description)
+        let previous = try IssuedEditions.load(service.store).last(for: period.description)
         let edition = (previous?.edition ?? 0) + 1
         report.edition = edition
         var files: [JSONValue] = []
@@ -60,7 +60,7 @@ public struct ReportIssuer: Sendable {
                                    ("files", .array(files))])
             let draft = try Self.validated(id: "report-\(period)-e\(edition)", occurredAt: Self.localTimestamp(now, zone: zone),
                                            data: data, zone: zone)
-            try service.database.appendSystemEvent(draft, recordedAt: now)
+            try service.store.appendSystemEvent(draft, recordedAt: now)
         } catch {
             for path in written { unlink(path) }
             throw error
@@ -113,9 +113,9 @@ public struct IssuedEditions: Sendable {
 
     public var entries: [Entry]
 
-    public static func load(_ database: LedgerDatabase) throws -> IssuedEditions {
+    public static func load(_ store: any EventStore) throws -> IssuedEditions {
         var entries: [Entry] = []
-        try database.forEachEvent(ofType: .reportGenerated) { event in
+        try store.forEachEvent(ofType: .reportGenerated) { event in
             let data = try LedgerDatabase.parseData(event.data, seq: event.seq)
             var files: [(String, String)] = []
             if case .array(let items)? = data["files"] {

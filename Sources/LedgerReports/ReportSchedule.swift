@@ -14,11 +14,11 @@ public struct ReportSchedule: Sendable {
     }
 
     /// The periods whose next edition is due at `now`, in order.
-    public func due(now: Instant, database: LedgerDatabase) throws -> [ReportPeriod] {
+    public func due(now: Instant, store: any EventStore) throws -> [ReportPeriod] {
         let zone = configuration.zone
         let today = zone.localDate(of: now)
-        guard let earliest = try earliestDay(database) else { return [] }
-        let issued = try IssuedEditions.load(database)
+        guard let earliest = try earliestDay(store) else { return [] }
+        let issued = try IssuedEditions.load(store)
         var due: [ReportPeriod] = []
         for year in Self.years(from: earliest, today: today) {
             for period in ReportPeriod.all(year: year, kinds: configuration.reportKinds) {
@@ -30,7 +30,7 @@ public struct ReportSchedule: Sendable {
                 let check = latestDailyCheck(before: now)
                 let deadline = zone.instant(of: range.upperBound.adding(days: configuration.reviseForDays), hour: 1)
                 guard check > first, check <= deadline, let lastAt = EventTime.parseInstant(last.recordedAt), lastAt < check else { continue }
-                if try hasNewEvents(database, range: range, after: last.throughSeq) { due.append(period) }
+                if try hasNewEvents(store, range: range, after: last.throughSeq) { due.append(period) }
             }
         }
         return due.sorted()
@@ -38,11 +38,11 @@ public struct ReportSchedule: Sendable {
 
     /// The first edition 1 still to come (or overdue, when the daemon has been down):
     /// its period and due time as RFC 3339 local time, for `status`.
-    public func nextEdition(now: Instant, database: LedgerDatabase) throws -> (period: ReportPeriod, at: String)? {
+    public func nextEdition(now: Instant, store: any EventStore) throws -> (period: ReportPeriod, at: String)? {
         let zone = configuration.zone
         let today = zone.localDate(of: now)
-        let issued = try IssuedEditions.load(database)
-        guard let earliest = try earliestDay(database) else { return nil }
+        let issued = try IssuedEditions.load(store)
+        guard let earliest = try earliestDay(store) else { return nil }
         var best: (ReportPeriod, Instant)?
         for year in Self.years(from: earliest, today: today) {
             for period in ReportPeriod.all(year: year, kinds: configuration.reportKinds) where issued.last(for: period.description) == nil {
@@ -80,17 +80,17 @@ public struct ReportSchedule: Sendable {
         return candidate <= now ? candidate : zone.instant(of: today.adding(days: -1), hour: 1)
     }
 
-    private func earliestDay(_ database: LedgerDatabase) throws -> LocalDate? {
+    private func earliestDay(_ store: any EventStore) throws -> LocalDate? {
         let zone = configuration.zone
         // Dates sort as text; a date-time's local day may be a day apart, so look at the few smallest.
-        return try database.earliestOccurredAt().compactMap { EventTime.parse($0)?.localDate(in: zone) }.min()
+        return try store.earliestOccurredAt().compactMap { EventTime.parse($0)?.localDate(in: zone) }.min()
     }
 
     /// Events after `seq` (not the daemon's own) dated in the period, or correcting or
     /// retracting an event dated in it.
-    private func hasNewEvents(_ database: LedgerDatabase, range: ClosedRange<LocalDate>, after seq: Int64) throws -> Bool {
+    private func hasNewEvents(_ store: any EventStore, range: ClosedRange<LocalDate>, after seq: Int64) throws -> Bool {
         let zone = configuration.zone
-        return try database.hasEvent(after: seq) { occurredAt in
+        return try store.hasEvent(after: seq) { occurredAt in
             guard let day = EventTime.parse(occurredAt)?.localDate(in: zone) else { return false }
             return range.contains(day)
         }

@@ -5,15 +5,15 @@ import LedgerStore
 /// earlier seq by folding the log into a temporary projection, so that any edition can be
 /// reproduced later byte for byte.
 public struct ReportService: Sendable {
-    public let database: LedgerDatabase
+    public let store: any EventStore
     public let configuration: LedgerConfiguration
 
-    public init(database: LedgerDatabase, configuration: LedgerConfiguration) {
-        self.database = database
+    public init(store: any EventStore, configuration: LedgerConfiguration) {
+        self.store = store
         self.configuration = configuration
     }
 
-    public typealias UnknownSeq = LedgerDatabase.UnknownSeq
+    public typealias UnknownSeq = LedgerStore.UnknownSeq
 
     public func report(_ period: ReportPeriod, throughSeq requested: Int64? = nil) throws -> ConsolidatedReport {
         try report(period: period, range: period.range(configuration.periods), throughSeq: requested, progress: nil)
@@ -26,7 +26,7 @@ public struct ReportService: Sendable {
 
     private func report(period: ReportPeriod, range: ClosedRange<LocalDate>, throughSeq requested: Int64?,
                         progress: ((Int64) -> Void)?) throws -> ConsolidatedReport {
-        try database.withProjection(throughSeq: requested, zone: configuration.zone, coordinators: Set(configuration.coordinators),
+        try store.withProjection(throughSeq: requested, zone: configuration.zone, coordinators: Set(configuration.coordinators),
                                     progress: progress) { projection in
             try ReportBuilder(registry: projection.registry, mode: configuration.periods, language: configuration.language)
                 .build(period, range: range, projection: projection)

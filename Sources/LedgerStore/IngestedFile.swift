@@ -24,11 +24,6 @@ public struct IngestedFile: Sendable, Equatable {
         self.recordedAt = recordedAt
     }
 
-    /// Records the file in the same transaction as its events; the first record of a
-    /// given content wins.
-    /// Records the file in the session's transaction.
-    public func record(in session: LedgerSession) throws { try insert(session.db) }
-
     func insert(_ db: Database) throws {
         try db.execute(sql: """
             INSERT OR IGNORE INTO ingested_files (sha256, name, agency, appended, duplicates, first_seq, last_seq, recorded_at)

@@ -5,16 +5,6 @@ import LedgerDomain
 /// Read models by name: what the reports, the schedule, `status` and `replay` ask of the
 /// log, so that no layer above the store writes SQL of its own.
 extension LedgerDatabase {
-    /// What `status` counts.
-    public struct StatusCounts: Sendable {
-        public var head: Head
-        public var eventsByType: [(type: String, count: Int)]
-        public var filesIngested: Int
-        public var registry: AgencyRegistry
-        /// `data` of the newest `report.generated`.
-        public var lastReport: JSONObject?
-    }
-
     public func statusCounts(coordinators: Set<String>, zone: LocalZone) throws -> StatusCounts {
         try read { db in
             let registry = try Self.loadRegistry(db, coordinators: coordinators, zone: zone)
@@ -41,7 +31,7 @@ extension LedgerDatabase {
 
     /// The smallest `occurred_at` texts of the clerks' events (not the daemon's), a few, in
     /// text order: dates sort as text, but a date-time's local day may differ by one.
-    public func earliestOccurredAt(count: Int = 8) throws -> [String] {
+    public func earliestOccurredAt(count: Int) throws -> [String] {
         try read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT occurred_at FROM events WHERE agency != ? ORDER BY occurred_at LIMIT ?",
                                 arguments: [AgencyCode.system, count])

@@ -2,21 +2,15 @@ import GRDB
 import LedgerDomain
 
 extension LedgerDatabase {
-    /// The last seq and its hash; seq 0 and the genesis hash for an empty log.
-    public struct Head: Sendable, Equatable {
-        public var seq: Int64
-        public var hash: String
-    }
-
-    public func head() throws -> Head {
+    public func head() throws -> LogHead {
         try read { db in try Self.head(db) }
     }
 
-    static func head(_ db: Database) throws -> Head {
+    static func head(_ db: Database) throws -> LogHead {
         if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1") {
-            return Head(seq: row[0], hash: row[1])
+            return LogHead(seq: row[0], hash: row[1])
         }
-        return Head(seq: 0, hash: HashChain.hex(HashChain.genesis))
+        return .empty
     }
 
     /// Streams events in seq order, never holding the log in memory.

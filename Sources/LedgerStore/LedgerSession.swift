@@ -1,50 +1,69 @@
 import GRDB
 import LedgerDomain
 
-/// One transaction on the ledger, as ingestion sees it: the head, the registry, the
-/// lookups admission needs, the appender with the chain, the projection kept in step, and
-/// the record of the file. Valid only inside `LedgerDatabase.writeSession` (or
-/// `readSession`, which refuses nothing but must not be written through).
-public struct LedgerSession {
+/// One transaction on the SQLite ledger: the head, the registry, the lookups admission
+/// needs, the appender with the chain, the projection kept in step, and the record of the
+/// file. Valid only inside `LedgerDatabase.writeSession` or `readSession`.
+final class SQLiteSession: LedgerWriteSession {
     let db: Database
+    private let zone: LocalZone
+    private var appender: EventAppender?
+    /// The projection, caught up with the log on the first append of the session.
+    private var projection: ProjectionWriter?
 
-    public func head() throws -> LedgerDatabase.Head { try LedgerDatabase.head(db) }
+    init(db: Database, zone: LocalZone) {
+        self.db = db
+        self.zone = zone
+    }
 
-    public func registry(coordinators: Set<String>, zone: LocalZone) throws -> AgencyRegistry {
+    func head() throws -> LogHead { try LedgerDatabase.head(db) }
+
+    func registry(coordinators: Set<String>, zone: LocalZone) throws -> AgencyRegistry {
         try LedgerDatabase.loadRegistry(db, coordinators: coordinators, zone: zone)
     }
 
-    /// Stored events by `(agency, id)`, for admission.
-    public func lookup() throws -> LogLookup { try LogLookup(db: db) }
+    func lookup() throws -> any EventLookup { try LogLookup(db: db) }
 
-    /// Appends with the hash chain, starting at the current head.
-    public func appender() throws -> EventAppender { try EventAppender(db: db) }
+    func append(_ event: PendingAppend, step: LineageStep, fact: ActivityFact?) throws -> Int64 {
+        if appender == nil {
+            let writer = ProjectionWriter(db: db, zone: zone)
+            try writer.catchUp()
+            projection = writer
+            appender = try EventAppender(db: db)
+        }
+        let seq = try appender!.append(event)
+        try projection!.apply(seq: seq, key: EventKey(agency: event.columns.agency, id: event.columns.id), step: step, fact: fact)
+        return seq
+    }
 
-    /// The activity projection, written in the same transaction as the events.
-    public func projection(zone: LocalZone) -> ProjectionWriter { ProjectionWriter(db: db, zone: zone) }
+    func record(_ file: IngestedFile) throws { try file.insert(db) }
 
-    /// Records a file whose events are committed with this transaction.
-    public func record(_ file: IngestedFile) throws { try file.insert(db) }
+    /// Before the commit: the projection is now current up to the last append.
+    func finish() throws {
+        if let projection, let appender { try projection.setCheckpoint(appender.headSeq) }
+    }
 }
 
 extension LedgerDatabase {
-    /// Runs `body` in one IMMEDIATE transaction that commits unless it throws or asks not to.
-    public func writeSession<T>(_ body: (LedgerSession) throws -> (T, commit: Bool)) throws -> T {
-        try transaction { db in try body(LedgerSession(db: db)) }
+    public func writeSession<T>(zone: LocalZone, _ body: (any LedgerWriteSession) throws -> (T, commit: Bool)) throws -> T {
+        try transaction { db in
+            let session = SQLiteSession(db: db, zone: zone)
+            let (value, commit) = try body(session)
+            if commit { try session.finish() }
+            return (value, commit)
+        }
     }
 
-    /// Runs `body` on a consistent read of the ledger.
-    public func readSession<T>(_ body: (LedgerSession) throws -> T) throws -> T {
-        try read { db in try body(LedgerSession(db: db)) }
+    public func readSession<T>(_ body: (any LedgerReadSession) throws -> T) throws -> T {
+        // A read session never appends, so the projection zone plays no part.
+        try read { db in try body(SQLiteSession(db: db, zone: .hoChiMinh)) }
     }
 
-    /// The file already committed with these bytes, if any (crash recovery).
     public func ingestedFile(sha256: String) throws -> IngestedFile? {
         try read { db in try IngestedFile.find(db, sha256: sha256) }
     }
 
-    /// Drops the projections and folds the whole log again. - Returns: the seq folded to.
-    public func rebuildProjections(zone: LocalZone, progress: ((Int64) -> Void)? = nil) throws -> Int64 {
+    public func rebuildProjections(zone: LocalZone, progress: ((Int64) -> Void)?) throws -> Int64 {
         try transaction { db in
             let writer = ProjectionWriter(db: db, zone: zone)
             try writer.rebuild(from: db, progress: progress)
@@ -52,3 +71,5 @@ extension LedgerDatabase {
         }
     }
 }
+
+extension LedgerDatabase: EventStore {}

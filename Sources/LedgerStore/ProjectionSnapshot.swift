@@ -3,37 +3,95 @@ import GRDB
 import LedgerDomain
 
 /// The activity projection as of one seq, with the registry of that moment: what a report
-/// reads. Obtained from `LedgerDatabase.withProjection(throughSeq:…)`; valid only inside it.
+/// reads. Obtained from `EventStore.withProjection(throughSeq:…)`; valid only inside it.
 public struct ProjectionSnapshot {
-    let db: Database
+    enum Facts {
+        /// The `proj_effective` table of an open transaction.
+        case table(Database)
+        /// An in-memory store's facts, in the order of their lineage roots.
+        case values([EffectiveFact.Value])
+    }
+
+    let facts: Facts
     public let registry: AgencyRegistry
     public let throughSeq: Int64
     public let headHash: String
 
-    /// Every effective fact (corrections applied, retractions removed), in one sequential
-    /// pass through the C API: a report over a million events reads them all, and sorting
-    /// or grouping them in SQL was what made reports slow.
+    /// Every effective fact (corrections applied, retractions removed). From SQLite in one
+    /// sequential pass through the C API: a report over a million events reads them all,
+    /// and sorting or grouping them in SQL was what made reports slow.
     public func forEachEffectiveFact(_ body: (EffectiveFact) throws -> Void) throws {
-        let rows = try RawStatement(db, sql: "SELECT day, agency, type, measure, task, a, b, note, instant, seq FROM proj_effective NOT INDEXED")
-        defer { rows.reset() }
-        let fact = EffectiveFact(rows: rows)
-        while try rows.step() { try body(fact) }
+        switch facts {
+        case .table(let db):
+            let rows = try RawStatement(db, sql: "SELECT day, agency, type, measure, task, a, b, note, instant, seq FROM proj_effective NOT INDEXED")
+            defer { rows.reset() }
+            let fact = EffectiveFact(storage: .row(rows))
+            while try rows.step() { try body(fact) }
+        case .values(let values):
+            for value in values { try body(EffectiveFact(storage: .value(value))) }
+        }
     }
 }
 
-/// The current row of `ProjectionSnapshot.forEachEffectiveFact`, read lazily column by
-/// column (a report skips most rows after reading their day).
+/// The current fact of `ProjectionSnapshot.forEachEffectiveFact`; from SQLite it is read
+/// lazily column by column (a report skips most rows after reading their day).
 public struct EffectiveFact {
-    @usableFromInline let rows: RawStatement
+    /// A fact held as a value (the in-memory store).
+    public struct Value: Sendable, Equatable {
+        public var day: String
+        public var agency: String
+        public var type: EventType
+        public var task: String?
+        public var measure: ActivityMeasure
+        public var instant: Int64
+        public var seq: Int64
+
+        public init(day: String, agency: String, type: EventType, task: String?, measure: ActivityMeasure, instant: Int64, seq: Int64) {
+            self.day = day
+            self.agency = agency
+            self.type = type
+            self.task = task
+            self.measure = measure
+            self.instant = instant
+            self.seq = seq
+        }
+
+        public init(_ fact: ActivityFact, agency: String, seq: Int64) {
+            self.init(day: fact.dayText, agency: agency, type: fact.type, task: fact.task, measure: fact.measure,
+                      instant: fact.instant, seq: seq)
+        }
+    }
+
+    @usableFromInline enum Storage {
+        case row(RawStatement)
+        case value(Value)
+    }
+
+    @usableFromInline let storage: Storage
 
     /// The local day of the fact (`YYYY-MM-DD`).
-    @inlinable public var day: String? { rows.string(0) }
-    @inlinable public var agency: String? { rows.string(1) }
-    @inlinable public var type: EventType? { rows.string(2).flatMap(EventType.init(rawValue:)) }
-    @inlinable public var isReportSubmitted: Bool { rows.string(2) == EventType.reportSubmitted.rawValue }
-    /// What the fact is grouped or summed by, typed by its event type; read from the
-    /// columns the type uses only.
+    @inlinable public var day: String? {
+        switch storage { case .row(let rows): rows.string(0); case .value(let value): value.day }
+    }
+    @inlinable public var agency: String? {
+        switch storage { case .row(let rows): rows.string(1); case .value(let value): value.agency }
+    }
+    @inlinable public var type: EventType? {
+        switch storage { case .row(let rows): rows.string(2).flatMap(EventType.init(rawValue:)); case .value(let value): value.type }
+    }
+    @inlinable public var isReportSubmitted: Bool {
+        switch storage {
+        case .row(let rows): rows.string(2) == EventType.reportSubmitted.rawValue
+        case .value(let value): value.type == .reportSubmitted
+        }
+    }
+    /// What the fact is grouped or summed by, typed by its event type; from SQLite read
+    /// from the columns the type uses only.
     @inlinable public var measure: ActivityMeasure {
+        guard case .row(let rows) = storage else {
+            if case .value(let value) = storage { return value.measure }
+            return .unrecorded
+        }
         guard let type else { return .unrecorded }
         let label = rows.string(3)
         switch type {
@@ -46,30 +104,32 @@ public struct EffectiveFact {
             return ActivityMeasure(type: type, label: label, first: nil, second: nil, note: nil)
         }
     }
-    @inlinable public var task: String? { rows.string(4) }
-    @inlinable public var hasTask: Bool { !rows.isNull(4) }
-    @inlinable public var instant: Int64 { rows.int64(8) }
-    @inlinable public var seq: Int64 { rows.int64(9) }
+    @inlinable public var task: String? {
+        switch storage { case .row(let rows): rows.string(4); case .value(let value): value.task }
+    }
+    @inlinable public var hasTask: Bool {
+        switch storage { case .row(let rows): !rows.isNull(4); case .value(let value): value.task != nil }
+    }
+    @inlinable public var instant: Int64 {
+        switch storage { case .row(let rows): rows.int64(8); case .value(let value): value.instant }
+    }
+    @inlinable public var seq: Int64 {
+        switch storage { case .row(let rows): rows.int64(9); case .value(let value): value.seq }
+    }
 }
 
 extension LedgerDatabase {
-    /// The requested seq is past the head of the log.
-    public struct UnknownSeq: Error, CustomStringConvertible {
-        public var requested: Int64, head: Int64
-        public var description: String { "--through-seq \(requested) is beyond the head of the log (seq \(head))" }
-    }
-
     /// Runs `body` on the projection as of `throughSeq` (nil: the head). At the head the
     /// live projection is brought up to date and read in one transaction; at an earlier
     /// seq the log is folded into a throwaway projection, so any edition can be reproduced.
     public func withProjection<T>(throughSeq requested: Int64?, zone: LocalZone, coordinators: Set<String>,
-                                  progress: ((Int64) -> Void)? = nil, _ body: (ProjectionSnapshot) throws -> T) throws -> T {
+                                  progress: ((Int64) -> Void)?, _ body: (ProjectionSnapshot) throws -> T) throws -> T {
         let atHead: T? = try transaction { db in
             let head = try Self.head(db)
             guard requested == nil || requested == head.seq else { return (nil, commit: false) }
             try ProjectionWriter(db: db, zone: zone).catchUp()
             let registry = try Self.loadRegistry(db, coordinators: coordinators, zone: zone)
-            return (try body(ProjectionSnapshot(db: db, registry: registry, throughSeq: head.seq, headHash: head.hash)), commit: true)
+            return (try body(ProjectionSnapshot(facts: .table(db), registry: registry, throughSeq: head.seq, headHash: head.hash)), commit: true)
         }
         if let atHead { return atHead }
         let seq = requested ?? 0
@@ -88,7 +148,7 @@ extension LedgerDatabase {
             return try temporary.write { db in
                 try LedgerSchema.createProjectionTables(db)
                 try ProjectionWriter(db: db, zone: zone).rebuild(from: source, throughSeq: seq, progress: progress)
-                return try body(ProjectionSnapshot(db: db, registry: registry, throughSeq: seq, headHash: hash))
+                return try body(ProjectionSnapshot(facts: .table(db), registry: registry, throughSeq: seq, headHash: hash))
             }
         }
     }

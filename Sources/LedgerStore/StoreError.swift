@@ -4,6 +4,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case notInitialised = "not_initialised"
         case openFailed = "open_failed"
         case corruptRow = "corrupt_row"
+        /// An append whose `(agency, id)` is in the log already (the UNIQUE index of SQLite).
+        case duplicateKey = "duplicate_key"
     }
 
     public var code: Code

@@ -18,6 +18,22 @@ public struct StoredEvent: Sendable, Equatable {
 
     static let columns = "seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, source_line, hash"
 
+    public init(seq: Int64, agency: String, id: String, type: String, occurredAt: String, recordedAt: String, corrects: String?,
+                data: String, sourceFile: String?, sourceSHA256: String?, sourceLine: Int?, hash: String) {
+        self.seq = seq
+        self.agency = agency
+        self.id = id
+        self.type = type
+        self.occurredAt = occurredAt
+        self.recordedAt = recordedAt
+        self.corrects = corrects
+        self.data = data
+        self.sourceFile = sourceFile
+        self.sourceSHA256 = sourceSHA256
+        self.sourceLine = sourceLine
+        self.hash = hash
+    }
+
     init(row: Row) {
         seq = row[0]
         agency = row[1]

@@ -56,7 +56,7 @@ struct AuditTrail {
     var correctedBy: [EventKey: [String]] = [:]
     var retractedBy: [EventKey: String] = [:]
 
-    static func load(_ database: LedgerDatabase) throws -> AuditTrail {
+    static func load(_ database: any EventStore) throws -> AuditTrail {
         var trail = AuditTrail()
         // Two queries, each on its index (an OR of the two conditions would scan the whole log).
         try database.forEachCorrection { event in

@@ -31,7 +31,7 @@ struct IngestCommand: ParsableCommand {
         let configuration = try global.loadConfiguration()
         let database = try global.openDatabase()
         let options = IngestOptions(configuration: configuration)
-        let ingestor = FileIngestor(database: database, options: options, clock: SystemClock())
+        let ingestor = FileIngestor(store: database, options: options, clock: SystemClock())
         var outcomes: [FileOutcome] = []
         for path in files {
             let outcome = try ingestor.ingest(path: path, folderAgency: agency ?? Self.folderAgency(of: path)) { count in

@@ -28,7 +28,7 @@ struct InitCommand: ParsableCommand {
         let database = try LedgerDatabase(path: layout.database, create: true)
         let options = IngestOptions(configuration: configuration)
         var rejected = false
-        let ingestor = FileIngestor(database: database, options: options, clock: SystemClock())
+        let ingestor = FileIngestor(store: database, options: options, clock: SystemClock())
         if let withPlan {
             for path in try BundledPlan.files(named: withPlan) {
                 var outcome = try ingestor.ingest(path: path, folderAgency: nil)

@@ -6,7 +6,7 @@ import LedgerStore
 
 /// What `status` shows.
 struct LedgerStatus {
-    var head: LedgerDatabase.Head
+    var head: LogHead
     var eventsByType: [(String, Int)]
     var agencies: Int
     var tasks: Int
@@ -16,7 +16,7 @@ struct LedgerStatus {
     var lastReport: JSONObject?
     var nextReport: (period: String, at: String)?
 
-    static func read(_ database: LedgerDatabase, layout: StateLayout, options: IngestOptions) throws -> LedgerStatus {
+    static func read(_ database: any EventStore, layout: StateLayout, options: IngestOptions) throws -> LedgerStatus {
         let counts = try database.statusCounts(coordinators: options.coordinators, zone: options.zone)
         return LedgerStatus(head: counts.head, eventsByType: counts.eventsByType.map { ($0.type, $0.count) }, agencies: counts.registry.agencies.count,
                             tasks: counts.registry.tasks.count, filesIngested: counts.filesIngested, backlog: inboxBacklog(layout),

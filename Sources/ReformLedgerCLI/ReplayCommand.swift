@@ -32,7 +32,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         let configuration = try global.loadConfiguration()
         let database = try global.openDatabase()
-        let replay = try Replay(database: database, configuration: configuration)
+        let replay = try Replay(store: database, configuration: configuration)
             .run(throughSeq: throughSeq, asOf: asOf.flatMap(EventTime.parseInstant)) { seq in Terminal.progress("replayed \(seq) events") }
         Terminal.endProgress()
         var json = replay

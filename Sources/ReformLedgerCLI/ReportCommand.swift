@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let configuration = try global.loadConfiguration()
         let database = try global.openDatabase()
-        let service = ReportService(database: database, configuration: configuration)
+        let service = ReportService(store: database, configuration: configuration)
         guard let reportPeriod = ReportPeriod.parse(period) else { throw CommandFailure("--period: \(period) is not a period") }
         if issue {
             let edition = try ReportIssuer(service: service, reportsFolder: global.layout.reports, clock: SystemClock()).issue(reportPeriod)

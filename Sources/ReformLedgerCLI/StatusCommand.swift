@@ -22,7 +22,7 @@ struct StatusCommand: ParsableCommand {
         let database = try global.openDatabase()
         let options = IngestOptions(configuration: configuration)
         var snapshot = try LedgerStatus.read(database, layout: global.layout, options: options)
-        if let next = try ReportSchedule(configuration: configuration).nextEdition(now: SystemClock().now(), database: database) {
+        if let next = try ReportSchedule(configuration: configuration).nextEdition(now: SystemClock().now(), store: database) {
             snapshot.nextReport = (next.period.description, next.at)
         }
         Terminal.print(json ? JSONWriter.string(snapshot.json, pretty: true) : snapshot.text)

@@ -70,7 +70,7 @@ private struct Verification {
         Terminal.endProgress()
         switch outcome {
         case .intact(let events, let headHash):
-            switch try ReportFileVerifier(database: database, reportsFolder: reportsFolder).verify() {
+            switch try ReportFileVerifier(store: database, reportsFolder: reportsFolder).verify() {
             case .intact(let files):
                 if json {
                     Terminal.print(JSONWriter.string(.object(["ok": .bool(true), "events": .integer(Int(events)), "head_hash": .string(headHash),

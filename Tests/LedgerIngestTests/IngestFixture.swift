@@ -24,7 +24,7 @@ final class IngestFixture {
     }
 
     var ingestor: FileIngestor {
-        FileIngestor(database: database, options: IngestOptions(configuration: configuration), clock: clock)
+        FileIngestor(store: database, options: IngestOptions(configuration: configuration), clock: clock)
     }
 
     /// Writes a file into `inbox/<agency>/` and ingests it as that agency's.

@@ -34,4 +34,16 @@ struct GoldenReportTests {
             #expect(bytes == (try format.render(replayed, language: .vi)), "\(format.rawValue) as of the same seq")
         }
     }
+
+    /// The in-memory store, fed the same files, gives the same reports byte for byte: the
+    /// SQL of the projection and the domain's fold agree.
+    @Test func theInMemoryStoreGivesTheSameReports() throws {
+        let sqlite = try GoldenScenario(), memory = try GoldenScenario(inMemory: true)
+        #expect(try sqlite.store.head() == memory.store.head())
+        let head = try sqlite.store.head().seq
+        for (period, seq) in [("2024-Q1", nil), ("2024-H1", nil), ("2024", nil), ("2024-Q1", head - 5), ("2024", head / 2)] as [(String, Int64?)] {
+            let expected = try ReportFormat.json.render(try sqlite.report(period, throughSeq: seq), language: .vi)
+            #expect(try ReportFormat.json.render(try memory.report(period, throughSeq: seq), language: .vi) == expected, "\(period) as of \(seq.map(String.init) ?? "the head")")
+        }
+    }
 }

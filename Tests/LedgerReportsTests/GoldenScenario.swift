@@ -13,13 +13,17 @@ final class GoldenScenario {
     static let fixtures = RepositoryPaths.path("Tests/LedgerReportsTests/Fixtures/golden")
     let folder = TemporaryDirectory("golden")
     let database: LedgerDatabase
+    /// The store the reports read: the SQLite `database`, or an in-memory store fed the
+    /// same files.
+    let store: any EventStore
     let configuration: LedgerConfiguration
     let clock = FixedClock(EventTime.parseInstant("2024-12-31T12:00:00+07:00")!)
 
-    init(configuration: LedgerConfiguration = LedgerConfiguration()) throws {
+    init(configuration: LedgerConfiguration = LedgerConfiguration(), inMemory: Bool = false) throws {
         self.configuration = configuration
         database = try LedgerDatabase(path: folder.file("ledger.sqlite"), create: true)
-        let ingestor = FileIngestor(database: database, options: IngestOptions(configuration: configuration), clock: clock)
+        store = inMemory ? InMemoryEventStore() : database
+        let ingestor = FileIngestor(store: store, options: IngestOptions(configuration: configuration), clock: clock)
         for path in try BundledPlan.files(named: "soc-trang-2024") {
             let outcome = try ingestor.ingest(path: path, folderAgency: nil)
             precondition(outcome.status == .accepted)
@@ -32,7 +36,7 @@ final class GoldenScenario {
         }
     }
 
-    var service: ReportService { ReportService(database: database, configuration: configuration) }
+    var service: ReportService { ReportService(store: store, configuration: configuration) }
 
     func report(_ period: String, throughSeq: Int64? = nil) throws -> ConsolidatedReport {
         try service.report(ReportPeriod.parse(period)!, throughSeq: throughSeq)

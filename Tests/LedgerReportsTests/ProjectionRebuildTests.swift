@@ -13,7 +13,7 @@ struct ProjectionRebuildTests {
         let folder = TemporaryDirectory("rebuild")
         let database = try LedgerDatabase(path: folder.file("ledger.sqlite"), create: true)
         let clock = FixedClock(EventTime.parseInstant("2024-12-31T12:00:00+07:00")!)
-        let ingestor = FileIngestor(database: database, options: IngestOptions(configuration: LedgerConfiguration()), clock: clock)
+        let ingestor = FileIngestor(store: database, options: IngestOptions(configuration: LedgerConfiguration()), clock: clock)
         for path in try BundledPlan.files(named: "soc-trang-2024") { _ = try ingestor.ingest(path: path, folderAgency: nil) }
 
         var random = SeededRandom(seed: 2024)
