@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Timer sequences for the daemon's periodic work (already built for ServiceLifecycle).
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -77,6 +79,7 @@ let package = Package(
                 "CLinuxSupport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
@@ -114,7 +117,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerDaemonTests",
-            dependencies: ["LedgerDaemon", "LedgerFiles", "LedgerIngest", "LedgerReports", "LedgerDomain", "LedgerTestSupport"]
+            dependencies: ["LedgerDaemon", "LedgerFiles", "LedgerIngest", "LedgerReports", "LedgerStore", "LedgerDomain", "LedgerTestSupport",
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "LedgerFilesTests", dependencies: ["LedgerFiles", "LedgerDomain", "LedgerTestSupport"]),
         .testTarget(

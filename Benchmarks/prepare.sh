@@ -1,5 +1,5 @@
 # Sourced by Scripts/bench.sh and Scripts/bench-growth.sh: a work folder, the release
-# binary ($BIN), the C limit ($WORK/c_limit), and `timed`.
+# binary ($BIN), the C limit ($WORK/c_limit), the bare C program ($WORK/c_bare), and `timed`.
 if [ -z "${WORK:-}" ]; then  # a folder of our own, removed at the end; a given WORK is kept
   WORK=$(mktemp -d)
   trap 'rm -rf "$WORK"' EXIT
@@ -10,6 +10,7 @@ Scripts/setup.sh libssl-dev
 swift build -c release --product reformledger >/dev/null
 BIN="$PWD/.build/release/reformledger"
 cc -O2 -Wno-deprecated-declarations Benchmarks/c_limit.c -lsqlite3 -lcrypto -o "$WORK/c_limit"
+cc -O2 -Wno-deprecated-declarations -DBARE Benchmarks/c_limit.c -lsqlite3 -lcrypto -o "$WORK/c_bare"
 export REFORMLEDGER_MAX_FILE_BYTES=4000000000
 
 timed() {  # timed CMD… → "seconds peak_kb" of the command (GNU time)

@@ -9,9 +9,15 @@ import ServiceLifecycle
 
 /// The composition root of `serve`, used by the CLI and by tests alike.
 public enum Daemon {
-    /// Builds the service group: the inbox loop, and the systemd watchdog when asked for.
+    /// Builds the service group: the inbox loop, the schedule of reports, and the systemd
+    /// watchdog when asked for.
+    ///
+    /// - Parameters:
+    ///   - clock: the "now" of events and reports (`--now` fixes it; a test moves it).
+    ///   - scheduleTick: how often the schedule compares `clock` with its next check.
     public static func build(layout: StateLayout, configuration: LedgerConfiguration, clock: any LedgerClock, once: Bool,
-                             environment: [String: String], logger: Logger) throws -> ServiceGroup {
+                             environment: [String: String], logger: Logger,
+                             scheduleTick: Duration = .seconds(30)) throws -> ServiceGroup {
         try layout.createFolders()
         for path in StaleTemporaries.remove(under: [layout.reports, layout.processed, layout.rejected]) {
             logger.notice("removed a temporary file left by a stopped process", metadata: ["file": "\(path)"])
@@ -26,7 +32,7 @@ public enum Daemon {
         let reports = ReportService(store: database, configuration: configuration)
         let schedule = ScheduleService(schedule: ReportSchedule(configuration: configuration),
                                        issuer: ReportIssuer(service: reports, reportsFolder: layout.reports, clock: clock),
-                                       clock: clock, startup: startup, logger: logger)
+                                       clock: clock, tick: scheduleTick, startup: startup, logger: logger)
         // The inbox loop returning (after `--once`, or on shutdown) ends the whole daemon normally.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = once
             ? [.init(service: OnceService(inbox: inbox, schedule: schedule), successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "once")]

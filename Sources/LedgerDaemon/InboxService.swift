@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import Foundation
 import LedgerFiles
 import LedgerDomain
@@ -20,11 +21,17 @@ public struct InboxService: Service {
     let logger: Logger
     /// With `once`, process what is there and return (`serve --once`).
     let once: Bool
+    /// The wall clock that file modification times are compared with. Not the clock of
+    /// events and reports, which `--now` fixes: files are written now, whatever the drill.
+    let wallClock: any LedgerClock
+    /// How often the loop looks at its wake-up deadlines.
+    static let tick = Duration.milliseconds(250)
 
     private let work = DispatchQueue(label: "reformledger.ingest")
 
     public init(layout: StateLayout, configuration: LedgerConfiguration, ingestor: FileIngestor,
-                notifier: SystemdNotifier, heartbeat: Heartbeat, startup: StartupGate = StartupGate(), logger: Logger, once: Bool) {
+                notifier: SystemdNotifier, heartbeat: Heartbeat, startup: StartupGate = StartupGate(), logger: Logger, once: Bool,
+                wallClock: any LedgerClock = SystemClock()) {
         self.layout = layout
         self.configuration = configuration
         self.ingestor = ingestor
@@ -33,6 +40,7 @@ public struct InboxService: Service {
         self.startup = startup
         self.logger = logger
         self.once = once
+        self.wallClock = wallClock
     }
 
     public func run() async throws {
@@ -57,16 +65,27 @@ public struct InboxService: Service {
         let (triggers, continuation) = AsyncStream.makeStream(of: InboxWatcher.Trigger.self, bufferingPolicy: .bufferingNewest(16))
         watcher.watch(layout.inbox, forFolders: true)
         watcher.start { continuation.yield($0) }
-        state.wake = { continuation.yield(.overflow) }
+        let wakes = WakeSchedule(rescanEvery: .seconds(rescanSeconds))
+        state.wakes = wakes
         defer { watcher.stop() }
-        let rescan = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(rescanSeconds))
-                continuation.yield(.overflow)
+        try await withThrowingDiscardingTaskGroup { group in
+            // One timer for every later scan: the periodic rescan and each wake-up asked for.
+            group.addTask {
+                for await now in AsyncTimerSequence(interval: Self.tick, clock: .continuous).cancelOnGracefulShutdown()
+                where wakes.takeDue(at: now) {
+                    continuation.yield(.overflow)
+                }
             }
+            try await watch(processor, triggers: triggers, continuation: continuation, stop: stop, state: &state, watcher: watcher)
+            group.cancelAll()
         }
-        defer { rescan.cancel() }
+        notifier.notify("STOPPING=1")
+        logger.info("stopped")
+    }
 
+    private func watch(_ processor: InboxProcessor, triggers: AsyncStream<InboxWatcher.Trigger>,
+                       continuation: AsyncStream<InboxWatcher.Trigger>.Continuation, stop: StopFlag,
+                       state: inout LoopState, watcher: InboxWatcher) async throws {
         try await withTaskCancellationOrGracefulShutdownHandler {
             var deferred = try await drain(processor, stop: stop, state: &state, watcher: watcher, beforeProcessing: {
                 notifier.notify("READY=1")
@@ -74,7 +93,7 @@ public struct InboxService: Service {
             // Files already waiting at start-up (their rename unseen) are taken once settled,
             // and before the first reports, so that those include them.
             while deferred > 0 && !stop.isStopped {
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(settleSeconds)) }
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: settleTime) }
                 deferred = try await drain(processor, stop: stop, state: &state, watcher: watcher)
             }
             startup.open()
@@ -88,14 +107,12 @@ public struct InboxService: Service {
             continuation.finish()
             startup.open()
         }
-        notifier.notify("STOPPING=1")
-        logger.info("stopped")
     }
 
     /// What the loop remembers between scans.
     struct LoopState {
-        /// Asks the loop for another scan (set when a watcher runs).
-        var wake: (@Sendable () -> Void)?
+        /// Where to ask the loop for another scan (set when a watcher runs).
+        var wakes: WakeSchedule?
         var reported: Set<String> = []
         var lastFile = "-"
         var registry: AgencyRegistry?
@@ -104,15 +121,15 @@ public struct InboxService: Service {
         var backOff = BackOff()
         /// Size and modification time of each waiting file when first seen so, for the
         /// stability window.
-        var sightings: [String: (size: Int64, modified: timespec, since: Date)] = [:]
+        var sightings: [String: (size: Int64, modified: timespec, since: ContinuousClock.Instant)] = [:]
         /// True on a network file system, where inotify's word is not enough.
         var polling = false
 
         /// Whether the file has kept its size and modification time for `window` seconds.
-        mutating func isStable(_ entry: InboxEntry, now: Date, window: Double) -> Bool {
+        mutating func isStable(_ entry: InboxEntry, now: ContinuousClock.Instant, window: Duration) -> Bool {
             if let seen = sightings[entry.path], seen.size == entry.size, seen.modified.tv_sec == entry.modified.tv_sec,
                seen.modified.tv_nsec == entry.modified.tv_nsec {
-                return now.timeIntervalSince(seen.since) >= window
+                return now - seen.since >= window
             }
             sightings[entry.path] = (entry.size, entry.modified, now)
             return false
@@ -132,13 +149,13 @@ public struct InboxService: Service {
             report(scan, state: &state)
             state.backOff.keep(only: Set(scan.entries.map(\.path)))
             let waiting = scan.entries.filter { !(state.reported.contains($0.path) && $0.irregularKind == "directory") }
-                .filter { !state.backOff.isWaiting($0.path, now: Date()) }
+                .filter { !state.backOff.isWaiting($0.path, now: .now) }
             // A file is taken once complete (CONTRACT §4): renamed in or closed after writing, as
             // inotify saw, or unchanged for `stable_seconds` (present at start-up, an event
             // missed, or any file on a network share, whose clock may not be ours).
-            let now = Date()
-            let window = Double(configuration.stableSeconds)
-            let quietBefore = now.timeIntervalSince1970 - window
+            let now = ContinuousClock.now
+            let window = Duration.seconds(configuration.stableSeconds)
+            let quietBefore = Double(wallClock.now().millisecondsSinceEpoch) / 1000 - Double(configuration.stableSeconds)
             let waitingPaths = Set(waiting.map(\.path))
             state.sightings = state.sightings.filter { waitingPaths.contains($0.key) }
             var pending: [InboxEntry] = []
@@ -149,7 +166,7 @@ public struct InboxService: Service {
                 let completed = watcher.map { !state.polling && $0.isCompleted(entry.path) } ?? true
                 if entry.irregularKind != nil || completed || stable || quiet { pending.append(entry) }
             }
-            if pending.count < waiting.count { wakeUpAfterSettling(state.wake) }
+            if pending.count < waiting.count { state.wakes?.request(after: settleTime) }
             notifier.notify("STATUS=backlog \(waiting.count) file(s), last \(state.lastFile)")
             if first { beforeProcessing(); first = false }
             if pending.isEmpty { return waiting.count - pending.count }
@@ -160,12 +177,12 @@ public struct InboxService: Service {
                     result = try await onWorkQueue { try processor.process(entry, heartbeat: heartbeat, stop: stop) }
                 } catch {
                     // A fault of the machine, not of the file: log it, try again later, go on.
-                    let delay = state.backOff.failed(entry.path, now: Date())
+                    let delay = state.backOff.failed(entry.path, now: .now)
                     logger.error("cannot process the file now; it stays in the inbox and is tried again", metadata: [
                         "inbox.file": "\(entry.name)", "inbox.agency": "\(entry.agency)", "error": "\(error)",
-                        "retry_in_seconds": "\(Int(delay))",
+                        "retry_in_seconds": "\(delay.components.seconds)",
                     ])
-                    wakeUp(after: delay, state.wake)
+                    state.wakes?.request(after: delay)
                     heartbeat.beat()
                     continue
                 }
@@ -176,32 +193,19 @@ public struct InboxService: Service {
                 switch result {
                 case .leftInPlace: state.reported.insert(entry.path)
                 case .accepted(let outcome) where outcome.appended > 0: state.registry = nil   // may have registered agencies
-                case .changedWhileRead: wakeUp(after: settleSeconds, state.wake)
+                case .changedWhileRead: state.wakes?.request(after: settleTime)
                 default: break
                 }
             }
-            if pending.allSatisfy({ $0.irregularKind == "directory" || state.backOff.isWaiting($0.path, now: Date()) }) {
+            if pending.allSatisfy({ $0.irregularKind == "directory" || state.backOff.isWaiting($0.path, now: .now) }) {
                 return waiting.count - pending.count
             }
         }
         return 0
     }
 
-    /// Seconds a file written in place must stay unmodified before a rescan takes it.
-    var settleSeconds: Double { Double(configuration.stableSeconds) }
-
-    /// Asks for another scan once files still being written may have settled.
-    private func wakeUpAfterSettling(_ wake: (@Sendable () -> Void)?) {
-        wakeUp(after: settleSeconds, wake)
-    }
-
-    private func wakeUp(after seconds: Double, _ wake: (@Sendable () -> Void)?) {
-        guard let wake else { return }
-        Task {
-            try? await Task.sleep(for: .seconds(seconds))
-            wake()
-        }
-    }
+    /// How long a file written in place must stay unmodified before a rescan takes it.
+    var settleTime: Duration { .seconds(configuration.stableSeconds) }
 
     /// The registry, reloaded after files that appended events; new agencies get their
     /// inbox folder and a watch.

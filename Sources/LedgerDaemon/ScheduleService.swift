@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import LedgerDomain
 import LedgerReports
 import LedgerStore
@@ -7,17 +8,24 @@ import ServiceLifecycle
 /// Writes report editions when they are due (CONTRACT §7.3): everything due at start-up (the
 /// catch-up of generations missed while the daemon was down), then again at every 01:00
 /// local. Time comes from the injected clock, so `--now` drills are exact.
+///
+/// It does not sleep until 01:00 in one go: a timer ticks every `tick` and each tick
+/// compares the clock with the next check. A wall clock that jumps (NTP, a suspended
+/// virtual machine) is then followed within one tick, and a test moves an injected clock.
 public struct ScheduleService: Service {
     let schedule: ReportSchedule
     let issuer: ReportIssuer
     let clock: any LedgerClock
+    let tick: Duration
     let startup: StartupGate
     let logger: Logger
 
-    public init(schedule: ReportSchedule, issuer: ReportIssuer, clock: any LedgerClock, startup: StartupGate = StartupGate(), logger: Logger) {
+    public init(schedule: ReportSchedule, issuer: ReportIssuer, clock: any LedgerClock, tick: Duration = .seconds(30),
+                startup: StartupGate = StartupGate(), logger: Logger) {
         self.schedule = schedule
         self.issuer = issuer
         self.clock = clock
+        self.tick = tick
         self.startup = startup
         self.logger = logger
     }
@@ -29,19 +37,23 @@ public struct ScheduleService: Service {
         } onGracefulShutdown: {
             startup.open()
         }
-        while !Task.isCancelledOrShuttingDown {
-            let failures = issueDue()
-            let now = clock.now()
-            let untilCheck = schedule.nextCheck(after: now).millisecondsSinceEpoch - now.millisecondsSinceEpoch
-            // An edition that could not be written is tried again soon, not only tomorrow.
-            let wait = failures > 0 ? min(untilCheck, Self.retryMilliseconds) : untilCheck
-            // Sleep until the next check, waking at once on graceful shutdown.
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(max(1000, wait))) }
+        guard !Task.isCancelledOrShuttingDown else { return }
+        var next = nextCheck(afterFailures: issueDue())
+        for await _ in AsyncTimerSequence.repeating(every: tick).cancelOnGracefulShutdown() {
+            guard clock.now() >= next else { continue }
+            next = nextCheck(afterFailures: issueDue())
         }
     }
 
+    /// The next 01:00 local, or sooner when an edition could not be written.
+    private func nextCheck(afterFailures failures: Int) -> Instant {
+        let now = clock.now()
+        let daily = schedule.nextCheck(after: now)
+        return failures > 0 ? min(daily, now.adding(seconds: Self.retrySeconds)) : daily
+    }
+
     /// How soon an edition that failed (full or read-only `reports/`) is tried again.
-    static let retryMilliseconds: Int64 = 5 * 60 * 1000
+    static let retrySeconds: Int64 = 5 * 60
 
     /// Issues every edition due now. A period that cannot be computed or written is
     /// logged and left due; the others go on (a report never stops the daemon).

@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import Logging
 import ServiceLifecycle
 
@@ -19,13 +20,15 @@ public struct WatchdogService: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelledOrShuttingDown {
-            if heartbeat.isFresh(within: tolerance) {
-                notifier.notify("WATCHDOG=1")
-            } else {
-                logger.warning("the ingest loop has not beaten for a while; not pinging the watchdog")
-            }
-            try? await Task.sleep(for: interval)
+        ping()
+        for await _ in AsyncTimerSequence.repeating(every: interval).cancelOnGracefulShutdown() { ping() }
+    }
+
+    private func ping() {
+        if heartbeat.isFresh(within: tolerance) {
+            notifier.notify("WATCHDOG=1")
+        } else {
+            logger.warning("the ingest loop has not beaten for a while; not pinging the watchdog")
         }
     }
 }
