@@ -1,8 +1,11 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 /// Layers as targets: the domain knows no I/O; storage, ingestion and the CLI depend inward.
 /// GRDB is the store's alone: `Scripts/check-layers.sh` fails if another target imports it.
+/// Every target of ours: `any` spelled out, and warnings are errors (CI builds exactly this).
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny"), .treatAllWarnings(as: .error)]
+
 let package = Package(
     name: "reformledger",
     platforms: [.macOS(.v15)],
@@ -25,14 +28,14 @@ let package = Package(
     targets: [
         .target(
             name: "LedgerDomain",
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            swiftSettings: strict
         ),
         // The file-system layer: safe opening, atomic writes, moves that never overwrite,
         // the state folder's layout and lock, with one error type.
         .target(
             name: "LedgerFiles",
             dependencies: ["LedgerDomain", "CLinuxSupport"],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            swiftSettings: strict
         ),
         .target(
             name: "LedgerStore",
@@ -42,7 +45,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            swiftSettings: strict
         ),
         .target(
             name: "LedgerIngest",
@@ -53,7 +56,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Plans")],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            swiftSettings: strict
         ),
         .target(
             name: "LedgerReports",
@@ -64,7 +67,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            swiftSettings: strict
         ),
         // Linux calls that Swift's Glibc module does not expose (renameat2 RENAME_NOREPLACE).
         .target(name: "CLinuxSupport"),
@@ -81,7 +84,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "ReformLedgerCLI",
@@ -96,35 +99,44 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            swiftSettings: strict
         ),
         // Helpers shared by the test targets: temporary state folders, running the binary.
-        .target(name: "LedgerTestSupport", dependencies: ["LedgerDomain"], path: "Tests/LedgerTestSupport"),
-        .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain"]),
+        .target(name: "LedgerTestSupport", dependencies: ["LedgerDomain"], path: "Tests/LedgerTestSupport", swiftSettings: strict),
+        .testTarget(name: "LedgerDomainTests", dependencies: ["LedgerDomain"], swiftSettings: strict),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerStore", "LedgerDomain", "LedgerTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerStore", "LedgerDomain", "LedgerTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "LedgerIngestTests",
-            dependencies: ["LedgerIngest", "LedgerFiles", "LedgerStore", "LedgerDomain", "LedgerTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerIngest", "LedgerFiles", "LedgerStore", "LedgerDomain", "LedgerTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "LedgerReportsTests",
-            dependencies: ["LedgerReports", "LedgerIngest", "LedgerStore", "LedgerDomain", "LedgerTestSupport",
-                           .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["Fixtures"]
+            dependencies: [
+                "LedgerReports", "LedgerIngest", "LedgerStore", "LedgerDomain", "LedgerTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "LedgerDaemonTests",
-            dependencies: ["LedgerDaemon", "LedgerFiles", "LedgerIngest", "LedgerReports", "LedgerStore", "LedgerDomain", "LedgerTestSupport",
-                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                           .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "LedgerDaemon", "LedgerFiles", "LedgerIngest", "LedgerReports", "LedgerStore", "LedgerDomain", "LedgerTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
         ),
-        .testTarget(name: "LedgerFilesTests", dependencies: ["LedgerFiles", "LedgerDomain", "LedgerTestSupport"]),
+        .testTarget(name: "LedgerFilesTests", dependencies: ["LedgerFiles", "LedgerDomain", "LedgerTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ReformLedgerCLITests",
-            dependencies: ["LedgerDomain", "LedgerTestSupport"]
+            dependencies: ["LedgerDomain", "LedgerTestSupport"],
+            swiftSettings: strict
         ),
     ]
 )

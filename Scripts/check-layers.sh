@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
-# The store is sealed: only Sources/LedgerStore may import GRDB (or SQLite), so every other
-# layer sees the log through named read models and a write session, never through SQL.
+# Two seals of the layers, checked on the sources:
+# - the store is sealed: only Sources/LedgerStore may import GRDB (or SQLite), so every
+#   other layer sees the log through named read models and a write session, never SQL;
+# - messages live in one catalogue: a clerk's message (LocalizedText) is written only in
+#   Sources/LedgerDomain/Errors, so that both languages are reviewed in one place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-leaks=$(grep -rlE '^\s*(@testable\s+)?import\s+(GRDB|GRDBSQLite|SQLite3)\b' Sources --include=*.swift | grep -v '^Sources/LedgerStore/' || true)
-if [ -n "$leaks" ]; then
-  echo "GRDB is imported outside Sources/LedgerStore:" >&2
-  echo "$leaks" >&2
-  exit 1
-fi
-echo "layers: GRDB is confined to Sources/LedgerStore"
+
+# forbid PATTERN ALLOWED_PREFIX WHAT: fails listing the files outside ALLOWED_PREFIX that match.
+forbid() {
+  local found
+  found=$(grep -rlE "$1" Sources --include=*.swift | grep -v "^$2" || true)
+  if [ -n "$found" ]; then
+    echo "$3 outside $2:" >&2
+    echo "$found" >&2
+    exit 1
+  fi
+  echo "layers: $3 only in $2"
+}
+
+forbid '^\s*(@testable\s+)?import\s+(GRDB|GRDBSQLite|SQLite3)\b' 'Sources/LedgerStore/' 'GRDB imported'
+forbid 'LocalizedText\(' 'Sources/LedgerDomain/Errors/' 'messages written'

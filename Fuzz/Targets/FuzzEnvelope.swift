@@ -12,8 +12,10 @@ enum FuzzEnvelope {
                     fuzzFailure("a problem without a message")
                 }
             case .success(let draft):
-                var envelope = JSONObject([("id", .string(draft.id)), ("type", .string(draft.type.rawValue)),
-                                           ("occurred_at", .string(draft.occurredAt.storedText)), ("data", .object(draft.data))])
+                var envelope = JSONObject([
+                    ("id", .string(draft.id)), ("type", .string(draft.type.rawValue)),
+                    ("occurred_at", .string(draft.occurredAt.storedText)), ("data", .object(draft.data)),
+                ])
                 if let corrects = draft.corrects { envelope.append("corrects", .string(corrects)) }
                 guard case .success(let again) = decoder.decode(.object(envelope), folderAgency: "BST") else {
                     fuzzFailure("a normalised event is refused")

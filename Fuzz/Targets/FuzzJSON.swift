@@ -10,9 +10,10 @@ enum FuzzJSON {
         guard CanonicalJSON.encode(again) == canonical else { fuzzFailure("canonical form is not a fixed point") }
         if case .array(let items) = value {
             var streamed: [JSONValue] = []
-            let wasArray = (try? bytes.withUnsafeBufferPointer { buffer in
-                try parser.forEachArrayElement(in: buffer) { _, element in streamed.append(element) }
-            }) ?? false
+            let wasArray =
+                (try? bytes.withUnsafeBufferPointer { buffer in
+                    try parser.forEachArrayElement(in: buffer) { _, element in streamed.append(element) }
+                }) ?? false
             guard wasArray, streamed == items else { fuzzFailure("streamed array differs from the parsed one") }
         }
     }

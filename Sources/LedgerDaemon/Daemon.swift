@@ -1,6 +1,6 @@
 import Foundation
-import LedgerFiles
 import LedgerDomain
+import LedgerFiles
 import LedgerIngest
 import LedgerReports
 import LedgerStore
@@ -15,9 +15,11 @@ public enum Daemon {
     /// - Parameters:
     ///   - clock: the "now" of events and reports (`--now` fixes it; a test moves it).
     ///   - scheduleTick: how often the schedule compares `clock` with its next check.
-    public static func build(layout: StateLayout, configuration: LedgerConfiguration, clock: any LedgerClock, once: Bool,
-                             environment: [String: String], logger: Logger,
-                             scheduleTick: Duration = .seconds(30)) throws -> ServiceGroup {
+    public static func build(
+        layout: StateLayout, configuration: LedgerConfiguration, clock: any LedgerClock, once: Bool,
+        environment: [String: String], logger: Logger,
+        scheduleTick: Duration = .seconds(30)
+    ) throws -> ServiceGroup {
         try layout.createFolders()
         for path in StaleTemporaries.remove(under: [layout.reports, layout.processed, layout.rejected]) {
             logger.notice("removed a temporary file left by a stopped process", metadata: ["file": "\(path)"])
@@ -27,20 +29,27 @@ public enum Daemon {
         let notifier = SystemdNotifier(environment: environment)
         let heartbeat = Heartbeat()
         let startup = StartupGate()
-        let inbox = InboxService(layout: layout, configuration: configuration, ingestor: ingestor,
-                                 notifier: notifier, heartbeat: heartbeat, startup: startup, logger: logger, once: once)
+        let inbox = InboxService(
+            layout: layout, configuration: configuration, ingestor: ingestor,
+            notifier: notifier, heartbeat: heartbeat, startup: startup, logger: logger, once: once)
         let reports = ReportService(store: database, configuration: configuration)
-        let schedule = ScheduleService(schedule: ReportSchedule(configuration: configuration),
-                                       issuer: ReportIssuer(service: reports, reportsFolder: layout.reports, clock: clock),
-                                       clock: clock, tick: scheduleTick, startup: startup, logger: logger)
+        let schedule = ScheduleService(
+            schedule: ReportSchedule(configuration: configuration),
+            issuer: ReportIssuer(service: reports, reportsFolder: layout.reports, clock: clock),
+            clock: clock, tick: scheduleTick, startup: startup, logger: logger)
         // The inbox loop returning (after `--once`, or on shutdown) ends the whole daemon normally.
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = once
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] =
+            once
             ? [.init(service: OnceService(inbox: inbox, schedule: schedule), successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "once")]
-            : [.init(service: inbox, successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "inbox"),
-               .init(service: schedule, serviceName: "schedule")]
+            : [
+                .init(service: inbox, successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "inbox"),
+                .init(service: schedule, serviceName: "schedule"),
+            ]
         if !once, let interval = SystemdNotifier.watchdogInterval(environment: environment) {
-            services.append(.init(service: WatchdogService(notifier: notifier, heartbeat: heartbeat, interval: interval, logger: logger),
-                                  serviceName: "watchdog"))
+            services.append(
+                .init(
+                    service: WatchdogService(notifier: notifier, heartbeat: heartbeat, interval: interval, logger: logger),
+                    serviceName: "watchdog"))
         }
         var groupConfiguration = ServiceGroupConfiguration(services: services, logger: logger)
         groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]

@@ -1,6 +1,6 @@
 import Foundation
-import LedgerFiles
 import LedgerDomain
+import LedgerFiles
 import LedgerIngest
 import LedgerStore
 import Logging
@@ -52,8 +52,9 @@ struct InboxProcessor {
                 return .recovered(destination)
             }
             do {
-                outcome = try ingestor.ingest(file, sha256: sha256, folderAgency: entry.agency, progress: { _ in heartbeat.beat() },
-                                              shouldStop: { stop.isStopped })
+                outcome = try ingestor.ingest(
+                    file, sha256: sha256, folderAgency: entry.agency, progress: { _ in heartbeat.beat() },
+                    shouldStop: { stop.isStopped })
             } catch is FileIngestor.Interrupted {
                 logger.notice("stopping: the file was rolled back and stays in the inbox")
                 return .interrupted
@@ -62,10 +63,12 @@ struct InboxProcessor {
         switch outcome.status {
         case .accepted:
             guard let file = opened, let destination = try moveToProcessed(file, logger: logger) else { return .changedWhileRead }
-            logger.info("accepted", metadata: [
-                "event.seq": "\(outcome.firstSeq.map { "\($0)-\(outcome.lastSeq ?? $0)" } ?? "-")",
-                "appended": "\(outcome.appended)", "duplicates": "\(outcome.duplicates)", "to": "\(destination)",
-            ])
+            logger.info(
+                "accepted",
+                metadata: [
+                    "event.seq": "\(outcome.firstSeq.map { "\($0)-\(outcome.lastSeq ?? $0)" } ?? "-")",
+                    "appended": "\(outcome.appended)", "duplicates": "\(outcome.duplicates)", "to": "\(destination)",
+                ])
             return .accepted(outcome)
         case .rejected:
             let folder = (layout.rejected as NSString).appendingPathComponent(entry.agency)
@@ -79,11 +82,13 @@ struct InboxProcessor {
             } else {
                 destination = try FileMover.move(entry.path, into: folder, companions: [".errors.json"], writeCompanions: errors)
             }
-            logger.warning("rejected", metadata: [
-                "errors": "\(outcome.problems.count + outcome.unlistedProblems)",
-                "first_error": "\(outcome.problems.first.map { "\($0.code.rawValue) \($0.field ?? "")" } ?? "-")",
-                "to": "\(destination)",
-            ])
+            logger.warning(
+                "rejected",
+                metadata: [
+                    "errors": "\(outcome.problems.count + outcome.unlistedProblems)",
+                    "first_error": "\(outcome.problems.first.map { "\($0.code.rawValue) \($0.field ?? "")" } ?? "-")",
+                    "to": "\(destination)",
+                ])
             return .rejected(outcome)
         }
     }
@@ -95,9 +100,10 @@ struct InboxProcessor {
             .rejection(path: path, sha256: nil, problem: .invalidFileName(shownAs: (path as NSString).lastPathComponent))
         }
         let folder = (layout.inbox as NSString).appendingPathComponent(entry.agency)
-        let destination = try FileMover.move(InboxScanner.cPath(folder: folder, raw), name: entry.name, from: folder,
-                                             into: (layout.rejected as NSString).appendingPathComponent(entry.agency),
-                                             companions: [".errors.json"], writeCompanions: { try writeErrors(outcome(at: $0), beside: $0) })
+        let destination = try FileMover.move(
+            InboxScanner.cPath(folder: folder, raw), name: entry.name, from: folder,
+            into: (layout.rejected as NSString).appendingPathComponent(entry.agency),
+            companions: [".errors.json"], writeCompanions: { try writeErrors(outcome(at: $0), beside: $0) })
         logger.warning("rejected: the file name is not UTF-8", metadata: ["to": "\(destination)"])
         return .rejected(outcome(at: destination))
     }
@@ -119,15 +125,18 @@ struct InboxProcessor {
     }
 
     /// Moves by identity; nil when the file changed in place while it was read.
-    private func move(_ file: SafeFile, into folder: String, companions: [String] = [], writeCompanions: FileMover.Companions? = nil,
-                      logger: Logger) throws -> String? {
+    private func move(
+        _ file: SafeFile, into folder: String, companions: [String] = [], writeCompanions: FileMover.Companions? = nil,
+        logger: Logger
+    ) throws -> String? {
         do {
             switch try FileMover.move(file, into: folder, companions: companions, writeCompanions: writeCompanions) {
             case .renamed(let destination):
                 return destination
             case .copied(let destination):
-                logger.warning("the file was deleted or replaced while it was read; the bytes that were read are kept, any replacement waits for its turn",
-                               metadata: ["to": "\(destination)"])
+                logger.warning(
+                    "the file was deleted or replaced while it was read; the bytes that were read are kept, any replacement waits for its turn",
+                    metadata: ["to": "\(destination)"])
                 return destination
             }
         } catch let changed as FileSystemError where changed.code == .changedWhileRead {

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerFiles
 import LedgerIngest
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -56,9 +57,11 @@ struct InboxScanner {
                 guard !FileFormat.isIgnoredName(fileName) else { continue }
                 var fileInfo = stat()
                 guard Self.lstat(folder: path, fileRaw, &fileInfo) else { continue }
-                result.entries.append(InboxEntry(agency: name, path: (path as NSString).appendingPathComponent(fileName), name: fileName,
-                                                 modified: fileInfo.st_mtim, size: Int64(fileInfo.st_size), irregularKind: SafeFile.irregularKind(fileInfo),
-                                                 invalidName: Self.isUTF8(fileRaw) ? nil : fileRaw))
+                result.entries.append(
+                    InboxEntry(
+                        agency: name, path: (path as NSString).appendingPathComponent(fileName), name: fileName,
+                        modified: fileInfo.st_mtim, size: Int64(fileInfo.st_size), irregularKind: SafeFile.irregularKind(fileInfo),
+                        invalidName: Self.isUTF8(fileRaw) ? nil : fileRaw))
             }
         }
         result.entries.sort { lhs, rhs in

@@ -1,7 +1,7 @@
 import AsyncAlgorithms
 import Foundation
-import LedgerFiles
 import LedgerDomain
+import LedgerFiles
 import LedgerIngest
 import LedgerStore
 import Logging
@@ -29,9 +29,11 @@ public struct InboxService: Service {
 
     private let work = DispatchQueue(label: "reformledger.ingest")
 
-    public init(layout: StateLayout, configuration: LedgerConfiguration, ingestor: FileIngestor,
-                notifier: SystemdNotifier, heartbeat: Heartbeat, startup: StartupGate = StartupGate(), logger: Logger, once: Bool,
-                wallClock: any LedgerClock = SystemClock()) {
+    public init(
+        layout: StateLayout, configuration: LedgerConfiguration, ingestor: FileIngestor,
+        notifier: SystemdNotifier, heartbeat: Heartbeat, startup: StartupGate = StartupGate(), logger: Logger, once: Bool,
+        wallClock: any LedgerClock = SystemClock()
+    ) {
         self.layout = layout
         self.configuration = configuration
         self.ingestor = ingestor
@@ -55,9 +57,11 @@ public struct InboxService: Service {
         // once it has stayed the same for `stable_seconds`.
         let fileSystem = configuration.inboxWatch == .poll ? .network("inbox_watch=poll") : FileSystemKind.of(layout.inbox)
         if case .network(let name) = fileSystem {
-            logger.notice("the inbox is on a network file system; polling it", metadata: [
-                "inbox.filesystem": "\(name)", "poll_seconds": "\(configuration.stableSeconds)",
-            ])
+            logger.notice(
+                "the inbox is on a network file system; polling it",
+                metadata: [
+                    "inbox.filesystem": "\(name)", "poll_seconds": "\(configuration.stableSeconds)",
+                ])
         }
         state.polling = fileSystem.isNetwork
         let rescanSeconds = fileSystem.isNetwork ? configuration.stableSeconds : configuration.rescanSeconds
@@ -83,13 +87,17 @@ public struct InboxService: Service {
         logger.info("stopped")
     }
 
-    private func watch(_ processor: InboxProcessor, triggers: AsyncStream<InboxWatcher.Trigger>,
-                       continuation: AsyncStream<InboxWatcher.Trigger>.Continuation, stop: StopFlag,
-                       state: inout LoopState, watcher: InboxWatcher) async throws {
+    private func watch(
+        _ processor: InboxProcessor, triggers: AsyncStream<InboxWatcher.Trigger>,
+        continuation: AsyncStream<InboxWatcher.Trigger>.Continuation, stop: StopFlag,
+        state: inout LoopState, watcher: InboxWatcher
+    ) async throws {
         try await withTaskCancellationOrGracefulShutdownHandler {
-            var deferred = try await drain(processor, stop: stop, state: &state, watcher: watcher, beforeProcessing: {
-                notifier.notify("READY=1")
-            })
+            var deferred = try await drain(
+                processor, stop: stop, state: &state, watcher: watcher,
+                beforeProcessing: {
+                    notifier.notify("READY=1")
+                })
             // Files already waiting at start-up (their rename unseen) are taken once settled,
             // and before the first reports, so that those include them.
             while deferred > 0 && !stop.isStopped {
@@ -128,7 +136,8 @@ public struct InboxService: Service {
         /// Whether the file has kept its size and modification time for `window` seconds.
         mutating func isStable(_ entry: InboxEntry, now: ContinuousClock.Instant, window: Duration) -> Bool {
             if let seen = sightings[entry.path], seen.size == entry.size, seen.modified.tv_sec == entry.modified.tv_sec,
-               seen.modified.tv_nsec == entry.modified.tv_nsec {
+                seen.modified.tv_nsec == entry.modified.tv_nsec
+            {
                 return now - seen.since >= window
             }
             sightings[entry.path] = (entry.size, entry.modified, now)
@@ -139,8 +148,10 @@ public struct InboxService: Service {
     /// Scans and processes everything waiting, rescanning until the inbox is empty.
     /// - Returns: how many files were left to settle (still possibly being written).
     @discardableResult
-    private func drain(_ processor: InboxProcessor, stop: StopFlag, state: inout LoopState, watcher: InboxWatcher? = nil,
-                       beforeProcessing: () -> Void = {}) async throws -> Int {
+    private func drain(
+        _ processor: InboxProcessor, stop: StopFlag, state: inout LoopState, watcher: InboxWatcher? = nil,
+        beforeProcessing: () -> Void = {}
+    ) async throws -> Int {
         var first = true
         while !stop.isStopped {
             heartbeat.beat()
@@ -168,7 +179,10 @@ public struct InboxService: Service {
             }
             if pending.count < waiting.count { state.wakes?.request(after: settleTime) }
             notifier.notify("STATUS=backlog \(waiting.count) file(s), last \(state.lastFile)")
-            if first { beforeProcessing(); first = false }
+            if first {
+                beforeProcessing()
+                first = false
+            }
             if pending.isEmpty { return waiting.count - pending.count }
             for entry in pending {
                 if stop.isStopped { return 0 }
@@ -178,10 +192,12 @@ public struct InboxService: Service {
                 } catch {
                     // A fault of the machine, not of the file: log it, try again later, go on.
                     let delay = state.backOff.failed(entry.path, now: .now)
-                    logger.error("cannot process the file now; it stays in the inbox and is tried again", metadata: [
-                        "inbox.file": "\(entry.name)", "inbox.agency": "\(entry.agency)", "error": "\(error)",
-                        "retry_in_seconds": "\(delay.components.seconds)",
-                    ])
+                    logger.error(
+                        "cannot process the file now; it stays in the inbox and is tried again",
+                        metadata: [
+                            "inbox.file": "\(entry.name)", "inbox.agency": "\(entry.agency)", "error": "\(error)",
+                            "retry_in_seconds": "\(delay.components.seconds)",
+                        ])
                     state.wakes?.request(after: delay)
                     heartbeat.beat()
                     continue
@@ -192,7 +208,7 @@ public struct InboxService: Service {
                 state.lastFile = "\(entry.agency)/\(entry.name)"
                 switch result {
                 case .leftInPlace: state.reported.insert(entry.path)
-                case .accepted(let outcome) where outcome.appended > 0: state.registry = nil   // may have registered agencies
+                case .accepted(let outcome) where outcome.appended > 0: state.registry = nil  // may have registered agencies
                 case .changedWhileRead: state.wakes?.request(after: settleTime)
                 default: break
                 }

@@ -1,6 +1,7 @@
 import CLinuxSupport
 import Foundation
 import LedgerFiles
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -20,8 +20,10 @@ public struct ScheduleService: Service {
     let startup: StartupGate
     let logger: Logger
 
-    public init(schedule: ReportSchedule, issuer: ReportIssuer, clock: any LedgerClock, tick: Duration = .seconds(30),
-                startup: StartupGate = StartupGate(), logger: Logger) {
+    public init(
+        schedule: ReportSchedule, issuer: ReportIssuer, clock: any LedgerClock, tick: Duration = .seconds(30),
+        startup: StartupGate = StartupGate(), logger: Logger
+    ) {
         self.schedule = schedule
         self.issuer = issuer
         self.clock = clock
@@ -73,15 +75,19 @@ public struct ScheduleService: Service {
             if Task.isCancelledOrShuttingDown { return failures }
             do {
                 let edition = try issuer.issue(period)
-                logger.notice("report issued", metadata: [
-                    "report.period": "\(edition.period)", "report.edition": "\(edition.edition)", "event.seq": "\(edition.throughSeq)",
-                    "report.files": "\(edition.files.count)",
-                ])
+                logger.notice(
+                    "report issued",
+                    metadata: [
+                        "report.period": "\(edition.period)", "report.edition": "\(edition.edition)", "event.seq": "\(edition.throughSeq)",
+                        "report.files": "\(edition.files.count)",
+                    ])
             } catch {
                 failures += 1
-                logger.error("report not issued; it stays due and is tried again", metadata: [
-                    "report.period": "\(period)", "error": "\(error)",
-                ])
+                logger.error(
+                    "report not issued; it stays due and is tried again",
+                    metadata: [
+                        "report.period": "\(period)", "error": "\(error)",
+                    ])
             }
         }
         return failures

@@ -1,5 +1,6 @@
 import CLinuxSupport
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -55,16 +56,19 @@ public enum FileMover {
     /// `companions` are suffixes that must also be free (`.errors.json`).
     /// - Returns: the destination path.
     public static func move(_ source: String, into folder: String, companions: [String] = [], writeCompanions: Companions? = nil) throws -> String {
-        try move(cPath(source), name: (source as NSString).lastPathComponent, from: (source as NSString).deletingLastPathComponent,
-                 into: folder, companions: companions, writeCompanions: writeCompanions)
+        try move(
+            cPath(source), name: (source as NSString).lastPathComponent, from: (source as NSString).deletingLastPathComponent,
+            into: folder, companions: companions, writeCompanions: writeCompanions)
     }
 
     /// Writes the companion files of a destination path.
     public typealias Companions = (String) throws -> Void
 
     /// Moves an entry whose name is raw bytes (not UTF-8) into `folder` as `name`.
-    public static func move(_ source: [CChar], name: String, from sourceFolder: String, into folder: String, companions: [String] = [],
-                     writeCompanions: Companions? = nil) throws -> String {
+    public static func move(
+        _ source: [CChar], name: String, from sourceFolder: String, into folder: String, companions: [String] = [],
+        writeCompanions: Companions? = nil
+    ) throws -> String {
         try createFolder(folder)
         let destination = try place(source, name: name, in: folder, companions: companions, writeCompanions: writeCompanions)
         syncDirectory(folder)
@@ -72,8 +76,10 @@ public enum FileMover {
         return destination
     }
 
-    private static func place(_ source: [CChar], name: String, in folder: String, companions: [String],
-                              writeCompanions: Companions?) throws -> String {
+    private static func place(
+        _ source: [CChar], name: String, in folder: String, companions: [String],
+        writeCompanions: Companions?
+    ) throws -> String {
         var attempt = 0
         while true {
             let candidate = (folder as NSString).appendingPathComponent(suffixed(name, attempt))
@@ -94,8 +100,10 @@ public enum FileMover {
     /// bytes are copied into a staging file in `folder`, fsynced and renamed into place,
     /// and only then is the source removed. Only plain files are copied; anything else
     /// stays and the move is retried (the error says why).
-    private static func copyAcross(_ source: [CChar], into folder: String, name: String, companions: [String],
-                                   writeCompanions: Companions?) throws -> String {
+    private static func copyAcross(
+        _ source: [CChar], into folder: String, name: String, companions: [String],
+        writeCompanions: Companions?
+    ) throws -> String {
         let input = open(source, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard input >= 0 else { throw failure(shown(source), EXDEV) }
         defer { close(input) }
@@ -110,8 +118,10 @@ public enum FileMover {
 
     /// Writes a copy (`write`, given a staging path in `folder`) and renames it into place
     /// under the first free name; nothing is left behind if either step fails.
-    private static func placeCopy(into folder: String, name: String, companions: [String], writeCompanions: Companions?,
-                                  _ write: (String) throws -> Void) throws -> String {
+    private static func placeCopy(
+        into folder: String, name: String, companions: [String], writeCompanions: Companions?,
+        _ write: (String) throws -> Void
+    ) throws -> String {
         let staging = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).copy")
         unlink(staging)
         try write(staging)

@@ -34,7 +34,8 @@ public final class SafeFile {
         }
         var after = stat()
         guard fstat(fd, &after) == 0, after.st_dev == before.st_dev, after.st_ino == before.st_ino,
-              SafeFile.irregularKind(after) == nil else {
+            SafeFile.irregularKind(after) == nil
+        else {
             close(fd)
             throw .notRegular(kind: "replaced while opening")
         }

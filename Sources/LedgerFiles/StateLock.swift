@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,8 +14,9 @@ public final class StateLock: Sendable {
 
     /// Another daemon already serves this state folder (`FileSystemError.Code.lockHeld`).
     static func held(_ path: String, by holder: Int32?) -> FileSystemError {
-        FileSystemError(.lockHeld, "another `reformledger serve` (pid \(holder.map(String.init) ?? "unknown")) holds the state folder; only one daemon may serve it:",
-                        path: path)
+        FileSystemError(
+            .lockHeld, "another `reformledger serve` (pid \(holder.map(String.init) ?? "unknown")) holds the state folder; only one daemon may serve it:",
+            path: path)
     }
 
     public init(stateFolder: String) throws {

@@ -1,6 +1,6 @@
 import Foundation
-import LedgerFiles
 import LedgerDomain
+import LedgerFiles
 import LedgerStore
 
 /// Runs the half of ingestion that needs nothing but the file — reading, UTF-8 checks,
@@ -15,9 +15,10 @@ struct DecodePipeline {
 
     func run(_ file: SafeFile, consume: (DecodedRecord) throws -> Void) throws {
         let work = ReadingWork(file: file, reader: reader, preparation: preparation)
-        try BackgroundBatches.run(name: "reformledger-decode",
-                                  produce: { emit in try work.reader.read(work.file) { record in try emit(work.preparation.prepare(record)) } },
-                                  consume: consume)
+        try BackgroundBatches.run(
+            name: "reformledger-decode",
+            produce: { emit in try work.reader.read(work.file) { record in try emit(work.preparation.prepare(record)) } },
+            consume: consume)
     }
 }
 
@@ -39,8 +40,10 @@ struct EventPreparation: Sendable {
                 return .problems(failure.problems.map { $0.at(line: line) })
             case .success(let draft):
                 let source = EventSource(file: source.name, sha256: source.sha256, line: line)
-                return .event(DecodedEvent(draft: draft, pending: PendingAppend(draft: draft, source: source, recordedAt: recordedAt),
-                                           fact: ActivityFact(type: draft.type, occurredAt: draft.occurredAt, data: draft.data, zone: decoder.zone)))
+                return .event(
+                    DecodedEvent(
+                        draft: draft, pending: PendingAppend(draft: draft, source: source, recordedAt: recordedAt),
+                        fact: ActivityFact(type: draft.type, occurredAt: draft.occurredAt, data: draft.data, zone: decoder.zone)))
             }
         }
     }

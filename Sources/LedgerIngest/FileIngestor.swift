@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Synchronization
 import LedgerDomain
 import LedgerFiles
 import LedgerStore
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Applies the ingestion rules of CONTRACT §6 to one file: all or nothing, every problem
 /// listed, idempotent, with provenance. It never moves files; the daemon does.
@@ -58,8 +59,7 @@ public struct FileIngestor: Sendable {
             return .refused(Self.rejection(path: path, sha256: nil, problem: .notRegularFile(kind: kind)))
         } catch .unreadable(let code) {
             let reason = String(cString: strerror(code))
-            return .refused(Self.rejection(path: path, sha256: nil, problem: .malformed(LocalizedText(
-                vi: "không đọc được tệp (\(reason))", en: "the file cannot be read (\(reason))"))))
+            return .refused(Self.rejection(path: path, sha256: nil, problem: .malformed(ProblemDetail.unreadable(reason))))
         }
         return .opened(file, sha256: try file.sha256())
     }
@@ -68,8 +68,10 @@ public struct FileIngestor: Sendable {
     ///
     /// - Parameter shouldStop: polled between records; when it answers true the transaction
     ///   is rolled back and `Interrupted` is thrown (graceful shutdown on a long file).
-    public func ingest(_ file: SafeFile, sha256: String, folderAgency: String?, progress: ((Int) -> Void)? = nil,
-                       shouldStop: () -> Bool = { false }) throws -> FileOutcome {
+    public func ingest(
+        _ file: SafeFile, sha256: String, folderAgency: String?, progress: ((Int) -> Void)? = nil,
+        shouldStop: () -> Bool = { false }
+    ) throws -> FileOutcome {
         let path = file.path
         if file.size > options.maxFileBytes {
             return Self.rejection(path: path, sha256: sha256, problem: .tooLarge(size: file.size, limit: options.maxFileBytes))
@@ -82,8 +84,9 @@ public struct FileIngestor: Sendable {
             var run = FileRun(session: session, options: options, now: clock.now())
             try run.start(registry: try registryCache.registry(session, options: options))
             var records = 0
-            let preparation = EventPreparation(decoder: EnvelopeDecoder(zone: options.zone), folderAgency: folderAgency,
-                                               source: (outcome.fileName, sha256), recordedAt: run.now.rfc3339UTC)
+            let preparation = EventPreparation(
+                decoder: EnvelopeDecoder(zone: options.zone), folderAgency: folderAgency,
+                source: (outcome.fileName, sha256), recordedAt: run.now.rfc3339UTC)
             let pipeline = DecodePipeline(reader: reader(for: format), preparation: preparation)
             try pipeline.run(file) { record in
                 try run.handle(record)
@@ -104,9 +107,11 @@ public struct FileIngestor: Sendable {
                 outcome.duplicates = run.duplicates
                 outcome.firstSeq = run.firstSeq
                 outcome.lastSeq = run.lastSeq
-                try session.record(IngestedFile(sha256: sha256, name: outcome.fileName, agency: folderAgency, appended: run.appended,
-                                 duplicates: run.duplicates, firstSeq: run.firstSeq, lastSeq: run.lastSeq,
-                                 recordedAt: run.now.rfc3339UTC))
+                try session.record(
+                    IngestedFile(
+                        sha256: sha256, name: outcome.fileName, agency: folderAgency, appended: run.appended,
+                        duplicates: run.duplicates, firstSeq: run.firstSeq, lastSeq: run.lastSeq,
+                        recordedAt: run.now.rfc3339UTC))
             }
             return (outcome, commit: accepted)
         }
@@ -188,8 +193,10 @@ private struct FileRun {
     private mutating func updateRegistry(with draft: EventDraft, seq: Int64, step: LineageStep) {
         var registry = admission!.registry
         if draft.type.isRegistryEvent {
-            registry.record(RegistryEvent(key: draft.key, seq: seq, type: draft.type, corrects: draft.corrects,
-                                          occurredOn: draft.occurredAt.localDate(in: options.zone), data: draft.data))
+            registry.record(
+                RegistryEvent(
+                    key: draft.key, seq: seq, type: draft.type, corrects: draft.corrects,
+                    occurredOn: draft.occurredAt.localDate(in: options.zone), data: draft.data))
         } else if case .retracting(let target) = step {
             guard registry.recordRetraction(of: EventKey(agency: draft.agency, id: target)) else { return }
         } else {

@@ -20,8 +20,9 @@ public struct FileOutcome: Sendable {
 
     /// A rejection of the whole file for one problem (or, to be filled in, none yet).
     public static func rejection(path: String, fileName: String? = nil, sha256: String?, problem: Problem?) -> FileOutcome {
-        FileOutcome(path: path, fileName: fileName ?? String(path.split(separator: "/").last ?? Substring(path)), sha256: sha256,
-                    status: .rejected, appended: 0, duplicates: 0, problems: problem.map { [$0] } ?? [],
-                    unlistedProblems: 0, firstSeq: nil, lastSeq: nil)
+        FileOutcome(
+            path: path, fileName: fileName ?? String(path.split(separator: "/").last ?? Substring(path)), sha256: sha256,
+            status: .rejected, appended: 0, duplicates: 0, problems: problem.map { [$0] } ?? [],
+            unlistedProblems: 0, firstSeq: nil, lastSeq: nil)
     }
 }

@@ -60,7 +60,7 @@ public struct ReportBuilder {
                 let pair = Pair(first: task, second: agency)
                 if case .status(let status) = measure, status == ReportedTaskStatus.done.rawValue { facts.done.insert(pair) }
                 facts.progressed.insert(pair)
-                facts.linked[task, default: 0] += 1   // task reports are activity events too
+                facts.linked[task, default: 0] += 1  // task reports are activity events too
                 switch measure {
                 case .channel(let label), .form(let label): facts.linkedByMeasure[Pair(first: task, second: label), default: 0] += 1
                 default: break
@@ -68,7 +68,12 @@ public struct ReportBuilder {
             }
             guard inPeriod else { return }
             let line: AgencyTally
-            if let known = facts.byAgency[agency] { line = known } else { line = AgencyTally(); facts.byAgency[agency] = line }
+            if let known = facts.byAgency[agency] {
+                line = known
+            } else {
+                line = AgencyTally()
+                facts.byAgency[agency] = line
+            }
             line.events += 1
             facts.totals.events += 1
             switch (type, measure) {
@@ -78,7 +83,9 @@ public struct ReportBuilder {
             case (.activityHeld, _):
                 if case .form(let form) = measure { line.forms[form, default: 0] += 1 } else { line.forms["other", default: 0] += 1 }
                 facts.totals.activities += 1
-            case (.contestHeld, _): line.contests += 1; facts.totals.contests += 1
+            case (.contestHeld, _):
+                line.contests += 1
+                facts.totals.contests += 1
             case (.surveySubmitted, _):
                 line.surveys += 1
                 facts.totals.surveys += 1
@@ -103,19 +110,21 @@ public struct ReportBuilder {
         let first = range.lowerBound.description, last = range.upperBound.description
         let listed = registry.listedAgencies(first: range.lowerBound, last: range.upperBound)
         let facts = try gather(projection, period: period.description, first: first, last: last)
-        var report = ConsolidatedReport(period: period, mode: mode, from: range.lowerBound, to: range.upperBound, edition: nil,
-                                        throughSeq: projection.throughSeq, headHash: projection.headHash, totals: facts.totals, agencies: [], tasks: [],
-                                        indicators: [], contestFeedback: .init(), silentAgencies: [])
+        var report = ConsolidatedReport(
+            period: period, mode: mode, from: range.lowerBound, to: range.upperBound, edition: nil,
+            throughSeq: projection.throughSeq, headHash: projection.headHash, totals: facts.totals, agencies: [], tasks: [],
+            indicators: [], contestFeedback: .init(), silentAgencies: [])
         let (taskLines, agencyTasks) = tasks(facts, last: range.upperBound, listed: listed)
         report.tasks = taskLines
         for code in listed {
             let line = facts.byAgency[code]
-            report.agencies.append(ConsolidatedReport.AgencyLine(
-                code: code, name: name(of: code, on: range.upperBound),
-                articlesByChannel: (line?.channels ?? [:]).filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                activitiesByForm: (line?.forms ?? [:]).filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                contests: line?.contests ?? 0, surveys: line?.surveys ?? 0,
-                tasks: agencyTasks[code] ?? [], reportSubmitted: facts.submitted.contains(code)))
+            report.agencies.append(
+                ConsolidatedReport.AgencyLine(
+                    code: code, name: name(of: code, on: range.upperBound),
+                    articlesByChannel: (line?.channels ?? [:]).filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                    activitiesByForm: (line?.forms ?? [:]).filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                    contests: line?.contests ?? 0, surveys: line?.surveys ?? 0,
+                    tasks: agencyTasks[code] ?? [], reportSubmitted: facts.submitted.contains(code)))
             if (line?.events ?? 0) == 0 { report.silentAgencies.append(code) }
         }
         report.indicators = indicators(facts)
@@ -132,8 +141,11 @@ public struct ReportBuilder {
         return language == .vi ? "\(base) (trước đây: \(names))" : "\(base) (formerly \(names))"
     }
 
-    private func tasks(_ facts: Facts, last: LocalDate, listed: [String])
-        -> ([ConsolidatedReport.TaskLine], [String: [ConsolidatedReport.AgencyTask]]) {
+    private func tasks(
+        _ facts: Facts, last: LocalDate, listed: [String]
+    )
+        -> ([ConsolidatedReport.TaskLine], [String: [ConsolidatedReport.AgencyTask]])
+    {
         let done = facts.done, progressed = facts.progressed, linked = facts.linked
         let listedSet = Set(listed)
         var lines: [ConsolidatedReport.TaskLine] = []
@@ -149,8 +161,10 @@ public struct ReportBuilder {
                 if assignment.window == .ongoing { return (lead, .ongoing) }
                 return (lead, .notStarted)
             }
-            lines.append(ConsolidatedReport.TaskLine(task: assignment.task, title: assignment.title, window: assignment.window, lead: leads,
-                                                     statusByLead: statuses, linkedEvents: linked[assignment.task] ?? 0))
+            lines.append(
+                ConsolidatedReport.TaskLine(
+                    task: assignment.task, title: assignment.title, window: assignment.window, lead: leads,
+                    statusByLead: statuses, linkedEvents: linked[assignment.task] ?? 0))
             let overall = TaskStatus.overall(statuses.map(\.1))
             for (lead, status) in statuses { byAgency[lead, default: []].append(.init(task: assignment.task, role: "lead", status: status)) }
             for code in expand(assignment.coordinating, listed: listedSet) where !leads.contains(code) {
@@ -198,8 +212,9 @@ public struct ReportBuilder {
         // task:<id>:<form or channel>: linked effective events up to the last day.
         for name in registry.targets.keys {
             guard case .taskCount(let task, let measure)? = TargetIndicator.parse(name) else { continue }
-            lines[name] = .init(indicator: name, numerator: Int128(facts.linkedByMeasure[Pair(first: task, second: measure)] ?? 0), denominator: nil,
-                                target: registry.targets[name], hasData: true)
+            lines[name] = .init(
+                indicator: name, numerator: Int128(facts.linkedByMeasure[Pair(first: task, second: measure)] ?? 0), denominator: nil,
+                target: registry.targets[name], hasData: true)
         }
         return lines.values.sorted { $0.indicator < $1.indicator }
     }

@@ -1,10 +1,11 @@
 import Foundation
+import LedgerDomain
 import LedgerFiles
+import LedgerStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import LedgerDomain
-import LedgerStore
 
 /// Issues report editions as the schedule does (CONTRACT §7.3): computes the report at the
 /// head, writes every configured format atomically to
@@ -55,11 +56,14 @@ public struct ReportIssuer: Sendable {
             }
             let now = clock.now()
             let zone = configuration.zone
-            let data = JSONObject([("period", .string(period.description)), ("edition", .integer(edition)),
-                                   ("through_seq", .integer(Int(report.throughSeq))), ("head_hash", .string(report.headHash)),
-                                   ("files", .array(files))])
-            let draft = try Self.validated(id: "report-\(period)-e\(edition)", occurredAt: Self.localTimestamp(now, zone: zone),
-                                           data: data, zone: zone)
+            let data = JSONObject([
+                ("period", .string(period.description)), ("edition", .integer(edition)),
+                ("through_seq", .integer(Int(report.throughSeq))), ("head_hash", .string(report.headHash)),
+                ("files", .array(files)),
+            ])
+            let draft = try Self.validated(
+                id: "report-\(period)-e\(edition)", occurredAt: Self.localTimestamp(now, zone: zone),
+                data: data, zone: zone)
             try service.store.appendSystemEvent(draft, recordedAt: now)
         } catch {
             for path in written { unlink(path) }
@@ -70,10 +74,11 @@ public struct ReportIssuer: Sendable {
 
     /// The daemon's own event goes through the same schema as every clerk's event.
     static func validated(id: String, occurredAt: String, data: JSONObject, zone: LocalZone) throws -> EventDraft {
-        let envelope = JSONValue.object(JSONObject([
-            ("id", .string(id)), ("type", .string(EventType.reportGenerated.rawValue)), ("agency", .string(AgencyCode.system)),
-            ("occurred_at", .string(occurredAt)), ("data", .object(data)),
-        ]))
+        let envelope = JSONValue.object(
+            JSONObject([
+                ("id", .string(id)), ("type", .string(EventType.reportGenerated.rawValue)), ("agency", .string(AgencyCode.system)),
+                ("occurred_at", .string(occurredAt)), ("data", .object(data)),
+            ]))
         switch EnvelopeDecoder(zone: zone, acceptsSystemTypes: true).decode(envelope, folderAgency: nil) {
         case .success(let draft): return draft
         case .failure(let failure): throw InvalidSystemEvent(problems: failure.problems)
@@ -124,9 +129,12 @@ public struct IssuedEditions: Sendable {
                 }
             }
             guard let period = data["period"]?.stringValue, case .integer(let edition)? = data["edition"],
-                  case .integer(let through)? = data["through_seq"] else { return }
-            entries.append(Entry(seq: event.seq, period: period, edition: edition, throughSeq: Int64(through),
-                                 recordedAt: event.recordedAt, files: files))
+                case .integer(let through)? = data["through_seq"]
+            else { return }
+            entries.append(
+                Entry(
+                    seq: event.seq, period: period, edition: edition, throughSeq: Int64(through),
+                    recordedAt: event.recordedAt, files: files))
         }
         return IssuedEditions(entries: entries)
     }

@@ -26,7 +26,10 @@ public struct ReportSchedule: Sendable {
                 guard range.upperBound < today, range.upperBound >= earliest else { continue }
                 let first = zone.instant(of: range.upperBound.adding(days: configuration.graceDays), hour: 1)
                 guard now >= first else { continue }
-                guard let last = issued.last(for: period.description) else { due.append(period); continue }
+                guard let last = issued.last(for: period.description) else {
+                    due.append(period)
+                    continue
+                }
                 let check = latestDailyCheck(before: now)
                 let deadline = zone.instant(of: range.upperBound.adding(days: configuration.reviseForDays), hour: 1)
                 guard check > first, check <= deadline, let lastAt = EventTime.parseInstant(last.recordedAt), lastAt < check else { continue }

@@ -24,10 +24,14 @@ public struct ReportService: Sendable {
         try report(period: ReportPeriod(year: range.upperBound.year, kind: .year), range: range, throughSeq: requested, progress: progress)
     }
 
-    private func report(period: ReportPeriod, range: ClosedRange<LocalDate>, throughSeq requested: Int64?,
-                        progress: ((Int64) -> Void)?) throws -> ConsolidatedReport {
-        try store.withProjection(throughSeq: requested, zone: configuration.zone, coordinators: Set(configuration.coordinators),
-                                    progress: progress) { projection in
+    private func report(
+        period: ReportPeriod, range: ClosedRange<LocalDate>, throughSeq requested: Int64?,
+        progress: ((Int64) -> Void)?
+    ) throws -> ConsolidatedReport {
+        try store.withProjection(
+            throughSeq: requested, zone: configuration.zone, coordinators: Set(configuration.coordinators),
+            progress: progress
+        ) { projection in
             try ReportBuilder(registry: projection.registry, mode: configuration.periods, language: configuration.language)
                 .build(period, range: range, projection: projection)
         }

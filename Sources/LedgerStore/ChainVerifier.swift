@@ -22,22 +22,25 @@ public struct ChainVerifier {
         var failure: Outcome?
         let database = database
         do {
-            try BackgroundBatches.run(name: "reformledger-verify", produce: { emit in
-                try database.read { db in try Self.readLinks(db, emit: emit) }
-            }, consume: { (link: Link) in
-                if link.seq != expectedSeq {
-                    failure = .broken(seq: expectedSeq, reason: "seq \(expectedSeq) is missing (next row is seq \(link.seq))")
-                    throw FoundBreak()
-                }
-                let computed = HashChain.next(previous: previous, record: link.record, seq: link.seq)
-                if HashChain.hex(computed) != link.storedHash {
-                    failure = .broken(seq: link.seq, reason: "the stored hash does not match the recomputed hash of the row")
-                    throw FoundBreak()
-                }
-                previous = computed
-                expectedSeq += 1
-                if expectedSeq % 50_000 == 0 { progress?(expectedSeq) }
-            })
+            try BackgroundBatches.run(
+                name: "reformledger-verify",
+                produce: { emit in
+                    try database.read { db in try Self.readLinks(db, emit: emit) }
+                },
+                consume: { (link: Link) in
+                    if link.seq != expectedSeq {
+                        failure = .broken(seq: expectedSeq, reason: "seq \(expectedSeq) is missing (next row is seq \(link.seq))")
+                        throw FoundBreak()
+                    }
+                    let computed = HashChain.next(previous: previous, record: link.record, seq: link.seq)
+                    if HashChain.hex(computed) != link.storedHash {
+                        failure = .broken(seq: link.seq, reason: "the stored hash does not match the recomputed hash of the row")
+                        throw FoundBreak()
+                    }
+                    previous = computed
+                    expectedSeq += 1
+                    if expectedSeq % 50_000 == 0 { progress?(expectedSeq) }
+                })
         } catch is FoundBreak {}
         return failure ?? .intact(events: expectedSeq - 1, headHash: HashChain.hex(previous))
     }

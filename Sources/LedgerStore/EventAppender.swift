@@ -26,10 +26,12 @@ public struct EventAppender {
     public private(set) var headHash: [UInt8]
 
     init(db: Database) throws {
-        insert = try RawStatement(db, sql: """
-            INSERT INTO events (seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, source_line, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        insert = try RawStatement(
+            db,
+            sql: """
+                INSERT INTO events (seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, source_line, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1") {
             headSeq = row[0]
             let hex: String = row[1]
@@ -49,11 +51,15 @@ public struct EventAppender {
     }
 
     @discardableResult
-    public mutating func append(agency: String, id: String, type: String, occurredAt: String, corrects: String?,
-                                canonicalData: String, source: EventSource, recordedAt: Instant) throws -> Int64 {
-        try append(PendingAppend(CanonicalRecord(
-            seq: 0, agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recordedAt.rfc3339UTC, corrects: corrects,
-            canonicalData: canonicalData, sourceFile: source.file, sourceSHA256: source.sha256, sourceLine: source.line)))
+    public mutating func append(
+        agency: String, id: String, type: String, occurredAt: String, corrects: String?,
+        canonicalData: String, source: EventSource, recordedAt: Instant
+    ) throws -> Int64 {
+        try append(
+            PendingAppend(
+                CanonicalRecord(
+                    seq: 0, agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recordedAt.rfc3339UTC, corrects: corrects,
+                    canonicalData: canonicalData, sourceFile: source.file, sourceSHA256: source.sha256, sourceLine: source.line)))
     }
 
     /// Appends an event whose record was serialised ahead; only the seq and the hash are
@@ -97,9 +103,11 @@ public struct PendingAppend: Sendable {
 
     /// - Parameter recordedAt: `recorded_at` as stored (RFC 3339 UTC with milliseconds).
     public init(draft: EventDraft, source: EventSource, recordedAt: String) {
-        self.init(CanonicalRecord(seq: 0, agency: draft.agency, id: draft.id, type: draft.type.rawValue,
-                                  occurredAt: draft.occurredAt.storedText, recordedAt: recordedAt, corrects: draft.corrects,
-                                  canonicalData: draft.canonicalData, sourceFile: source.file, sourceSHA256: source.sha256,
-                                  sourceLine: source.line))
+        self.init(
+            CanonicalRecord(
+                seq: 0, agency: draft.agency, id: draft.id, type: draft.type.rawValue,
+                occurredAt: draft.occurredAt.storedText, recordedAt: recordedAt, corrects: draft.corrects,
+                canonicalData: draft.canonicalData, sourceFile: source.file, sourceSHA256: source.sha256,
+                sourceLine: source.line))
     }
 }

@@ -49,8 +49,10 @@ public protocol EventStore: AnyObject, Sendable {
 
     /// Runs `body` on the activity projection as of `throughSeq` (nil: the head), with
     /// the registry of that moment. Throws `UnknownSeq` past the head.
-    func withProjection<T>(throughSeq: Int64?, zone: LocalZone, coordinators: Set<String>,
-                           progress: ((Int64) -> Void)?, _ body: (ProjectionSnapshot) throws -> T) throws -> T
+    func withProjection<T>(
+        throughSeq: Int64?, zone: LocalZone, coordinators: Set<String>,
+        progress: ((Int64) -> Void)?, _ body: (ProjectionSnapshot) throws -> T
+    ) throws -> T
 
     /// Drops the projections and folds the whole log again. - Returns: the seq folded to.
     func rebuildProjections(zone: LocalZone, progress: ((Int64) -> Void)?) throws -> Int64
@@ -59,8 +61,10 @@ public protocol EventStore: AnyObject, Sendable {
 extension EventStore {
     public func earliestOccurredAt() throws -> [String] { try earliestOccurredAt(count: 8) }
 
-    public func withProjection<T>(throughSeq: Int64?, zone: LocalZone, coordinators: Set<String>,
-                                  _ body: (ProjectionSnapshot) throws -> T) throws -> T {
+    public func withProjection<T>(
+        throughSeq: Int64?, zone: LocalZone, coordinators: Set<String>,
+        _ body: (ProjectionSnapshot) throws -> T
+    ) throws -> T {
         try withProjection(throughSeq: throughSeq, zone: zone, coordinators: coordinators, progress: nil, body)
     }
 }

@@ -1,5 +1,5 @@
-import Synchronization
 import LedgerDomain
+import Synchronization
 
 /// The event store in memory: the same contract as `LedgerDatabase` (the chain, the
 /// lineage fold of the projection, the read models), in Swift collections. The layers
@@ -63,9 +63,10 @@ public final class InMemoryEventStore: EventStore {
         for event in log.events { byType[event.type, default: 0] += 1 }
         let lastReport = log.events.last { $0.type == EventType.reportGenerated.rawValue }
             .flatMap { try? JSONParser().parse(Array($0.data.utf8)) }?.objectValue
-        return StatusCounts(head: log.head, eventsByType: byType.sorted { $0.key < $1.key }.map { (type: $0.key, count: $0.value) },
-                            filesIngested: log.files.count, registry: log.registry(coordinators: coordinators, zone: zone),
-                            lastReport: lastReport)
+        return StatusCounts(
+            head: log.head, eventsByType: byType.sorted { $0.key < $1.key }.map { (type: $0.key, count: $0.value) },
+            filesIngested: log.files.count, registry: log.registry(coordinators: coordinators, zone: zone),
+            lastReport: lastReport)
     }
 
     public func seq(recordedAtOrBefore instant: Instant) throws -> Int64 {
@@ -89,16 +90,21 @@ public final class InMemoryEventStore: EventStore {
         return false
     }
 
-    public func withProjection<T>(throughSeq requested: Int64?, zone: LocalZone, coordinators: Set<String>,
-                                  progress: ((Int64) -> Void)?, _ body: (ProjectionSnapshot) throws -> T) throws -> T {
+    public func withProjection<T>(
+        throughSeq requested: Int64?, zone: LocalZone, coordinators: Set<String>,
+        progress: ((Int64) -> Void)?, _ body: (ProjectionSnapshot) throws -> T
+    ) throws -> T {
         let log = state.withLock { $0 }
         let seq = requested ?? log.head.seq
         guard seq >= 0, seq <= log.head.seq else { throw UnknownSeq(requested: seq, head: log.head.seq) }
         var projection = MemoryProjection(zone: zone)
         for event in log.events.prefix(Int(seq)) { try projection.fold(event) }
         let hash = seq == 0 ? LogHead.empty.hash : log.events[Int(seq - 1)].hash
-        return try body(ProjectionSnapshot(facts: .values(projection.effectiveFacts), registry: log.registry(
-            coordinators: coordinators, zone: zone, throughSeq: seq), throughSeq: seq, headHash: hash))
+        return try body(
+            ProjectionSnapshot(
+                facts: .values(projection.effectiveFacts),
+                registry: log.registry(
+                    coordinators: coordinators, zone: zone, throughSeq: seq), throughSeq: seq, headHash: hash))
     }
 
     /// The projection is folded afresh for every snapshot, so there is nothing to drop.
@@ -124,10 +130,12 @@ private struct MemoryLog: Sendable {
         let seq = Int64(events.count + 1)
         let previous = events.last.flatMap { HashChain.bytes(hex: $0.hash) } ?? HashChain.genesis
         let hash = HashChain.hex(HashChain.next(previous: previous, record: pending.record, seq: seq))
-        events.append(StoredEvent(seq: seq, agency: columns.agency, id: columns.id, type: columns.type, occurredAt: columns.occurredAt,
-                                  recordedAt: columns.recordedAt, corrects: columns.corrects, data: columns.canonicalData,
-                                  sourceFile: columns.sourceFile, sourceSHA256: columns.sourceSHA256, sourceLine: columns.sourceLine,
-                                  hash: hash))
+        events.append(
+            StoredEvent(
+                seq: seq, agency: columns.agency, id: columns.id, type: columns.type, occurredAt: columns.occurredAt,
+                recordedAt: columns.recordedAt, corrects: columns.corrects, data: columns.canonicalData,
+                sourceFile: columns.sourceFile, sourceSHA256: columns.sourceSHA256, sourceLine: columns.sourceLine,
+                hash: hash))
         seqByKey[key] = seq
         return seq
     }
@@ -140,8 +148,10 @@ private struct MemoryLog: Sendable {
             if case .retracting(let target) = LineageStep(type: type, corrects: nil, data: data) {
                 registry.recordRetraction(of: EventKey(agency: event.agency, id: target))
             } else if type.isRegistryEvent, let time = EventTime.parse(event.occurredAt) {
-                registry.record(RegistryEvent(key: event.key, seq: event.seq, type: type, corrects: event.corrects,
-                                              occurredOn: time.localDate(in: zone), data: data))
+                registry.record(
+                    RegistryEvent(
+                        key: event.key, seq: event.seq, type: type, corrects: event.corrects,
+                        occurredOn: time.localDate(in: zone), data: data))
             }
         }
         return registry
@@ -200,7 +210,8 @@ private struct MemoryProjection {
 
     mutating func fold(_ event: StoredEvent) throws {
         guard let type = EventType(rawValue: event.type), type.isActivity || type == .eventRetracted,
-              let time = EventTime.parse(event.occurredAt) else { return }
+            let time = EventTime.parse(event.occurredAt)
+        else { return }
         guard let data = event.parsedData else { throw StoreError(.corruptRow, "The data of event seq \(event.seq) is not a JSON object.") }
         if let fact = ActivityFact(type: type, occurredAt: time, data: data, zone: zone) {
             facts[event.seq] = EffectiveFact.Value(fact, agency: event.agency, seq: event.seq)

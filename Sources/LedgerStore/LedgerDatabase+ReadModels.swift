@@ -8,11 +8,15 @@ extension LedgerDatabase {
     public func statusCounts(coordinators: Set<String>, zone: LocalZone) throws -> StatusCounts {
         try read { db in
             let registry = try Self.loadRegistry(db, coordinators: coordinators, zone: zone)
-            let byType = try Row.fetchAll(db, sql: "SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY type").map { (type: $0[0] as String, count: $0[1] as Int) }
+            let byType = try Row.fetchAll(db, sql: "SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY type").map {
+                (type: $0[0] as String, count: $0[1] as Int)
+            }
             let files = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingested_files") ?? 0
-            let lastReport = try String.fetchOne(db, sql: "SELECT data FROM events WHERE type = ? ORDER BY seq DESC LIMIT 1",
-                                                 arguments: [EventType.reportGenerated.rawValue])
-                .flatMap { try? JSONParser().parse(Array($0.utf8)) }?.objectValue
+            let lastReport = try String.fetchOne(
+                db, sql: "SELECT data FROM events WHERE type = ? ORDER BY seq DESC LIMIT 1",
+                arguments: [EventType.reportGenerated.rawValue]
+            )
+            .flatMap { try? JSONParser().parse(Array($0.utf8)) }?.objectValue
             return StatusCounts(head: try Self.head(db), eventsByType: byType, filesIngested: files, registry: registry, lastReport: lastReport)
         }
     }
@@ -33,8 +37,9 @@ extension LedgerDatabase {
     /// text order: dates sort as text, but a date-time's local day may differ by one.
     public func earliestOccurredAt(count: Int) throws -> [String] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT occurred_at FROM events WHERE agency != ? ORDER BY occurred_at LIMIT ?",
-                                arguments: [AgencyCode.system, count])
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT occurred_at FROM events WHERE agency != ? ORDER BY occurred_at LIMIT ?",
+                arguments: [AgencyCode.system, count])
         }
     }
 
@@ -42,8 +47,9 @@ extension LedgerDatabase {
     /// `occurred_at`), or corrects or retracts an event dated in it.
     public func hasEvent(after seq: Int64, datedIn isInRange: (String) -> Bool) throws -> Bool {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT agency, type, occurred_at, corrects, data FROM events WHERE seq > ? AND agency != ?",
-                                           arguments: [seq, AgencyCode.system])
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT agency, type, occurred_at, corrects, data FROM events WHERE seq > ? AND agency != ?",
+                arguments: [seq, AgencyCode.system])
             while let row = try rows.next() {
                 if isInRange(row[2]) { return true }
                 let agency: String = row[0]
@@ -51,8 +57,11 @@ extension LedgerDatabase {
                 if target == nil, let type = EventType(rawValue: row[1]), let data = try? Self.parseData(row[4] as String, seq: seq) {
                     target = LineageStep(type: type, corrects: nil, data: data).target
                 }
-                if let target, let day = try String.fetchOne(db, sql: "SELECT occurred_at FROM events WHERE agency = ? AND id = ?",
-                                                             arguments: [agency, target]), isInRange(day) {
+                if let target,
+                    let day = try String.fetchOne(
+                        db, sql: "SELECT occurred_at FROM events WHERE agency = ? AND id = ?",
+                        arguments: [agency, target]), isInRange(day)
+                {
                     return true
                 }
             }
@@ -69,8 +78,14 @@ extension LedgerDatabase {
     public func forEachEvent(agency: String?, type: String?, _ body: (StoredEvent) throws -> Void) throws {
         var conditions = ["1"]
         var arguments: [String] = []
-        if let agency { conditions.append("agency = ?"); arguments.append(agency) }
-        if let type { conditions.append("type = ?"); arguments.append(type) }
+        if let agency {
+            conditions.append("agency = ?")
+            arguments.append(agency)
+        }
+        if let type {
+            conditions.append("type = ?")
+            arguments.append(type)
+        }
         try forEachEvent(where: conditions.joined(separator: " AND "), arguments: StatementArguments(arguments), body)
     }
 
@@ -85,8 +100,9 @@ extension LedgerDatabase {
     public func appendSystemEvent(_ draft: EventDraft, recordedAt: Instant) throws -> Int64 {
         try transaction { db in
             var appender = try EventAppender(db: db)
-            let seq = try appender.append(agency: draft.agency, id: draft.id, type: draft.type.rawValue, occurredAt: draft.occurredAt.storedText,
-                                          corrects: draft.corrects, canonicalData: draft.canonicalData, source: .system, recordedAt: recordedAt)
+            let seq = try appender.append(
+                agency: draft.agency, id: draft.id, type: draft.type.rawValue, occurredAt: draft.occurredAt.storedText,
+                corrects: draft.corrects, canonicalData: draft.canonicalData, source: .system, recordedAt: recordedAt)
             return (seq, commit: true)
         }
     }

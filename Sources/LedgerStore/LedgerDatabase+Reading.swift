@@ -14,11 +14,14 @@ extension LedgerDatabase {
     }
 
     /// Streams events in seq order, never holding the log in memory.
-    func forEachEvent(where condition: String = "1", arguments: StatementArguments = [],
-                             _ body: (StoredEvent) throws -> Void) throws {
+    func forEachEvent(
+        where condition: String = "1", arguments: StatementArguments = [],
+        _ body: (StoredEvent) throws -> Void
+    ) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(StoredEvent.columns) FROM events WHERE \(condition) ORDER BY seq",
-                                           arguments: arguments)
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT \(StoredEvent.columns) FROM events WHERE \(condition) ORDER BY seq",
+                arguments: arguments)
             while let row = try rows.next() { try body(StoredEvent(row: row)) }
         }
     }

@@ -4,20 +4,24 @@ import LedgerDomain
 extension LedgerDatabase {
     /// Folds the registry events of the log into an `AgencyRegistry`.
     /// - Parameter throughSeq: the log as it stood at that seq (default: all of it).
-    static func loadRegistry(_ db: Database, coordinators: Set<String>, zone: LocalZone,
-                                    throughSeq: Int64 = .max) throws -> AgencyRegistry {
+    static func loadRegistry(
+        _ db: Database, coordinators: Set<String>, zone: LocalZone,
+        throughSeq: Int64 = .max
+    ) throws -> AgencyRegistry {
         var registry = AgencyRegistry(coordinators: coordinators)
         let types = EventType.allCases.filter(\.isRegistryEvent).map { "'\($0.rawValue)'" }.joined(separator: ",")
         // Retractions matter only when they name a registry event: the join finds those few
         // in SQLite instead of reading every retraction of the log.
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT seq, agency, id, type, occurred_at, corrects, data FROM events WHERE type IN (\(types)) AND seq <= ?
-            UNION ALL
-            SELECT r.seq, r.agency, r.id, r.type, r.occurred_at, r.corrects, r.data FROM events r
-            JOIN events t ON t.agency = r.agency AND t.id = json_extract(r.data, '$.event')
-            WHERE r.type = '\(EventType.eventRetracted.rawValue)' AND r.seq <= ? AND t.type IN (\(types))
-            ORDER BY seq
-            """, arguments: [throughSeq, throughSeq])
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT seq, agency, id, type, occurred_at, corrects, data FROM events WHERE type IN (\(types)) AND seq <= ?
+                UNION ALL
+                SELECT r.seq, r.agency, r.id, r.type, r.occurred_at, r.corrects, r.data FROM events r
+                JOIN events t ON t.agency = r.agency AND t.id = json_extract(r.data, '$.event')
+                WHERE r.type = '\(EventType.eventRetracted.rawValue)' AND r.seq <= ? AND t.type IN (\(types))
+                ORDER BY seq
+                """, arguments: [throughSeq, throughSeq])
         while let row = try rows.next() {
             let agency: String = row[1]
             let data = try parseData(row[6], seq: row[0])
@@ -27,8 +31,10 @@ extension LedgerDatabase {
                 continue
             }
             guard let time = EventTime.parse(row[4]) else { continue }
-            registry.record(RegistryEvent(key: EventKey(agency: agency, id: row[2]), seq: row[0], type: type,
-                                          corrects: row[5], occurredOn: time.localDate(in: zone), data: data))
+            registry.record(
+                RegistryEvent(
+                    key: EventKey(agency: agency, id: row[2]), seq: row[0], type: type,
+                    corrects: row[5], occurredOn: time.localDate(in: zone), data: data))
         }
         return registry
     }

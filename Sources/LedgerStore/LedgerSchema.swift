@@ -6,47 +6,48 @@ public enum LedgerSchema {
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-event-log") { db in
-            try db.execute(sql: """
-                CREATE TABLE events (
-                    seq INTEGER PRIMARY KEY,
-                    agency TEXT NOT NULL,
-                    id TEXT NOT NULL,
-                    type TEXT NOT NULL,
-                    occurred_at TEXT NOT NULL,
-                    recorded_at TEXT NOT NULL,
-                    corrects TEXT,
-                    data TEXT NOT NULL,
-                    source_file TEXT,
-                    source_sha256 TEXT,
-                    source_line INTEGER,
-                    hash TEXT NOT NULL,
-                    UNIQUE (agency, id)
-                );
-                -- The log is append-only: rows are never changed or removed.
-                CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-                BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE is not allowed'); END;
-                CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-                BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE is not allowed'); END;
-                -- seq has no gaps: each row is exactly one after the last.
-                CREATE TRIGGER events_seq_no_gap BEFORE INSERT ON events
-                WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM events)
-                BEGIN SELECT RAISE(ABORT, 'events.seq must follow the last seq without a gap'); END;
-                CREATE INDEX events_by_type ON events (type);
-                CREATE INDEX events_by_corrects ON events (agency, corrects) WHERE corrects IS NOT NULL;
+            try db.execute(
+                sql: """
+                    CREATE TABLE events (
+                        seq INTEGER PRIMARY KEY,
+                        agency TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        type TEXT NOT NULL,
+                        occurred_at TEXT NOT NULL,
+                        recorded_at TEXT NOT NULL,
+                        corrects TEXT,
+                        data TEXT NOT NULL,
+                        source_file TEXT,
+                        source_sha256 TEXT,
+                        source_line INTEGER,
+                        hash TEXT NOT NULL,
+                        UNIQUE (agency, id)
+                    );
+                    -- The log is append-only: rows are never changed or removed.
+                    CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                    BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE is not allowed'); END;
+                    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                    BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE is not allowed'); END;
+                    -- seq has no gaps: each row is exactly one after the last.
+                    CREATE TRIGGER events_seq_no_gap BEFORE INSERT ON events
+                    WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM events)
+                    BEGIN SELECT RAISE(ABORT, 'events.seq must follow the last seq without a gap'); END;
+                    CREATE INDEX events_by_type ON events (type);
+                    CREATE INDEX events_by_corrects ON events (agency, corrects) WHERE corrects IS NOT NULL;
 
-                -- Every file whose events were committed, by content: the daemon's proof,
-                -- after a crash between commit and move, that a file is already in the log.
-                CREATE TABLE ingested_files (
-                    sha256 TEXT PRIMARY KEY,
-                    name TEXT NOT NULL,
-                    agency TEXT,
-                    appended INTEGER NOT NULL,
-                    duplicates INTEGER NOT NULL,
-                    first_seq INTEGER,
-                    last_seq INTEGER,
-                    recorded_at TEXT NOT NULL
-                );
-                """)
+                    -- Every file whose events were committed, by content: the daemon's proof,
+                    -- after a crash between commit and move, that a file is already in the log.
+                    CREATE TABLE ingested_files (
+                        sha256 TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        agency TEXT,
+                        appended INTEGER NOT NULL,
+                        duplicates INTEGER NOT NULL,
+                        first_seq INTEGER,
+                        last_seq INTEGER,
+                        recorded_at TEXT NOT NULL
+                    );
+                    """)
         }
         migrator.registerMigration("v2-projections") { db in
             // Filled by `ProjectionWriter.catchUp`, which folds what the model has not seen.
@@ -55,17 +56,21 @@ public enum LedgerSchema {
         migrator.registerMigration("v3-projection-by-seq") { db in
             // Facts keyed by the root event's seq (append-only in the common case); lineage
             // rows only for events touched by a correction or retraction. Refilled by catch-up.
-            try db.execute(sql: "DROP TABLE IF EXISTS proj_lineage; DROP TABLE IF EXISTS proj_member; DROP TABLE IF EXISTS proj_effective; DROP TABLE IF EXISTS proj_checkpoint;")
+            try db.execute(
+                sql:
+                    "DROP TABLE IF EXISTS proj_lineage; DROP TABLE IF EXISTS proj_member; DROP TABLE IF EXISTS proj_effective; DROP TABLE IF EXISTS proj_checkpoint;"
+            )
             try createProjectionTables(db)
         }
         migrator.registerMigration("v4-no-replace") { db in
             // `INSERT OR REPLACE` resolves a UNIQUE conflict by deleting the old row, and
             // that delete fires no trigger: refuse any insert whose key is already there.
-            try db.execute(sql: """
-                CREATE TRIGGER events_no_replace BEFORE INSERT ON events
-                WHEN EXISTS (SELECT 1 FROM events WHERE agency = NEW.agency AND id = NEW.id)
-                BEGIN SELECT RAISE(ABORT, 'events are append-only: an existing (agency, id) cannot be replaced'); END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER events_no_replace BEFORE INSERT ON events
+                    WHEN EXISTS (SELECT 1 FROM events WHERE agency = NEW.agency AND id = NEW.id)
+                    BEGIN SELECT RAISE(ABORT, 'events are append-only: an existing (agency, id) cannot be replaced'); END;
+                    """)
         }
         return migrator
     }
@@ -73,14 +78,15 @@ public enum LedgerSchema {
     /// The read model of activity events (`ProjectionWriter`); also created in the
     /// temporary databases of reports as of an earlier seq.
     static func createProjectionTables(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE proj_effective (
-                root INTEGER PRIMARY KEY, agency TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL,
-                day TEXT NOT NULL, instant INTEGER NOT NULL, measure TEXT, task TEXT, a INTEGER, b INTEGER, note TEXT
-            );
-            CREATE TABLE proj_member (seq INTEGER PRIMARY KEY, root INTEGER NOT NULL, retracted INTEGER NOT NULL);
-            CREATE INDEX proj_member_by_root ON proj_member (root, seq);
-            CREATE TABLE proj_checkpoint (name TEXT PRIMARY KEY, seq INTEGER NOT NULL, zone TEXT NOT NULL);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE proj_effective (
+                    root INTEGER PRIMARY KEY, agency TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL,
+                    day TEXT NOT NULL, instant INTEGER NOT NULL, measure TEXT, task TEXT, a INTEGER, b INTEGER, note TEXT
+                );
+                CREATE TABLE proj_member (seq INTEGER PRIMARY KEY, root INTEGER NOT NULL, retracted INTEGER NOT NULL);
+                CREATE INDEX proj_member_by_root ON proj_member (root, seq);
+                CREATE TABLE proj_checkpoint (name TEXT PRIMARY KEY, seq INTEGER NOT NULL, zone TEXT NOT NULL);
+                """)
     }
 }

@@ -15,7 +15,8 @@ public struct LogLookup: EventLookup {
         byKey.bind(key.id, at: 2)
         defer { byKey.reset() }
         guard try byKey.step() else { return nil }
-        return StoredEventContent(type: byKey.string(0) ?? "", occurredAt: byKey.string(1) ?? "", corrects: byKey.string(2),
-                                  data: byKey.string(3) ?? "")
+        return StoredEventContent(
+            type: byKey.string(0) ?? "", occurredAt: byKey.string(1) ?? "", corrects: byKey.string(2),
+            data: byKey.string(3) ?? "")
     }
 }

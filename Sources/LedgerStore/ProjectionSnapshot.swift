@@ -57,8 +57,9 @@ public struct EffectiveFact {
         }
 
         public init(_ fact: ActivityFact, agency: String, seq: Int64) {
-            self.init(day: fact.dayText, agency: agency, type: fact.type, task: fact.task, measure: fact.measure,
-                      instant: fact.instant, seq: seq)
+            self.init(
+                day: fact.dayText, agency: agency, type: fact.type, task: fact.task, measure: fact.measure,
+                instant: fact.instant, seq: seq)
         }
     }
 
@@ -71,13 +72,22 @@ public struct EffectiveFact {
 
     /// The local day of the fact (`YYYY-MM-DD`).
     @inlinable public var day: String? {
-        switch storage { case .row(let rows): rows.string(0); case .value(let value): value.day }
+        switch storage {
+        case .row(let rows): rows.string(0)
+        case .value(let value): value.day
+        }
     }
     @inlinable public var agency: String? {
-        switch storage { case .row(let rows): rows.string(1); case .value(let value): value.agency }
+        switch storage {
+        case .row(let rows): rows.string(1)
+        case .value(let value): value.agency
+        }
     }
     @inlinable public var type: EventType? {
-        switch storage { case .row(let rows): rows.string(2).flatMap(EventType.init(rawValue:)); case .value(let value): value.type }
+        switch storage {
+        case .row(let rows): rows.string(2).flatMap(EventType.init(rawValue:))
+        case .value(let value): value.type
+        }
     }
     @inlinable public var isReportSubmitted: Bool {
         switch storage {
@@ -98,23 +108,36 @@ public struct EffectiveFact {
         case .surveySubmitted where label == SurveyKind.contestFeedback.rawValue:
             return ActivityMeasure(type: type, label: label, first: nil, second: nil, note: rows.string(7))
         case .surveySubmitted, .indicatorReported:
-            return ActivityMeasure(type: type, label: label, first: rows.isNull(5) ? nil : Int(rows.int64(5)),
-                                   second: rows.isNull(6) ? nil : Int(rows.int64(6)), note: nil)
+            return ActivityMeasure(
+                type: type, label: label, first: rows.isNull(5) ? nil : Int(rows.int64(5)),
+                second: rows.isNull(6) ? nil : Int(rows.int64(6)), note: nil)
         default:
             return ActivityMeasure(type: type, label: label, first: nil, second: nil, note: nil)
         }
     }
     @inlinable public var task: String? {
-        switch storage { case .row(let rows): rows.string(4); case .value(let value): value.task }
+        switch storage {
+        case .row(let rows): rows.string(4)
+        case .value(let value): value.task
+        }
     }
     @inlinable public var hasTask: Bool {
-        switch storage { case .row(let rows): !rows.isNull(4); case .value(let value): value.task != nil }
+        switch storage {
+        case .row(let rows): !rows.isNull(4)
+        case .value(let value): value.task != nil
+        }
     }
     @inlinable public var instant: Int64 {
-        switch storage { case .row(let rows): rows.int64(8); case .value(let value): value.instant }
+        switch storage {
+        case .row(let rows): rows.int64(8)
+        case .value(let value): value.instant
+        }
     }
     @inlinable public var seq: Int64 {
-        switch storage { case .row(let rows): rows.int64(9); case .value(let value): value.seq }
+        switch storage {
+        case .row(let rows): rows.int64(9)
+        case .value(let value): value.seq
+        }
     }
 }
 
@@ -122,8 +145,10 @@ extension LedgerDatabase {
     /// Runs `body` on the projection as of `throughSeq` (nil: the head). At the head the
     /// live projection is brought up to date and read in one transaction; at an earlier
     /// seq the log is folded into a throwaway projection, so any edition can be reproduced.
-    public func withProjection<T>(throughSeq requested: Int64?, zone: LocalZone, coordinators: Set<String>,
-                                  progress: ((Int64) -> Void)?, _ body: (ProjectionSnapshot) throws -> T) throws -> T {
+    public func withProjection<T>(
+        throughSeq requested: Int64?, zone: LocalZone, coordinators: Set<String>,
+        progress: ((Int64) -> Void)?, _ body: (ProjectionSnapshot) throws -> T
+    ) throws -> T {
         let atHead: T? = try transaction { db in
             let head = try Self.head(db)
             guard requested == nil || requested == head.seq else { return (nil, commit: false) }
@@ -136,7 +161,9 @@ extension LedgerDatabase {
         return try read { source in
             let head = try Self.head(source)
             guard seq >= 0, seq <= head.seq else { throw UnknownSeq(requested: seq, head: head.seq) }
-            let hash = seq == 0 ? HashChain.hex(HashChain.genesis)
+            let hash =
+                seq == 0
+                ? HashChain.hex(HashChain.genesis)
                 : try String.fetchOne(source, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [seq]) ?? ""
             let registry = try Self.loadRegistry(source, coordinators: coordinators, zone: zone, throughSeq: seq)
             let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent("reformledger-asof-\(UUID().uuidString).sqlite")

@@ -30,7 +30,10 @@ public final class RawStatement {
     }
 
     public func bind(_ value: String?, at index: Int32) {
-        guard var value else { sqlite3_bind_null(handle, index); return }
+        guard var value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
         value.withUTF8 { bytes in
             // A null pointer would bind NULL; the empty string must stay text.
             guard let start = bytes.baseAddress, !bytes.isEmpty else {
@@ -44,7 +47,10 @@ public final class RawStatement {
     }
 
     public func bind(_ value: Int64?, at index: Int32) {
-        guard let value else { sqlite3_bind_null(handle, index); return }
+        guard let value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
         sqlite3_bind_int64(handle, index, value)
     }
 

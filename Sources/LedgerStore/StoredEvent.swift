@@ -18,8 +18,10 @@ public struct StoredEvent: Sendable, Equatable {
 
     static let columns = "seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, source_line, hash"
 
-    public init(seq: Int64, agency: String, id: String, type: String, occurredAt: String, recordedAt: String, corrects: String?,
-                data: String, sourceFile: String?, sourceSHA256: String?, sourceLine: Int?, hash: String) {
+    public init(
+        seq: Int64, agency: String, id: String, type: String, occurredAt: String, recordedAt: String, corrects: String?,
+        data: String, sourceFile: String?, sourceSHA256: String?, sourceLine: Int?, hash: String
+    ) {
         self.seq = seq
         self.agency = agency
         self.id = id
@@ -71,8 +73,9 @@ public struct StoredEvent: Sendable, Equatable {
     /// a row edited behind the triggers' back is detected even if its JSON still parses.
     public func canonicalRecord() -> CanonicalRecord {
         let canonicalData = (try? JSONParser().parse(Array(data.utf8))).map(CanonicalJSON.string) ?? data
-        return CanonicalRecord(seq: seq, agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recordedAt,
-                               corrects: corrects, canonicalData: canonicalData, sourceFile: sourceFile,
-                               sourceSHA256: sourceSHA256, sourceLine: sourceLine)
+        return CanonicalRecord(
+            seq: seq, agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recordedAt,
+            corrects: corrects, canonicalData: canonicalData, sourceFile: sourceFile,
+            sourceSHA256: sourceSHA256, sourceLine: sourceLine)
     }
 }

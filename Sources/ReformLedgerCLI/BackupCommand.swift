@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import LedgerFiles
 import LedgerDomain
+import LedgerFiles
 import LedgerIngest
 import LedgerReports
 import LedgerStore

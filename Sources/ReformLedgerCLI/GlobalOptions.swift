@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import LedgerFiles
 import LedgerDomain
+import LedgerFiles
 import LedgerIngest
 import LedgerStore
 
@@ -31,7 +31,8 @@ struct GlobalOptions: ParsableArguments {
         }
         let environment = ProcessInfo.processInfo.environment
         for unknown in LedgerConfiguration.unknownEnvironmentNames(environment) {
-            FileHandle.standardError.write(Data("reformledger: warning: \(unknown.name) is not a configuration variable and is ignored; did you mean \(unknown.closest)?\n".utf8))
+            FileHandle.standardError.write(
+                Data("reformledger: warning: \(unknown.name) is not a configuration variable and is ignored; did you mean \(unknown.closest)?\n".utf8))
         }
         do {
             return try LedgerConfiguration.load(fileContents: contents, environment: environment)

@@ -40,7 +40,8 @@ struct InitCommand: ParsableCommand {
         let registry = try ingestor.currentRegistry()
         try layout.createInboxFolders(for: registry)
         let head = try database.head()
-        Terminal.print("Initialised \(layout.root): \(head.seq) events, \(registry.agencies.count) agencies, \(registry.tasks.count) tasks; inboxes in \(layout.inbox)")
+        Terminal.print(
+            "Initialised \(layout.root): \(head.seq) events, \(registry.agencies.count) agencies, \(registry.tasks.count) tasks; inboxes in \(layout.inbox)")
         if rejected { throw ExitStatus.inputRejected.exitCode }
     }
 }

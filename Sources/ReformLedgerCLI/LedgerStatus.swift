@@ -1,6 +1,6 @@
 import Foundation
-import LedgerFiles
 import LedgerDomain
+import LedgerFiles
 import LedgerIngest
 import LedgerStore
 
@@ -18,9 +18,10 @@ struct LedgerStatus {
 
     static func read(_ database: any EventStore, layout: StateLayout, options: IngestOptions) throws -> LedgerStatus {
         let counts = try database.statusCounts(coordinators: options.coordinators, zone: options.zone)
-        return LedgerStatus(head: counts.head, eventsByType: counts.eventsByType.map { ($0.type, $0.count) }, agencies: counts.registry.agencies.count,
-                            tasks: counts.registry.tasks.count, filesIngested: counts.filesIngested, backlog: inboxBacklog(layout),
-                            rejectedFiles: countFiles(layout.rejected, skipping: ".errors.json"), lastReport: counts.lastReport, nextReport: nil)
+        return LedgerStatus(
+            head: counts.head, eventsByType: counts.eventsByType.map { ($0.type, $0.count) }, agencies: counts.registry.agencies.count,
+            tasks: counts.registry.tasks.count, filesIngested: counts.filesIngested, backlog: inboxBacklog(layout),
+            rejectedFiles: countFiles(layout.rejected, skipping: ".errors.json"), lastReport: counts.lastReport, nextReport: nil)
     }
 
     /// Files waiting in agency inboxes (names a writer is still working on excluded).
@@ -64,7 +65,9 @@ struct LedgerStatus {
         for (type, count) in eventsByType { lines.append("  \(type): \(count)") }
         lines.append("agencies: \(agencies), tasks: \(tasks), files ingested: \(filesIngested)")
         let waiting = backlog.values.reduce(0, +)
-        lines.append("inbox backlog: \(waiting) file(s)" + (waiting == 0 ? "" : " — " + backlog.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")))
+        lines.append(
+            "inbox backlog: \(waiting) file(s)"
+                + (waiting == 0 ? "" : " — " + backlog.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")))
         lines.append("rejected files: \(rejectedFiles)")
         if let lastReport {
             lines.append("last report: \(lastReport["period"]?.stringValue ?? "?") edition \(lastReport["edition"].map { JSONWriter.string($0) } ?? "?")")

@@ -21,8 +21,10 @@ struct ReformLedger: AsyncParsableCommand {
               reformledger --generate-completion-script bash
             """,
         version: ReformLedger.version,
-        subcommands: [InitCommand.self, IngestCommand.self, ServeCommand.self, ReportCommand.self, ReplayCommand.self, EventsCommand.self,
-                      VerifyCommand.self, StatusCommand.self, RebuildCommand.self, BackupCommand.self]
+        subcommands: [
+            InitCommand.self, IngestCommand.self, ServeCommand.self, ReportCommand.self, ReplayCommand.self, EventsCommand.self,
+            VerifyCommand.self, StatusCommand.self, RebuildCommand.self, BackupCommand.self,
+        ]
     )
 
     /// Maps outcomes to the exit statuses of CONTRACT §8: 0 success, 1 input rejected,
@@ -52,7 +54,7 @@ struct ReformLedger: AsyncParsableCommand {
         } catch let error as ValidationError {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(ExitStatus.usage.rawValue)
-        } catch where exitCode(for: error) == .success {
+        } catch  where exitCode(for: error) == .success {
             // `help`, `--help` and a bare `reformledger` arrive here as the parser's own
             // clean exits: it prints the help and exits 0.
             exit(withError: error)

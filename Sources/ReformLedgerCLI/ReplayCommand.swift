@@ -37,9 +37,10 @@ struct ReplayCommand: ParsableCommand {
         Terminal.endProgress()
         var json = replay
         if let agency, case .object(var object) = json, case .array(let agencies)? = object["agencies"] {
-            object = JSONObject(object.members.map { member in
-                member.key == "agencies" ? (key: "agencies", value: .array(agencies.filter { $0.objectValue?["code"] == .string(agency) })) : member
-            })
+            object = JSONObject(
+                object.members.map { member in
+                    member.key == "agencies" ? (key: "agencies", value: .array(agencies.filter { $0.objectValue?["code"] == .string(agency) })) : member
+                })
             json = .object(object)
         }
         Terminal.print(JSONWriter.string(json, pretty: true))

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import LedgerFiles
 import LedgerDomain
+import LedgerFiles
 import LedgerIngest
 import LedgerReports
 import LedgerStore
@@ -11,7 +11,9 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Compute the consolidated report of a period; print it, write it to --out, or --issue the next edition.",
-        discussion: "Examples:\n  reformledger report --period 2024-Q1\n  reformledger report --period 2024 --format html,docx --out out/\n  reformledger report --period 2024-H1 --issue")
+        discussion:
+            "Examples:\n  reformledger report --period 2024-Q1\n  reformledger report --period 2024 --format html,docx --out out/\n  reformledger report --period 2024-H1 --issue"
+    )
 
     @OptionGroup var global: GlobalOptions
 

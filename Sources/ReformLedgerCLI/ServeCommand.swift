@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
-import LedgerFiles
 import LedgerDaemon
-import ServiceLifecycle
 import LedgerDomain
+import LedgerFiles
 import Logging
+import ServiceLifecycle
 
 /// `serve [--once] [--now RFC3339]`: the daemon.
 struct ServeCommand: AsyncParsableCommand {
@@ -37,17 +37,18 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "reformledger")
         let clock: any LedgerClock = now.flatMap(EventTime.parseInstant).map { FixedClock($0) } ?? SystemClock()
-        _ = try global.openDatabase()   // a clear "run init first" before anything starts
+        _ = try global.openDatabase()  // a clear "run init first" before anything starts
         let lock: StateLock
         do {
             lock = try StateLock(stateFolder: global.layout.root)
         } catch let held as FileSystemError where held.code == .lockHeld {
             throw CommandFailure(held.description)
         }
-        let group = try Daemon.build(layout: global.layout, configuration: configuration, clock: clock, once: once,
-                                     environment: ProcessInfo.processInfo.environment, logger: logger)
+        let group = try Daemon.build(
+            layout: global.layout, configuration: configuration, clock: clock, once: once,
+            environment: ProcessInfo.processInfo.environment, logger: logger)
         logger.info("started", metadata: ["state": "\(global.layout.root)", "once": "\(once)"])
-        defer { withExtendedLifetime(lock) {} }   // held until the daemon has stopped
+        defer { withExtendedLifetime(lock) {} }  // held until the daemon has stopped
         try await group.run()
     }
 }

@@ -73,15 +73,20 @@ private struct Verification {
             switch try ReportFileVerifier(store: database, reportsFolder: reportsFolder).verify() {
             case .intact(let files):
                 if json {
-                    Terminal.print(JSONWriter.string(.object(["ok": .bool(true), "events": .integer(Int(events)), "head_hash": .string(headHash),
-                                                              "report_files": .integer(files)])))
+                    Terminal.print(
+                        JSONWriter.string(
+                            .object([
+                                "ok": .bool(true), "events": .integer(Int(events)), "head_hash": .string(headHash),
+                                "report_files": .integer(files),
+                            ])))
                 } else {
                     Terminal.print("OK: the hash chain of \(events) events is intact; head seq \(events), hash \(headHash)")
                     Terminal.print("OK: \(files) issued report file(s) match their report.generated")
                 }
             case .broken(let file, let seq, let reason):
                 if json {
-                    Terminal.print(JSONWriter.string(.object(["ok": .bool(false), "bad_file": .string(file), "seq": .integer(Int(seq)), "reason": .string(reason)])))
+                    Terminal.print(
+                        JSONWriter.string(.object(["ok": .bool(false), "bad_file": .string(file), "seq": .integer(Int(seq)), "reason": .string(reason)])))
                 } else {
                     Terminal.print("FAILED: report file \(file) (report.generated seq \(seq)): \(reason)")
                 }

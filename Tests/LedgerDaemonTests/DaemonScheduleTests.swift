@@ -8,6 +8,7 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 import Testing
+
 @testable import LedgerDaemon
 @testable import LedgerDomain
 
@@ -30,13 +31,15 @@ struct DaemonScheduleTests {
         try layout.createFolders()
         let database = try LedgerDatabase(path: layout.database, create: true)
         let configuration = LedgerConfiguration()
-        let loader = FileIngestor(store: database, options: IngestOptions(configuration: configuration),
-                                  clock: FixedClock(EventTime.parseInstant("2024-12-31T12:00:00+07:00")!))
+        let loader = FileIngestor(
+            store: database, options: IngestOptions(configuration: configuration),
+            clock: FixedClock(EventTime.parseInstant("2024-12-31T12:00:00+07:00")!))
         for path in try BundledPlan.files(named: "soc-trang-2024") { #expect(try loader.ingest(path: path, folderAgency: nil).status == .accepted) }
 
         let clock = MovingClock("2025-01-10T09:00:00+07:00")
-        let group = try Daemon.build(layout: layout, configuration: configuration, clock: clock, once: false, environment: [:],
-                                     logger: Logger(label: "test"), scheduleTick: .milliseconds(50))
+        let group = try Daemon.build(
+            layout: layout, configuration: configuration, clock: clock, once: false, environment: [:],
+            logger: Logger(label: "test"), scheduleTick: .milliseconds(50))
         let running = Task { try await group.run() }
         func editions(_ period: String) throws -> [Int] {
             try IssuedEditions.load(database).entries.filter { $0.period == period }.map(\.edition)
@@ -47,8 +50,9 @@ struct DaemonScheduleTests {
 
         // A late event of 10 December (Q4 runs to 14 December): ingested at once, but no
         // revision before 01:00.
-        dropFile(#"{"id":"late","type":"article.published","occurred_at":"2024-12-10","data":{"title":"Muộn","channel":"radio"}}"#,
-                 into: layout.inbox(for: "BST"), name: "late.ndjson")
+        dropFile(
+            #"{"id":"late","type":"article.published","occurred_at":"2024-12-10","data":{"title":"Muộn","channel":"radio"}}"#,
+            into: layout.inbox(for: "BST"), name: "late.ndjson")
         #expect(await eventually(within: 15) { FileManager.default.fileExists(atPath: layout.processed + "/BST/2025-01/late.ndjson") })
         try await Task.sleep(for: .milliseconds(400))
         #expect(try editions("2024-Q4") == [1])

@@ -3,6 +3,7 @@ import LedgerFiles
 import LedgerIngest
 import LedgerTestSupport
 import Testing
+
 @testable import LedgerDaemon
 
 struct InboxScannerTests {

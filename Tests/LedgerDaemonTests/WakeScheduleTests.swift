@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LedgerDaemon
 
 /// The deadlines the inbox loop's timer reads, and the back-off of failing files, on

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LedgerDomain
 
 struct CanonicalJSONTests {
@@ -15,30 +16,35 @@ struct CanonicalJSONTests {
     }
 
     /// Found by fuzzing: a 20-digit literal is past `Int`; ECMAScript still writes it whole.
-    @Test(arguments: [("11111111111111111111", "11111111111111110000"), ("-9223372036854775809", "-9223372036854776000"), ("123456789012", "123456789012"),
-                      ("1e20", "100000000000000000000"), ("1e21", "1e+21"), ("2.5", "2.5")])
+    @Test(arguments: [
+        ("11111111111111111111", "11111111111111110000"), ("-9223372036854775809", "-9223372036854776000"), ("123456789012", "123456789012"),
+        ("1e20", "100000000000000000000"), ("1e21", "1e+21"), ("2.5", "2.5"),
+    ])
     func numbersBeyondSixtyFourBitsAreWrittenWithoutTrapping(_ literal: String, _ canonical: String) throws {
         #expect(CanonicalJSON.string(try JSONParser().parse(Array(literal.utf8))) == canonical)
     }
 
     @Test func canonicalRecordMatchesTheGenericEncoder() {
         let data = JSONObject([("title", .string("Tin \"CCHC\"")), ("channel", .string("zalo"))])
-        let record = CanonicalRecord(seq: 7, agency: "BST", id: "a-1", type: "article.published", occurredAt: "2024-01-02",
-                                     recordedAt: "2024-01-03T00:00:00.000Z", corrects: "a-0",
-                                     canonicalData: CanonicalJSON.string(.object(data)), sourceFile: "f.json", sourceSHA256: "ab", sourceLine: 3)
-        let generic = JSONValue.object(JSONObject([
-            ("seq", .integer(7)), ("agency", .string("BST")), ("id", .string("a-1")), ("type", .string("article.published")),
-            ("occurred_at", .string("2024-01-02")), ("recorded_at", .string("2024-01-03T00:00:00.000Z")), ("corrects", .string("a-0")),
-            ("data", .object(data)),
-            ("source", .object(JSONObject([("file", .string("f.json")), ("sha256", .string("ab")), ("line", .integer(3))]))),
-        ]))
+        let record = CanonicalRecord(
+            seq: 7, agency: "BST", id: "a-1", type: "article.published", occurredAt: "2024-01-02",
+            recordedAt: "2024-01-03T00:00:00.000Z", corrects: "a-0",
+            canonicalData: CanonicalJSON.string(.object(data)), sourceFile: "f.json", sourceSHA256: "ab", sourceLine: 3)
+        let generic = JSONValue.object(
+            JSONObject([
+                ("seq", .integer(7)), ("agency", .string("BST")), ("id", .string("a-1")), ("type", .string("article.published")),
+                ("occurred_at", .string("2024-01-02")), ("recorded_at", .string("2024-01-03T00:00:00.000Z")), ("corrects", .string("a-0")),
+                ("data", .object(data)),
+                ("source", .object(JSONObject([("file", .string("f.json")), ("sha256", .string("ab")), ("line", .integer(3))]))),
+            ]))
         #expect(String(decoding: record.bytes(), as: UTF8.self) == CanonicalJSON.string(generic))
     }
 
     @Test func systemRecordHasNullSourceAndNoCorrects() {
-        let record = CanonicalRecord(seq: 1, agency: "SYSTEM", id: "r", type: "report.generated", occurredAt: "2024-03-17",
-                                     recordedAt: "2024-03-17T00:00:00.000Z", corrects: nil, canonicalData: "{}",
-                                     sourceFile: nil, sourceSHA256: nil, sourceLine: nil)
+        let record = CanonicalRecord(
+            seq: 1, agency: "SYSTEM", id: "r", type: "report.generated", occurredAt: "2024-03-17",
+            recordedAt: "2024-03-17T00:00:00.000Z", corrects: nil, canonicalData: "{}",
+            sourceFile: nil, sourceSHA256: nil, sourceLine: nil)
         let text = String(decoding: record.bytes(), as: UTF8.self)
         #expect(text.contains(#""source":{"file":null,"line":null,"sha256":null}"#))
         #expect(!text.contains("corrects"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LedgerDomain
 
 struct DateTests {
@@ -56,7 +57,8 @@ struct LocalZoneTests {
             let foundation = try #require(TimeZone(identifier: identifier))
             for seconds in stride(from: Int64(-200_000_000), through: 2_000_000_000, by: 9_876_543) {
                 let instant = Instant(millisecondsSinceEpoch: seconds * 1000)
-                #expect(zone.offsetSeconds(at: instant) == foundation.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))), "\(identifier) \(seconds)")
+                #expect(
+                    zone.offsetSeconds(at: instant) == foundation.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))), "\(identifier) \(seconds)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LedgerDomain
 
 struct EnvelopeDecoderTests {
@@ -12,7 +13,8 @@ struct EnvelopeDecoderTests {
         for data in [#"{}"#, #"{"period":"x"}"#] {
             let value = try JSONParser().parse(Array(#"{"id":"g","type":"report.generated","occurred_at":"2024-01-01","data":\#(data)}"#.utf8))
             guard case .failure(let failure) = EnvelopeDecoder().decode(value, folderAgency: "BST") else {
-                Issue.record("accepted"); continue
+                Issue.record("accepted")
+                continue
             }
             #expect(failure.problems.map(\.code) == [.notPermitted] && failure.problems.first?.field == "type")
         }
@@ -51,13 +53,19 @@ struct EnvelopeDecoderTests {
     }
 
     @Test func normalisesTextDatesWindowsAndLists() throws {
-        let draft = try Self.decode(#"{"id":" t1 ","type":"task.assigned","occurred_at":"01/02/2024","data":{"task":"KH2024-01","title":"  Tha\#u{0300}nh  ","plan":"P","lead":["BST"],"window":{"from":"2024-06","to":"2024-09"}}}"#).get()
+        let draft = try Self.decode(
+            #"{"id":" t1 ","type":"task.assigned","occurred_at":"01/02/2024","data":{"task":"KH2024-01","title":"  Tha\#u{0300}nh  ","plan":"P","lead":["BST"],"window":{"from":"2024-06","to":"2024-09"}}}"#
+        ).get()
         #expect(draft.id == "t1")
         #expect(draft.occurredAt.storedText == "2024-02-01")
         #expect(draft.data["title"] == .string("Thành"))
         #expect(draft.data["coordinating"] == .array([]))
-        #expect(draft.canonicalData == #"{"coordinating":[],"lead":["BST"],"plan":"P","task":"KH2024-01","title":"Thành","window":{"from":"2024-06","to":"2024-09"}}"#)
-        let contest = try Self.decode(#"{"id":"c","type":"contest.held","occurred_at":"2024-09-10","data":{"title":"H","start":"2024-06-15T23:30:00Z","end":"10/09/2024","participants":1}}"#).get()
+        #expect(
+            draft.canonicalData
+                == #"{"coordinating":[],"lead":["BST"],"plan":"P","task":"KH2024-01","title":"Thành","window":{"from":"2024-06","to":"2024-09"}}"#)
+        let contest = try Self.decode(
+            #"{"id":"c","type":"contest.held","occurred_at":"2024-09-10","data":{"title":"H","start":"2024-06-15T23:30:00Z","end":"10/09/2024","participants":1}}"#
+        ).get()
         #expect(contest.data["start"] == .string("2024-06-16"))
         #expect(contest.data["end"] == .string("2024-09-10"))
     }
@@ -73,40 +81,115 @@ struct EnvelopeDecoderTests {
         (#"{"id":"a","type":"article.published","occurred_at":"2024-01-01","data":{"title":"  ","channel":"zalo"}}"#, "data.title", .invalidValue),
         (#"{"id":"a","type":"article.published","occurred_at":"2024-01-01","data":{"title":"T","channel":"zalo","views":3}}"#, "data.views", .unknownField),
         (#"{"id":"a","type":"article.published","occurred_at":"03/25/2024","data":{"title":"T","channel":"zalo"}}"#, "occurred_at", .invalidDate),
-        (#"{"id":"a","type":"article.published","agency":"DPTTH","occurred_at":"2024-01-01","data":{"title":"T","channel":"zalo"}}"#, "agency", .agencyMismatch),
+        (
+            #"{"id":"a","type":"article.published","agency":"DPTTH","occurred_at":"2024-01-01","data":{"title":"T","channel":"zalo"}}"#, "agency",
+            .agencyMismatch
+        ),
         (#"{"id":"a","type":"article.published","occurred_at":"2024-01-01"}"#, "data", .missingField),
         (#"{"id":"a","type":"article.published","occurred_at":"2024-01-01","data":[]}"#, "data", .invalidValue),
-        (#"{"id":"s","type":"survey.submitted","occurred_at":"2024-01-01","data":{"kind":"awareness","audience":"citizens","respondents":10,"aware":11}}"#, "data.aware", .invalidValue),
-        (#"{"id":"s","type":"survey.submitted","occurred_at":"2024-01-01","data":{"kind":"awareness","audience":"citizens","respondents":0,"aware":0}}"#, "data.respondents", .invalidValue),
-        (#"{"id":"s","type":"survey.submitted","occurred_at":"2024-01-01","data":{"kind":"awareness","audience":"farmers","respondents":1,"aware":0}}"#, "data.audience", .invalidValue),
-        (#"{"id":"s","type":"survey.submitted","occurred_at":"2024-01-01","data":{"kind":"awareness","audience":"citizens","respondents":1,"aware":0,"recommendation":"other-form"}}"#, "data.recommendation", .unknownField),
-        (#"{"id":"s","type":"survey.submitted","occurred_at":"2024-01-01","data":{"kind":"contest-feedback","contest":"C","assessment":"A","recommendation":"stop"}}"#, "data.recommendation", .invalidValue),
-        (#"{"id":"i","type":"indicator.reported","occurred_at":"2024-01-01","data":{"indicator":"staff-trained","numerator":5,"denominator":4}}"#, "data.numerator", .invalidValue),
-        (#"{"id":"i","type":"indicator.reported","occurred_at":"2024-01-01","data":{"indicator":"staff-trained","numerator":1,"denominator":0}}"#, "data.denominator", .invalidValue),
-        (#"{"id":"i","type":"indicator.reported","occurred_at":"2024-01-01","data":{"indicator":"staff-trained","numerator":1.5,"denominator":4}}"#, "data.numerator", .invalidValue),
-        (#"{"id":"i","type":"indicator.reported","occurred_at":"2024-01-01","data":{"indicator":"staff-trained","numerator":-1,"denominator":4}}"#, "data.numerator", .invalidValue),
-        (#"{"id":"i","type":"indicator.reported","occurred_at":"2024-01-01","data":{"indicator":"happiness","numerator":1,"denominator":4}}"#, "data.indicator", .invalidValue),
+        (
+            #"{"id":"s","type":"survey.submitted","occurred_at":"2024-01-01","data":{"kind":"awareness","audience":"citizens","respondents":10,"aware":11}}"#,
+            "data.aware", .invalidValue
+        ),
+        (
+            #"{"id":"s","type":"survey.submitted","occurred_at":"2024-01-01","data":{"kind":"awareness","audience":"citizens","respondents":0,"aware":0}}"#,
+            "data.respondents", .invalidValue
+        ),
+        (
+            #"{"id":"s","type":"survey.submitted","occurred_at":"2024-01-01","data":{"kind":"awareness","audience":"farmers","respondents":1,"aware":0}}"#,
+            "data.audience", .invalidValue
+        ),
+        (
+            #"{"id":"s","type":"survey.submitted","occurred_at":"2024-01-01","data":{"kind":"awareness","audience":"citizens","respondents":1,"aware":0,"recommendation":"other-form"}}"#,
+            "data.recommendation", .unknownField
+        ),
+        (
+            #"{"id":"s","type":"survey.submitted","occurred_at":"2024-01-01","data":{"kind":"contest-feedback","contest":"C","assessment":"A","recommendation":"stop"}}"#,
+            "data.recommendation", .invalidValue
+        ),
+        (
+            #"{"id":"i","type":"indicator.reported","occurred_at":"2024-01-01","data":{"indicator":"staff-trained","numerator":5,"denominator":4}}"#,
+            "data.numerator", .invalidValue
+        ),
+        (
+            #"{"id":"i","type":"indicator.reported","occurred_at":"2024-01-01","data":{"indicator":"staff-trained","numerator":1,"denominator":0}}"#,
+            "data.denominator", .invalidValue
+        ),
+        (
+            #"{"id":"i","type":"indicator.reported","occurred_at":"2024-01-01","data":{"indicator":"staff-trained","numerator":1.5,"denominator":4}}"#,
+            "data.numerator", .invalidValue
+        ),
+        (
+            #"{"id":"i","type":"indicator.reported","occurred_at":"2024-01-01","data":{"indicator":"staff-trained","numerator":-1,"denominator":4}}"#,
+            "data.numerator", .invalidValue
+        ),
+        (
+            #"{"id":"i","type":"indicator.reported","occurred_at":"2024-01-01","data":{"indicator":"happiness","numerator":1,"denominator":4}}"#,
+            "data.indicator", .invalidValue
+        ),
         (#"{"id":"h","type":"activity.held","occurred_at":"2024-01-01","data":{"form":"party","title":"T"}}"#, "data.form", .invalidValue),
-        (#"{"id":"h","type":"activity.held","occurred_at":"2024-01-01","data":{"form":"video","title":"T","participants":"12"}}"#, "data.participants", .invalidValue),
-        (#"{"id":"c","type":"contest.held","occurred_at":"2024-01-01","data":{"title":"T","start":"2024-02-01","end":"2024-01-01","participants":1}}"#, "data.end", .invalidDate),
-        (#"{"id":"c","type":"contest.held","occurred_at":"2024-01-01","data":{"title":"T","start":"2024-13-01","end":"2024-01-01","participants":1}}"#, "data.start", .invalidDate),
-        (#"{"id":"c","type":"contest.held","occurred_at":"2024-01-01","data":{"title":"T","start":"2024-01-01","end":"2024-01-01","participants":1,"awards":[{"rank":"1","winner":"W"},{"winner":"X"}]}}"#, "data.awards[2].rank", .missingField),
-        (#"{"id":"c","type":"contest.held","occurred_at":"2024-01-01","data":{"title":"T","start":"2024-01-01","end":"2024-01-01","participants":1,"awards":[{"rank":"1","winner":"W","prize":5}]}}"#, "data.awards[1].prize", .unknownField),
-        (#"{"id":"t","type":"task.assigned","occurred_at":"2024-01-01","data":{"task":"K","title":"T","plan":"P","lead":[],"window":"ongoing"}}"#, "data.lead", .invalidValue),
-        (#"{"id":"t","type":"task.assigned","occurred_at":"2024-01-01","data":{"task":"K","title":"T","plan":"P","lead":["kind:village"],"window":"ongoing"}}"#, "data.lead[1]", .invalidValue),
-        (#"{"id":"t","type":"task.assigned","occurred_at":"2024-01-01","data":{"task":"K","title":"T","plan":"P","lead":["BST"],"window":{"from":"2024-09","to":"2024-06"}}}"#, "data.window", .invalidValue),
-        (#"{"id":"t","type":"task.assigned","occurred_at":"2024-01-01","data":{"task":"K","title":"T","plan":"P","lead":["BST"],"window":{"from":"2024-9"}}}"#, "data.window.to", .missingField),
-        (#"{"id":"t","type":"task.assigned","occurred_at":"2024-01-01","data":{"task":"K","title":"T","plan":"P","lead":["BST"],"window":"always"}}"#, "data.window", .invalidValue),
+        (
+            #"{"id":"h","type":"activity.held","occurred_at":"2024-01-01","data":{"form":"video","title":"T","participants":"12"}}"#, "data.participants",
+            .invalidValue
+        ),
+        (
+            #"{"id":"c","type":"contest.held","occurred_at":"2024-01-01","data":{"title":"T","start":"2024-02-01","end":"2024-01-01","participants":1}}"#,
+            "data.end", .invalidDate
+        ),
+        (
+            #"{"id":"c","type":"contest.held","occurred_at":"2024-01-01","data":{"title":"T","start":"2024-13-01","end":"2024-01-01","participants":1}}"#,
+            "data.start", .invalidDate
+        ),
+        (
+            #"{"id":"c","type":"contest.held","occurred_at":"2024-01-01","data":{"title":"T","start":"2024-01-01","end":"2024-01-01","participants":1,"awards":[{"rank":"1","winner":"W"},{"winner":"X"}]}}"#,
+            "data.awards[2].rank", .missingField
+        ),
+        (
+            #"{"id":"c","type":"contest.held","occurred_at":"2024-01-01","data":{"title":"T","start":"2024-01-01","end":"2024-01-01","participants":1,"awards":[{"rank":"1","winner":"W","prize":5}]}}"#,
+            "data.awards[1].prize", .unknownField
+        ),
+        (
+            #"{"id":"t","type":"task.assigned","occurred_at":"2024-01-01","data":{"task":"K","title":"T","plan":"P","lead":[],"window":"ongoing"}}"#,
+            "data.lead", .invalidValue
+        ),
+        (
+            #"{"id":"t","type":"task.assigned","occurred_at":"2024-01-01","data":{"task":"K","title":"T","plan":"P","lead":["kind:village"],"window":"ongoing"}}"#,
+            "data.lead[1]", .invalidValue
+        ),
+        (
+            #"{"id":"t","type":"task.assigned","occurred_at":"2024-01-01","data":{"task":"K","title":"T","plan":"P","lead":["BST"],"window":{"from":"2024-09","to":"2024-06"}}}"#,
+            "data.window", .invalidValue
+        ),
+        (
+            #"{"id":"t","type":"task.assigned","occurred_at":"2024-01-01","data":{"task":"K","title":"T","plan":"P","lead":["BST"],"window":{"from":"2024-9"}}}"#,
+            "data.window.to", .missingField
+        ),
+        (
+            #"{"id":"t","type":"task.assigned","occurred_at":"2024-01-01","data":{"task":"K","title":"T","plan":"P","lead":["BST"],"window":"always"}}"#,
+            "data.window", .invalidValue
+        ),
         (#"{"id":"p","type":"report.submitted","occurred_at":"2024-01-01","data":{"period":"2024-Q5"}}"#, "data.period", .invalidValue),
         (#"{"id":"g","type":"agency.registered","occurred_at":"2024-01-01","data":{"code":"bst","name":"B","kind":"press"}}"#, "data.code", .invalidValue),
         (#"{"id":"g","type":"agency.registered","occurred_at":"2024-01-01","data":{"code":"BST2","name":"B","kind":"ministry"}}"#, "data.kind", .invalidValue),
-        (#"{"id":"g","type":"agency.merged","occurred_at":"2024-01-01","data":{"from":["A1"],"into":"A1","effective":"2025-07-01"}}"#, "data.into", .invalidValue),
+        (
+            #"{"id":"g","type":"agency.merged","occurred_at":"2024-01-01","data":{"from":["A1"],"into":"A1","effective":"2025-07-01"}}"#, "data.into",
+            .invalidValue
+        ),
         (#"{"id":"k","type":"target.set","occurred_at":"2024-01-01","data":{"indicator":"staff-trained","min":"1.2"}}"#, "data.min", .invalidValue),
         (#"{"id":"k","type":"target.set","occurred_at":"2024-01-01","data":{"indicator":"staff-trained","min":0.8}}"#, "data.min", .invalidValue),
-        (#"{"id":"k","type":"target.set","occurred_at":"2024-01-01","data":{"indicator":"task:KH2024-02:performance","min":"4.5"}}"#, "data.min", .invalidValue),
-        (#"{"id":"k","type":"target.set","occurred_at":"2024-01-01","data":{"indicator":"task:KH2024-02:dancing","min":"4"}}"#, "data.indicator", .invalidValue),
+        (
+            #"{"id":"k","type":"target.set","occurred_at":"2024-01-01","data":{"indicator":"task:KH2024-02:performance","min":"4.5"}}"#, "data.min",
+            .invalidValue
+        ),
+        (
+            #"{"id":"k","type":"target.set","occurred_at":"2024-01-01","data":{"indicator":"task:KH2024-02:dancing","min":"4"}}"#, "data.indicator",
+            .invalidValue
+        ),
         (#"{"id":"x","type":"event.retracted","occurred_at":"2024-01-01","data":{"event":"a"}}"#, "data.reason", .missingField),
-        (#"{"id":"a","type":"article.published","occurred_at":"2024-01-01","corrects":"no such/id","data":{"title":"T","channel":"zalo"}}"#, "corrects", .invalidValue),
+        (
+            #"{"id":"a","type":"article.published","occurred_at":"2024-01-01","corrects":"no such/id","data":{"title":"T","channel":"zalo"}}"#, "corrects",
+            .invalidValue
+        ),
     ]
 
     @Test(arguments: invalidEvents)
@@ -120,7 +203,8 @@ struct EnvelopeDecoderTests {
 
     @Test func listsEveryProblemOfAnEvent() throws {
         guard case .failure(let failure) = Self.decode(#"{"id":"a","type":"article.published","occurred_at":"x","data":{"channel":"tv","n":1}}"#) else {
-            Issue.record("expected problems"); return
+            Issue.record("expected problems")
+            return
         }
         #expect(Set(failure.problems.compactMap(\.field)) == ["occurred_at", "data.n", "data.channel", "data.title"])
     }
@@ -128,15 +212,23 @@ struct EnvelopeDecoderTests {
     @Test func aTextOfMoreThan4000ScalarsIsRefused() {
         let title = String(repeating: "ệ", count: 4001)
         let result = Self.decode(#"{"id":"a","type":"article.published","occurred_at":"2024-01-01","data":{"title":"\#(title)","channel":"zalo"}}"#)
-        guard case .failure(let failure) = result else { Issue.record("expected a failure"); return }
+        guard case .failure(let failure) = result else {
+            Issue.record("expected a failure")
+            return
+        }
         #expect(failure.problems.first?.field == "data.title")
         let exact = String(repeating: "ệ", count: 4000)
-        #expect((try? Self.decode(#"{"id":"a","type":"article.published","occurred_at":"2024-01-01","data":{"title":"\#(exact)","channel":"zalo"}}"#).get()) != nil)
+        #expect(
+            (try? Self.decode(#"{"id":"a","type":"article.published","occurred_at":"2024-01-01","data":{"title":"\#(exact)","channel":"zalo"}}"#).get()) != nil)
     }
 
     @Test func withoutAFolderTheAgencyIsRequired() {
-        guard case .failure(let failure) = Self.decode(#"{"id":"a","type":"article.published","occurred_at":"2024-01-01","data":{"title":"T","channel":"zalo"}}"#, folder: nil) else {
-            Issue.record("expected a failure"); return
+        guard
+            case .failure(let failure) = Self.decode(
+                #"{"id":"a","type":"article.published","occurred_at":"2024-01-01","data":{"title":"T","channel":"zalo"}}"#, folder: nil)
+        else {
+            Issue.record("expected a failure")
+            return
         }
         #expect(failure.problems.map(\.field) == ["agency"])
     }

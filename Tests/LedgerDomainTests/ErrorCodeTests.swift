@@ -1,14 +1,16 @@
 import Testing
+
 @testable import LedgerDomain
 
 /// The error codes are a public contract; this pins them.
 struct ErrorCodeTests {
     @Test func codesAreExactlyTheContractsList() {
-        #expect(ErrorCode.allCases.map(\.rawValue) == [
-            "malformed", "encoding", "too_large", "unsupported_format", "unknown_type", "unknown_field", "missing_field",
-            "invalid_value", "invalid_date", "unknown_agency", "agency_mismatch", "not_permitted", "unknown_task",
-            "unknown_event", "id_conflict", "not_regular_file", "invalid_file_name",
-        ])
+        #expect(
+            ErrorCode.allCases.map(\.rawValue) == [
+                "malformed", "encoding", "too_large", "unsupported_format", "unknown_type", "unknown_field", "missing_field",
+                "invalid_value", "invalid_date", "unknown_agency", "agency_mismatch", "not_permitted", "unknown_task",
+                "unknown_event", "id_conflict", "not_regular_file", "invalid_file_name",
+            ])
     }
 
     @Test func everyMessageExistsInBothLanguages() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LedgerDomain
 
 struct LedgerConfigurationTests {
@@ -14,9 +15,11 @@ struct LedgerConfigurationTests {
 
     @Test func environmentOverridesTheFile() throws {
         let file = Array(#"{"max_file_bytes": 2048, "language": "en", "coordinators": ["UBND"]}"#.utf8)
-        let configuration = try LedgerConfiguration.load(fileContents: file, environment: [
-            "REFORMLEDGER_MAX_FILE_BYTES": "1024", "REFORMLEDGER_COORDINATORS": "UBND,SNV,STTTT", "REFORMLEDGER_PERIODS": "calendar",
-        ])
+        let configuration = try LedgerConfiguration.load(
+            fileContents: file,
+            environment: [
+                "REFORMLEDGER_MAX_FILE_BYTES": "1024", "REFORMLEDGER_COORDINATORS": "UBND,SNV,STTTT", "REFORMLEDGER_PERIODS": "calendar",
+            ])
         #expect(configuration.maxFileBytes == 1024)
         #expect(configuration.language == .en)
         #expect(configuration.coordinators == ["UBND", "SNV", "STTTT"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LedgerDomain
 
 /// The lineage fold without any store: given events of a log, when one more arrives,

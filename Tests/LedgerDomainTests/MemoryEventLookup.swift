@@ -8,8 +8,9 @@ final class MemoryEventLookup: EventLookup {
     func content(of key: EventKey) throws -> StoredEventContent? { events[key] }
 
     func store(_ draft: EventDraft) {
-        events[draft.key] = StoredEventContent(type: draft.type.rawValue, occurredAt: draft.occurredAt.storedText,
-                                               corrects: draft.corrects, data: draft.canonicalData)
+        events[draft.key] = StoredEventContent(
+            type: draft.type.rawValue, occurredAt: draft.occurredAt.storedText,
+            corrects: draft.corrects, data: draft.canonicalData)
     }
 }
 
@@ -40,8 +41,10 @@ struct AdmissionHarness {
             seq += 1
             lookup.store(draft)
             if draft.type.isRegistryEvent {
-                registry.record(RegistryEvent(key: draft.key, seq: seq, type: draft.type, corrects: draft.corrects,
-                                              occurredOn: draft.occurredAt.localDate(in: .hoChiMinh), data: draft.data))
+                registry.record(
+                    RegistryEvent(
+                        key: draft.key, seq: seq, type: draft.type, corrects: draft.corrects,
+                        occurredOn: draft.occurredAt.localDate(in: .hoChiMinh), data: draft.data))
             } else if case .retracting(let target) = LineageStep(type: draft.type, corrects: nil, data: draft.data) {
                 registry.recordRetraction(of: EventKey(agency: agency, id: target))
             }

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import LedgerDomain
 
 struct TextNormalizerTests {
@@ -15,8 +17,6 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.normalize(" \n ") == "")
     }
 }
-
-import Foundation
 
 extension String {
     var decomposedForTest: String { decomposedStringWithCanonicalMapping }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LedgerDomain
 
 /// Period and text arithmetic is total: no stored value can make it trap.

@@ -1,11 +1,14 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 @testable import LedgerFiles
 
 struct FileMoverTests {
-    @Test(arguments: [("week.json", 0, "week.json"), ("week.json", 1, "week-1.json"), ("a.tar.gz", 2, "a.tar-2.gz"),
-                      ("README", 3, "README-3"), (".profile", 1, ".profile-1")])
+    @Test(arguments: [
+        ("week.json", 0, "week.json"), ("week.json", 1, "week-1.json"), ("a.tar.gz", 2, "a.tar-2.gz"),
+        ("README", 3, "README-3"), (".profile", 1, ".profile-1"),
+    ])
     func suffixGoesBeforeTheExtension(_ name: String, _ attempt: Int, _ expected: String) {
         #expect(FileMover.suffixed(name, attempt) == expected)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 @testable import LedgerDomain
 @testable import LedgerIngest
 
@@ -22,7 +23,9 @@ struct FileFormatTests {
 
     @Test func jsonArrayErrorsNameThePosition() throws {
         let fixture = try IngestFixture()
-        let outcome = try fixture.ingest("a.json", "[" + [IngestFixture.article("a1"), IngestFixture.article("a2"), IngestFixture.article("a3", date: "2024-02-30")].joined(separator: ",\n") + "]")
+        let outcome = try fixture.ingest(
+            "a.json",
+            "[" + [IngestFixture.article("a1"), IngestFixture.article("a2"), IngestFixture.article("a3", date: "2024-02-30")].joined(separator: ",\n") + "]")
         #expect(outcome.places == ["3:occurred_at:invalid_date"])
         let single = try fixture.ingest("o.json", IngestFixture.article("o1", channel: "x"))
         #expect(single.places == ["1:data.channel:invalid_value"])
@@ -40,7 +43,8 @@ struct FileFormatTests {
 
     @Test func semicolonCSVFromAVietnameseExcel() throws {
         let fixture = try IngestFixture()
-        let csv = "\u{FEFF}id;type;occurred_at;form;title;participants;task\r\n"
+        let csv =
+            "\u{FEFF}id;type;occurred_at;form;title;participants;task\r\n"
             + "H1;activity.held;15/03/2024;performance;\"Tiểu phẩm \"\"Một cửa\"\"; lưu động\";420;KH2024-02\r\n"
             + "H2;activity.held;16/03/2024;workshop;Hội thảo;;\r\n"
         let outcome = try fixture.ingest("bieu-dien.csv", csv, agency: "SVHTTDL")
@@ -53,7 +57,8 @@ struct FileFormatTests {
 
     @Test func commaCSVWithListsWindowsAndAMultiLineCell() throws {
         let fixture = try IngestFixture()
-        let csv = "id,type,occurred_at,task,title,plan,lead,coordinating,window\n"
+        let csv =
+            "id,type,occurred_at,task,title,plan,lead,coordinating,window\n"
             + "t1,task.assigned,2024-03-01,KH2024-30,\"Nhiệm vụ\nhai dòng\",P,BST;DPTTH,kind:district,2024-06..2024-09\n"
             + "t2,task.assigned,2024-03-01,KH2024-31,Một tháng,P,BST,,2024-05\n"
             + "t3,task.assigned,2024-03-01,KH2024-32,Thường xuyên,P,,,ongoing\n"
@@ -63,16 +68,18 @@ struct FileFormatTests {
         let fixed = try fixture.ingest("tasks2.csv", csv.replacingOccurrences(of: "P,,,ongoing", with: "P,STTTT,,ongoing"), agency: "SNV")
         #expect(fixed.status == .accepted)
         let events = try fixture.storedEvents(agency: "SNV")
-        #expect(events.map(\.data) == [
-            #"{"coordinating":["kind:district"],"lead":["BST","DPTTH"],"plan":"P","task":"KH2024-30","title":"Nhiệm vụ\nhai dòng","window":{"from":"2024-06","to":"2024-09"}}"#,
-            #"{"coordinating":[],"lead":["BST"],"plan":"P","task":"KH2024-31","title":"Một tháng","window":{"from":"2024-05","to":"2024-05"}}"#,
-            #"{"coordinating":[],"lead":["STTTT"],"plan":"P","task":"KH2024-32","title":"Thường xuyên","window":"ongoing"}"#,
-        ])
+        #expect(
+            events.map(\.data) == [
+                #"{"coordinating":["kind:district"],"lead":["BST","DPTTH"],"plan":"P","task":"KH2024-30","title":"Nhiệm vụ\nhai dòng","window":{"from":"2024-06","to":"2024-09"}}"#,
+                #"{"coordinating":[],"lead":["BST"],"plan":"P","task":"KH2024-31","title":"Một tháng","window":{"from":"2024-05","to":"2024-05"}}"#,
+                #"{"coordinating":[],"lead":["STTTT"],"plan":"P","task":"KH2024-32","title":"Thường xuyên","window":"ongoing"}"#,
+            ])
     }
 
     @Test func csvColumnsAreCheckedLikeJSONFields() throws {
         let fixture = try IngestFixture()
-        let csv = "id\ttype\toccurred_at\ttitle\tchannel\tviews\n"
+        let csv =
+            "id\ttype\toccurred_at\ttitle\tchannel\tviews\n"
             + "a1\tarticle.published\t2024-01-05\tT\tzalo\t\n"
             + "a2\tarticle.published\t2024-01-05\tT\tzalo\t30\n"
             + "a3\tarticle.published\t2024-01-05\t\tzalo\t\n"
@@ -91,7 +98,7 @@ struct FileFormatTests {
         #expect(outcome.status == .accepted, "\(outcome.places)")
         let title = try #require(try fixture.storedEvents(agency: "UBND-VC").first).data
         #expect(title == #"{"form":"training","title":"Tập huấn"}"#)
-        #expect(title.unicodeScalars.contains("\u{1EAD}"))   // ậ precomposed
+        #expect(title.unicodeScalars.contains("\u{1EAD}"))  // ậ precomposed
 
         fixture.configuration.csvFallbackEncoding = .none
         #expect(try fixture.ingest("excel2.csv", bytes: bytes, agency: "UBND-VC").places == ["-:-:encoding"])
@@ -113,7 +120,7 @@ struct FileFormatTests {
     @Test func jsonThatIsNotUTF8IsAnEncodingError() throws {
         let fixture = try IngestFixture()
         var bytes = Array(IngestFixture.article("x1").utf8)
-        bytes[bytes.count - 5] = 0xE9   // a Latin-1 é
+        bytes[bytes.count - 5] = 0xE9  // a Latin-1 é
         #expect(try fixture.ingest("latin.json", bytes: bytes).codes == [.encoding])
         #expect(try fixture.ingest("latin.ndjson", bytes: bytes).places == ["1:-:encoding"])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 @testable import LedgerDomain
 @testable import LedgerIngest
 @testable import LedgerStore
@@ -46,21 +47,25 @@ struct FileIngestorTests {
 
     @Test func eventsMayReferToEarlierEventsOfTheSameFile() throws {
         let fixture = try IngestFixture()
-        let outcome = try fixture.ingest("fix.ndjson", [
-            IngestFixture.article("a1", title: "Sai tên"),
-            #"{"id":"a2","type":"article.published","corrects":"a1","occurred_at":"2024-02-01","data":{"title":"Đúng tên","channel":"newspaper"}}"#,
-            #"{"id":"a3","type":"event.retracted","occurred_at":"2024-02-02","data":{"event":"a2","reason":"gửi nhầm"}}"#,
-        ].joined(separator: "\n"))
+        let outcome = try fixture.ingest(
+            "fix.ndjson",
+            [
+                IngestFixture.article("a1", title: "Sai tên"),
+                #"{"id":"a2","type":"article.published","corrects":"a1","occurred_at":"2024-02-01","data":{"title":"Đúng tên","channel":"newspaper"}}"#,
+                #"{"id":"a3","type":"event.retracted","occurred_at":"2024-02-02","data":{"event":"a2","reason":"gửi nhầm"}}"#,
+            ].joined(separator: "\n"))
         #expect(outcome.status == .accepted && outcome.appended == 3)
     }
 
     @Test func aBadEventDoesNotHideLaterReferencesToIt() throws {
         // a1 is refused, so a2's correction of it is reported too: every problem, in one go.
         let fixture = try IngestFixture()
-        let outcome = try fixture.ingest("x.ndjson", [
-            IngestFixture.article("a1", channel: "fax"),
-            #"{"id":"a2","type":"article.published","corrects":"a1","occurred_at":"2024-02-01","data":{"title":"T","channel":"newspaper"}}"#,
-        ].joined(separator: "\n"))
+        let outcome = try fixture.ingest(
+            "x.ndjson",
+            [
+                IngestFixture.article("a1", channel: "fax"),
+                #"{"id":"a2","type":"article.published","corrects":"a1","occurred_at":"2024-02-01","data":{"title":"T","channel":"newspaper"}}"#,
+            ].joined(separator: "\n"))
         #expect(outcome.places == ["1:data.channel:invalid_value", "2:corrects:unknown_event"])
     }
 
@@ -78,20 +83,25 @@ struct FileIngestorTests {
 
     @Test func anEventOfAnotherAgencyInAFolderIsRefused() throws {
         let fixture = try IngestFixture()
-        let outcome = try fixture.ingest("x.json", #"{"id":"a","agency":"DPTTH","type":"article.published","occurred_at":"2024-01-01","data":{"title":"T","channel":"radio"}}"#)
+        let outcome = try fixture.ingest(
+            "x.json", #"{"id":"a","agency":"DPTTH","type":"article.published","occurred_at":"2024-01-01","data":{"title":"T","channel":"radio"}}"#)
         #expect(outcome.places == ["1:agency:agency_mismatch"])
     }
 
     @Test func clerksCannotAssignTasksButCoordinatorsCan() throws {
         let fixture = try IngestFixture()
-        let task = #"{"id":"t13","type":"task.assigned","occurred_at":"2024-03-01","data":{"task":"KH2024-13","title":"T","plan":"P","lead":["BST"],"window":"2024-05"}}"#
+        let task =
+            #"{"id":"t13","type":"task.assigned","occurred_at":"2024-03-01","data":{"task":"KH2024-13","title":"T","plan":"P","lead":["BST"],"window":"2024-05"}}"#
         // In JSON a window is an object or "ongoing"; the CSV shorthand "2024-05" is not JSON's.
         #expect(try fixture.ingest("t.json", task).places == ["1:data.window:invalid_value"])
         let byClerk = try fixture.ingest("t2.json", task.replacingOccurrences(of: #""2024-05""#, with: #"{"from":"2024-05","to":"2024-05"}"#))
         #expect(byClerk.places == ["1:type:not_permitted"])
-        let byCoordinator = try fixture.ingest("t3.json", task.replacingOccurrences(of: #""2024-05""#, with: #"{"from":"2024-05","to":"2024-05"}"#), agency: "SNV")
+        let byCoordinator = try fixture.ingest(
+            "t3.json", task.replacingOccurrences(of: #""2024-05""#, with: #"{"from":"2024-05","to":"2024-05"}"#), agency: "SNV")
         #expect(byCoordinator.status == .accepted)
-        #expect(try fixture.ingest("r.json", #"{"id":"r","type":"task.reported","occurred_at":"2024-05-20","data":{"task":"KH2024-13","status":"done"}}"#).status == .accepted)
+        #expect(
+            try fixture.ingest("r.json", #"{"id":"r","type":"task.reported","occurred_at":"2024-05-20","data":{"task":"KH2024-13","status":"done"}}"#).status
+                == .accepted)
     }
 
     @Test func districtsReportOnTaskFiveThroughTheirKindGroup() throws {
@@ -103,10 +113,12 @@ struct FileIngestorTests {
 
     @Test func registeringAnAgencyMakesItKnownWithinTheSameFile() throws {
         let fixture = try IngestFixture()
-        let outcome = try fixture.ingest("reg.ndjson", [
-            #"{"id":"reg-X","type":"agency.registered","occurred_at":"2024-02-01","data":{"code":"UBND-XA1","name":"UBND xã An Hiệp","kind":"commune","parent":"UBND-CT"}}"#,
-            #"{"id":"t","type":"task.assigned","occurred_at":"2024-02-01","data":{"task":"KH2024-20","title":"T","plan":"P","lead":["UBND-XA1"],"window":"ongoing"}}"#,
-        ].joined(separator: "\n"), agency: "SNV")
+        let outcome = try fixture.ingest(
+            "reg.ndjson",
+            [
+                #"{"id":"reg-X","type":"agency.registered","occurred_at":"2024-02-01","data":{"code":"UBND-XA1","name":"UBND xã An Hiệp","kind":"commune","parent":"UBND-CT"}}"#,
+                #"{"id":"t","type":"task.assigned","occurred_at":"2024-02-01","data":{"task":"KH2024-20","title":"T","plan":"P","lead":["UBND-XA1"],"window":"ongoing"}}"#,
+            ].joined(separator: "\n"), agency: "SNV")
         #expect(outcome.status == .accepted && outcome.appended == 2)
     }
 
@@ -117,7 +129,8 @@ struct FileIngestorTests {
         let daemon = fixture.ingestor
         #expect(try daemon.ingest(path: fixture.folder.write("inbox/BST/a.ndjson", IngestFixture.article("a1")), folderAgency: "BST").status == .accepted)
         let other = fixture.ingestor
-        let registration = #"{"id":"reg-XA2","type":"agency.registered","occurred_at":"2024-02-01","data":{"code":"UBND-XA2","name":"UBND xã Tham Đôn","kind":"commune"}}"#
+        let registration =
+            #"{"id":"reg-XA2","type":"agency.registered","occurred_at":"2024-02-01","data":{"code":"UBND-XA2","name":"UBND xã Tham Đôn","kind":"commune"}}"#
         #expect(try other.ingest(path: fixture.folder.write("inbox/SNV/r.json", registration), folderAgency: "SNV").status == .accepted)
         let byNewAgency = try daemon.ingest(path: fixture.folder.write("inbox/UBND-XA2/x.ndjson", IngestFixture.article("x1")), folderAgency: "UBND-XA2")
         #expect(byNewAgency.status == .accepted, "\(byNewAgency.places)")
@@ -125,7 +138,8 @@ struct FileIngestorTests {
         // And a retraction of that registration by the other process is seen too.
         let retraction = #"{"id":"undo-XA2","type":"event.retracted","occurred_at":"2024-02-02","data":{"event":"reg-XA2","reason":"nhầm"}}"#
         #expect(try other.ingest(path: fixture.folder.write("inbox/SNV/u.json", retraction), folderAgency: "SNV").status == .accepted)
-        #expect(try daemon.ingest(path: fixture.folder.write("inbox/UBND-XA2/y.ndjson", IngestFixture.article("y1")), folderAgency: "UBND-XA2").places
+        #expect(
+            try daemon.ingest(path: fixture.folder.write("inbox/UBND-XA2/y.ndjson", IngestFixture.article("y1")), folderAgency: "UBND-XA2").places
                 == ["1:agency:unknown_agency"])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LedgerTestSupport
+
 @testable import LedgerDomain
 @testable import LedgerIngest
 @testable import LedgerStore

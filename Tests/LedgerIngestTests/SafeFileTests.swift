@@ -2,6 +2,7 @@ import Foundation
 import LedgerFiles
 import LedgerTestSupport
 import Testing
+
 @testable import LedgerDomain
 @testable import LedgerIngest
 

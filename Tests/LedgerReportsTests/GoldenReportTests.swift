@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 @testable import LedgerDomain
 @testable import LedgerReports
 
@@ -17,7 +18,7 @@ struct GoldenReportTests {
         let path = GoldenScenario.fixtures + "/expected/consolidated-2024-Q1-e1.\(format.rawValue)"
         if ProcessInfo.processInfo.environment["REFORMLEDGER_UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(atPath: GoldenScenario.fixtures + "/expected", withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
         }
         let expected = try #require(FileManager.default.contents(atPath: path), "missing \(path); run Scripts/update-golden.sh")
         #expect(Array(expected) == bytes, "\(format.rawValue) differs from \(path)")
@@ -43,7 +44,9 @@ struct GoldenReportTests {
         let head = try sqlite.store.head().seq
         for (period, seq) in [("2024-Q1", nil), ("2024-H1", nil), ("2024", nil), ("2024-Q1", head - 5), ("2024", head / 2)] as [(String, Int64?)] {
             let expected = try ReportFormat.json.render(try sqlite.report(period, throughSeq: seq), language: .vi)
-            #expect(try ReportFormat.json.render(try memory.report(period, throughSeq: seq), language: .vi) == expected, "\(period) as of \(seq.map(String.init) ?? "the head")")
+            #expect(
+                try ReportFormat.json.render(try memory.report(period, throughSeq: seq), language: .vi) == expected,
+                "\(period) as of \(seq.map(String.init) ?? "the head")")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerTestSupport
+
 @testable import LedgerDomain
 @testable import LedgerIngest
 @testable import LedgerReports

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LedgerTestSupport
 import Testing
+
 @testable import LedgerDomain
 @testable import LedgerIngest
 @testable import LedgerStore
@@ -18,7 +19,7 @@ struct ProjectionRebuildTests {
 
         var random = SeededRandom(seed: 2024)
         let agencies = ["BST", "DPTTH", "SNV", "UBND-MX", "SVHTTDL"]
-        var written: [String: [String]] = [:]   // agency → ids that may be corrected or retracted
+        var written: [String: [String]] = [:]  // agency → ids that may be corrected or retracted
         for batch in 0..<20 {
             for agency in agencies {
                 var lines: [String] = []
@@ -30,13 +31,19 @@ struct ProjectionRebuildTests {
                         lines.append(#"{"id":"\#(id)","type":"event.retracted","occurred_at":"\#(date)","data":{"event":"\#(target)","reason":"r"}}"#)
                         written[agency]?.removeAll { $0 == target }
                     } else if roll == 1, let target = written[agency]?.randomElement(using: &random) {
-                        lines.append(#"{"id":"\#(id)","type":"article.published","corrects":"\#(target)","occurred_at":"\#(date)","data":{"title":"sửa","channel":"zalo"}}"#)
+                        lines.append(
+                            #"{"id":"\#(id)","type":"article.published","corrects":"\#(target)","occurred_at":"\#(date)","data":{"title":"sửa","channel":"zalo"}}"#
+                        )
                         written[agency, default: []].append(id)
                     } else if roll < 6 {
-                        lines.append(#"{"id":"\#(id)","type":"article.published","occurred_at":"\#(date)","data":{"title":"Tin","channel":"\#(["zalo", "radio", "website"][random.next(3)])"}}"#)
+                        lines.append(
+                            #"{"id":"\#(id)","type":"article.published","occurred_at":"\#(date)","data":{"title":"Tin","channel":"\#(["zalo", "radio", "website"][random.next(3)])"}}"#
+                        )
                         written[agency, default: []].append(id)
                     } else {
-                        lines.append(#"{"id":"\#(id)","type":"survey.submitted","occurred_at":"\#(date)","data":{"kind":"awareness","audience":"citizens","respondents":10,"aware":\#(random.next(11))}}"#)
+                        lines.append(
+                            #"{"id":"\#(id)","type":"survey.submitted","occurred_at":"\#(date)","data":{"kind":"awareness","audience":"citizens","respondents":10,"aware":\#(random.next(11))}}"#
+                        )
                     }
                 }
                 let outcome = try ingestor.ingest(path: folder.write("inbox/\(agency)/b\(batch).ndjson", lines.joined(separator: "\n")), folderAgency: agency)
@@ -59,10 +66,12 @@ struct ProjectionRebuildTests {
 
     private func dump(_ database: LedgerDatabase) throws -> [String] {
         try database.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT root || '|' || agency || '|' || seq || '|' || type || '|' || day || '|' || IFNULL(measure, '') || '|' || IFNULL(a, '') || '|' || IFNULL(b, '')
-                FROM proj_effective ORDER BY root
-                """) + String.fetchAll(db, sql: "SELECT seq || '|' || root || '|' || retracted FROM proj_member ORDER BY seq")
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT root || '|' || agency || '|' || seq || '|' || type || '|' || day || '|' || IFNULL(measure, '') || '|' || IFNULL(a, '') || '|' || IFNULL(b, '')
+                    FROM proj_effective ORDER BY root
+                    """) + String.fetchAll(db, sql: "SELECT seq || '|' || root || '|' || retracted FROM proj_member ORDER BY seq")
         }
     }
 }

@@ -1,9 +1,12 @@
 import Testing
+
 @testable import LedgerReports
 
 struct RatioTests {
-    @Test(arguments: [(83, 100, "0.8300"), (2, 3, "0.6667"), (1, 3, "0.3333"), (1, 8, "0.1250"), (1, 16, "0.0625"),
-                      (1, 32, "0.0313"), (0, 5, "0.0000"), (5, 5, "1.0000"), (2273, 2900, "0.7838")])
+    @Test(arguments: [
+        (83, 100, "0.8300"), (2, 3, "0.6667"), (1, 3, "0.3333"), (1, 8, "0.1250"), (1, 16, "0.0625"),
+        (1, 32, "0.0313"), (0, 5, "0.0000"), (5, 5, "1.0000"), (2273, 2900, "0.7838"),
+    ])
     func roundsHalfUpToFourPlaces(_ numerator: Int, _ denominator: Int, _ expected: String) {
         #expect(Ratio.fourPlaces(numerator, denominator) == expected)
     }

@@ -1,9 +1,10 @@
 import Foundation
+import GRDB
 import Testing
+
 @testable import LedgerDomain
 @testable import LedgerReports
 @testable import LedgerStore
-import GRDB
 
 /// The rules of CONTRACT §7.2 and §12, checked figure by figure on the golden scenario.
 struct ReportRulesTests {
@@ -21,9 +22,12 @@ struct ReportRulesTests {
 
     @Test func theLastDayIsInAndTheNextDayIsOut() throws {
         let bst = try agency("BST")
-        #expect(bst.articles == 11)   // ten in January–February, one on 14 March; not the one of 15 March
-        #expect(bst.articlesByChannel.map(\.0) == ["bulletin", "facebook", "loudspeaker", "newspaper", "portal", "publication",
-                                                    "radio", "television", "website", "youtube", "zalo"])
+        #expect(bst.articles == 11)  // ten in January–February, one on 14 March; not the one of 15 March
+        #expect(
+            bst.articlesByChannel.map(\.0) == [
+                "bulletin", "facebook", "loudspeaker", "newspaper", "portal", "publication",
+                "radio", "television", "website", "youtube", "zalo",
+            ])
         let q2 = try scenario.report("2024-Q2")
         #expect(try agency("BST", in: q2).articlesByChannel.map(\.0) == ["other"])
     }
@@ -31,8 +35,8 @@ struct ReportRulesTests {
     @Test func correctionsReplaceAndRetractionsRemove() throws {
         let svh = try agency("SVHTTDL")
         let forms = Dictionary(uniqueKeysWithValues: svh.activitiesByForm)
-        #expect(forms["training"] == nil)   // SVH-01 was corrected into a workshop
-        #expect(forms["workshop"] == 1)     // … and SVH-02, the other workshop, was retracted
+        #expect(forms["training"] == nil)  // SVH-01 was corrected into a workshop
+        #expect(forms["workshop"] == 1)  // … and SVH-02, the other workshop, was retracted
         #expect(svh.activities == 13)
     }
 
@@ -88,9 +92,10 @@ struct ReportRulesTests {
     }
 
     @Test func anEarlierSeqShowsTheLogAsItStoodThen() throws {
-        let beforeRetraction = try scenario.database.read { db in
-            try Int64.fetchOne(db, sql: "SELECT seq FROM events WHERE id = 'SVH-16'")!
-        } - 1
+        let beforeRetraction =
+            try scenario.database.read { db in
+                try Int64.fetchOne(db, sql: "SELECT seq FROM events WHERE id = 'SVH-16'")!
+            } - 1
         let then = try scenario.report("2024-Q1", throughSeq: beforeRetraction)
         #expect(Dictionary(uniqueKeysWithValues: try agency("SVHTTDL", in: then).activitiesByForm)["workshop"] == 2)
         #expect(then.throughSeq == beforeRetraction)
@@ -112,7 +117,10 @@ struct ReportEscapingTests {
         let markdown = String(decoding: try ReportFormat.md.render(report, language: .vi), as: UTF8.self)
         #expect(markdown.contains("| TEST-1 | =HYPERLINK(\"http://x\") <b>Đơn vị</b> & \"thử\" |"))
         let json = try JSONParser().parse(try ReportFormat.json.render(report, language: .vi))
-        guard case .array(let agencies)? = json.objectValue?["agencies"] else { Issue.record("agencies expected"); return }
+        guard case .array(let agencies)? = json.objectValue?["agencies"] else {
+            Issue.record("agencies expected")
+            return
+        }
         #expect(agencies.contains { $0.objectValue?["name"] == .string("=HYPERLINK(\"http://x\") <b>Đơn vị</b> & \"thử\"") })
     }
 

@@ -1,5 +1,6 @@
 import Synchronization
 import Testing
+
 @testable import LedgerStore
 
 /// The two-stage loop of ingest and rebuild: order kept, errors from either side surface,
@@ -10,9 +11,11 @@ struct BackgroundBatchesTests {
     @Test(arguments: [1, 7, 256])
     func everyElementArrivesInOrderWhateverTheBatchSize(batchSize: Int) throws {
         var received: [Int] = []
-        try BackgroundBatches.run(name: "test", batchSize: batchSize, inFlight: 2, produce: { emit in
-            for value in 0..<10_000 { try emit(value) }
-        }, consume: { received.append($0) })
+        try BackgroundBatches.run(
+            name: "test", batchSize: batchSize, inFlight: 2,
+            produce: { emit in
+                for value in 0..<10_000 { try emit(value) }
+            }, consume: { received.append($0) })
         #expect(received == Array(0..<10_000))
     }
 
@@ -20,15 +23,18 @@ struct BackgroundBatchesTests {
         let produced = Shared(0)
         let finished = Shared(false)
         #expect(throws: Failure(at: 300)) {
-            try BackgroundBatches.run(name: "test", batchSize: 10, inFlight: 2, produce: { emit in
-                defer { finished.set(true) }
-                for value in 0..<1_000_000 {
-                    try emit(value)
-                    produced.set(value + 1)
-                }
-            }, consume: { value in
-                if value == 300 { throw Failure(at: value) }
-            })
+            try BackgroundBatches.run(
+                name: "test", batchSize: 10, inFlight: 2,
+                produce: { emit in
+                    defer { finished.set(true) }
+                    for value in 0..<1_000_000 {
+                        try emit(value)
+                        produced.set(value + 1)
+                    }
+                },
+                consume: { value in
+                    if value == 300 { throw Failure(at: value) }
+                })
         }
         #expect(finished.get())
         // Bounded: the queue holds two batches, so the producer got little further.
@@ -38,12 +44,14 @@ struct BackgroundBatchesTests {
     @Test func aProducerErrorArrivesAfterTheElementsBeforeIt() throws {
         var received: [Int] = []
         #expect(throws: Failure(at: 55)) {
-            try BackgroundBatches.run(name: "test", batchSize: 8, inFlight: 2, produce: { emit in
-                for value in 0..<100 {
-                    if value == 55 { throw Failure(at: value) }
-                    try emit(value)
-                }
-            }, consume: { received.append($0) })
+            try BackgroundBatches.run(
+                name: "test", batchSize: 8, inFlight: 2,
+                produce: { emit in
+                    for value in 0..<100 {
+                        if value == 55 { throw Failure(at: value) }
+                        try emit(value)
+                    }
+                }, consume: { received.append($0) })
         }
         #expect(received == Array(0..<55))
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LedgerTestSupport
 import Testing
+
 @testable import LedgerDomain
 @testable import LedgerStore
 
@@ -9,8 +10,9 @@ struct EventAppenderTests {
     let folder = TemporaryDirectory("store")
 
     func draft(_ id: String, title: String = "Tin “CCHC” số 1\n") -> EventDraft {
-        EventDraft(agency: "BST", id: id, type: .articlePublished, occurredAt: .date(LocalDate(year: 2024, month: 3, day: 14)!),
-                   corrects: nil, data: JSONObject([("title", .string(title)), ("channel", .string("zalo"))]))
+        EventDraft(
+            agency: "BST", id: id, type: .articlePublished, occurredAt: .date(LocalDate(year: 2024, month: 3, day: 14)!),
+            corrects: nil, data: JSONObject([("title", .string(title)), ("channel", .string("zalo"))]))
     }
 
     /// Given a ledger with `count` events appended in one transaction.
@@ -19,12 +21,14 @@ struct EventAppenderTests {
         try database.transaction { db in
             var appender = try EventAppender(db: db)
             for index in 1...count {
-                try appender.append(draft("e\(index)"), source: EventSource(file: "f.ndjson", sha256: "00ff", line: index),
-                                    recordedAt: Instant(millisecondsSinceEpoch: 1_710_000_000_000 + Int64(index)))
+                try appender.append(
+                    draft("e\(index)"), source: EventSource(file: "f.ndjson", sha256: "00ff", line: index),
+                    recordedAt: Instant(millisecondsSinceEpoch: 1_710_000_000_000 + Int64(index)))
             }
-            try appender.append(agency: "SYSTEM", id: "report-1", type: "report.generated", occurredAt: "2024-03-17",
-                                corrects: nil, canonicalData: #"{"edition":1}"#, source: .system,
-                                recordedAt: Instant(millisecondsSinceEpoch: 1_710_000_100_000))
+            try appender.append(
+                agency: "SYSTEM", id: "report-1", type: "report.generated", occurredAt: "2024-03-17",
+                corrects: nil, canonicalData: #"{"edition":1}"#, source: .system,
+                recordedAt: Instant(millisecondsSinceEpoch: 1_710_000_100_000))
             return ((), commit: true)
         }
         return database
@@ -34,7 +38,8 @@ struct EventAppenderTests {
         let database = try givenLedger(count: 20)
         #expect(try database.head().seq == 21)
         guard case .intact(let events, let headHash) = try ChainVerifier(database: database).verify() else {
-            Issue.record("chain should be intact"); return
+            Issue.record("chain should be intact")
+            return
         }
         #expect(events == 21)
         #expect(headHash == (try database.head().hash))
@@ -57,10 +62,15 @@ struct EventAppenderTests {
 
     @Test func triggersRefuseUpdateDeleteAndGaps() throws {
         let database = try givenLedger(count: 3)
-        for sql in ["UPDATE events SET agency = 'X' WHERE seq = 2", "DELETE FROM events WHERE seq = 3",
-                    "INSERT INTO events VALUES (9, 'A', 'i', 't', 'o', 'r', NULL, '{}', NULL, NULL, NULL, 'h')"] {
+        for sql in [
+            "UPDATE events SET agency = 'X' WHERE seq = 2", "DELETE FROM events WHERE seq = 3",
+            "INSERT INTO events VALUES (9, 'A', 'i', 't', 'o', 'r', NULL, '{}', NULL, NULL, NULL, 'h')",
+        ] {
             #expect(throws: DatabaseError.self) {
-                try database.transaction { db in try db.execute(sql: sql); return ((), commit: true) }
+                try database.transaction { db in
+                    try db.execute(sql: sql)
+                    return ((), commit: true)
+                }
             }
         }
         #expect(try database.head().seq == 4)
@@ -91,7 +101,8 @@ struct EventAppenderTests {
             return ((), commit: true)
         }
         guard case .broken(let badSeq, _) = try ChainVerifier(database: database).verify() else {
-            Issue.record("tampering must be detected"); return
+            Issue.record("tampering must be detected")
+            return
         }
         #expect(badSeq == seq)
     }
@@ -100,7 +111,10 @@ struct EventAppenderTests {
         // The chain covers the JSON value, not its spelling: an auditor's tools may pretty-print.
         let database = try givenLedger(count: 3)
         try database.transaction { db in
-            try db.execute(sql: "DROP TRIGGER events_no_update; UPDATE events SET data = '{ \"channel\": \"zalo\", \"title\": ' || json_quote(json_extract(data, '$.title')) || ' }' WHERE seq = 2")
+            try db.execute(
+                sql:
+                    "DROP TRIGGER events_no_update; UPDATE events SET data = '{ \"channel\": \"zalo\", \"title\": ' || json_quote(json_extract(data, '$.title')) || ' }' WHERE seq = 2"
+            )
             return ((), commit: true)
         }
         #expect(try ChainVerifier(database: database).verify() == .intact(events: 4, headHash: try database.head().hash))
@@ -109,11 +123,13 @@ struct EventAppenderTests {
     /// The record prepared ahead (cut at its seq) hashes exactly like the whole record.
     @Test func recordPartsHashLikeTheWholeRecord() {
         for corrects in [nil, "a-0"] as [String?] {
-            let record = CanonicalRecord(seq: 1_234_567, agency: "BST", id: "a-1", type: "article.published", occurredAt: "2024-01-02",
-                                         recordedAt: "2024-01-03T00:00:00.000Z", corrects: corrects, canonicalData: #"{"title":"Tin \"1\""}"#,
-                                         sourceFile: "f.ndjson", sourceSHA256: "ab", sourceLine: 3)
+            let record = CanonicalRecord(
+                seq: 1_234_567, agency: "BST", id: "a-1", type: "article.published", occurredAt: "2024-01-02",
+                recordedAt: "2024-01-03T00:00:00.000Z", corrects: corrects, canonicalData: #"{"title":"Tin \"1\""}"#,
+                sourceFile: "f.ndjson", sourceSHA256: "ab", sourceLine: 3)
             #expect(record.parts.bytes(seq: record.seq) == record.bytes())
-            #expect(HashChain.next(previous: HashChain.genesis, record: record.parts, seq: record.seq)
+            #expect(
+                HashChain.next(previous: HashChain.genesis, record: record.parts, seq: record.seq)
                     == HashChain.next(previous: HashChain.genesis, record: record.bytes()))
         }
     }

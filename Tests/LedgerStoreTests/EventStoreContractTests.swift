@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 @testable import LedgerDomain
 @testable import LedgerStore
 
@@ -26,13 +27,17 @@ import Testing
             }
         }
 
-        static func pending(_ json: String, as agency: String, recordedAt: String = "2024-06-01T00:00:00.000Z",
-                            file: String? = "f.ndjson", line: Int? = 1) -> (PendingAppend, LineageStep, ActivityFact?) {
+        static func pending(
+            _ json: String, as agency: String, recordedAt: String = "2024-06-01T00:00:00.000Z",
+            file: String? = "f.ndjson", line: Int? = 1
+        ) -> (PendingAppend, LineageStep, ActivityFact?) {
             let draft = try! EnvelopeDecoder(zone: zone).decode(try! JSONParser().parse(Array(json.utf8)), folderAgency: agency).get()
             let source = EventSource(file: file, sha256: file.map { _ in String(repeating: "ab", count: 32) }, line: line)
-            return (PendingAppend(draft: draft, source: source, recordedAt: recordedAt),
-                    LineageStep(type: draft.type, corrects: draft.corrects, data: draft.data),
-                    ActivityFact(type: draft.type, occurredAt: draft.occurredAt, data: draft.data, zone: zone))
+            return (
+                PendingAppend(draft: draft, source: source, recordedAt: recordedAt),
+                LineageStep(type: draft.type, corrects: draft.corrects, data: draft.data),
+                ActivityFact(type: draft.type, occurredAt: draft.occurredAt, data: draft.data, zone: zone)
+            )
         }
 
         /// Appends events in one committed session. - Returns: their seqs.
@@ -51,8 +56,10 @@ import Testing
             try store.withProjection(throughSeq: throughSeq, zone: Self.zone, coordinators: Self.coordinators) { snapshot in
                 var values: [EffectiveFact.Value] = []
                 try snapshot.forEachEffectiveFact { fact in
-                    values.append(EffectiveFact.Value(day: fact.day!, agency: fact.agency!, type: fact.type!, task: fact.task,
-                                                      measure: fact.measure, instant: fact.instant, seq: fact.seq))
+                    values.append(
+                        EffectiveFact.Value(
+                            day: fact.day!, agency: fact.agency!, type: fact.type!, task: fact.task,
+                            measure: fact.measure, instant: fact.instant, seq: fact.seq))
                 }
                 return values.sorted { $0.seq < $1.seq }
             }
@@ -76,7 +83,8 @@ import Testing
 
     static func registration(_ code: String, name: String, id: String? = nil, corrects: String? = nil) -> String {
         let correction = corrects.map { #","corrects":"\#($0)""# } ?? ""
-        return #"{"id":"\#(id ?? "reg-" + code)","type":"agency.registered"\#(correction),"occurred_at":"2024-01-01","data":{"code":"\#(code)","name":"\#(name)","kind":"press"}}"#
+        return
+            #"{"id":"\#(id ?? "reg-" + code)","type":"agency.registered"\#(correction),"occurred_at":"2024-01-01","data":{"code":"\#(code)","name":"\#(name)","kind":"press"}}"#
     }
 
     @Test(arguments: Kind.allCases) func anEmptyLogStandsAtTheGenesis(_ kind: Kind) throws {
@@ -110,8 +118,10 @@ import Testing
         try subject.store.writeSession(zone: Subject.zone) { session in
             let (event, step, fact) = Subject.pending(Self.article("dropped"), as: "BST")
             _ = try session.append(event, step: step, fact: fact)
-            try session.record(IngestedFile(sha256: "x", name: "x.ndjson", agency: "BST", appended: 1, duplicates: 0,
-                                            firstSeq: 2, lastSeq: 2, recordedAt: "2024-06-01T00:00:00.000Z"))
+            try session.record(
+                IngestedFile(
+                    sha256: "x", name: "x.ndjson", agency: "BST", appended: 1, duplicates: 0,
+                    firstSeq: 2, lastSeq: 2, recordedAt: "2024-06-01T00:00:00.000Z"))
             return ((), commit: false)
         }
         struct Refused: Error {}
@@ -141,7 +151,7 @@ import Testing
         }
         #expect(throws: (any Error).self) { try subject.append([Self.article("a", channel: "radio")]) }
         #expect(try subject.store.head().seq == 1)
-        try subject.append([Self.article("a")], as: "DPTTH")   // the same id of another agency
+        try subject.append([Self.article("a")], as: "DPTTH")  // the same id of another agency
         #expect(try subject.store.head().seq == 2)
     }
 
@@ -149,8 +159,10 @@ import Testing
         let subject = try Subject(kind)
         for name in ["first.ndjson", "second.ndjson"] {
             try subject.store.writeSession(zone: Subject.zone) { session in
-                try session.record(IngestedFile(sha256: "s", name: name, agency: "BST", appended: 0, duplicates: 0,
-                                                firstSeq: nil, lastSeq: nil, recordedAt: "2024-06-01T00:00:00.000Z"))
+                try session.record(
+                    IngestedFile(
+                        sha256: "s", name: name, agency: "BST", appended: 0, duplicates: 0,
+                        firstSeq: nil, lastSeq: nil, recordedAt: "2024-06-01T00:00:00.000Z"))
                 return ((), commit: true)
             }
         }
@@ -178,9 +190,10 @@ import Testing
         let subject = try Subject(kind)
         try subject.append([Self.article("late", on: "2024-05-01")], recordedAt: "2024-06-01T00:00:00.000Z")
         try subject.append([Self.article("early", on: "2024-01-15"), Self.article("same", on: "2024-01-15")], recordedAt: "2024-07-01T00:00:00.000Z")
-        let system = EventDraft(agency: AgencyCode.system, id: "report-2024-Q1-1", type: .reportGenerated,
-                                occurredAt: .date(LocalDate(year: 2000, month: 1, day: 1)!), corrects: nil,
-                                data: JSONObject([("period", .string("2024-Q1"))]))
+        let system = EventDraft(
+            agency: AgencyCode.system, id: "report-2024-Q1-1", type: .reportGenerated,
+            occurredAt: .date(LocalDate(year: 2000, month: 1, day: 1)!), corrects: nil,
+            data: JSONObject([("period", .string("2024-Q1"))]))
         try subject.store.appendSystemEvent(system, recordedAt: EventTime.parseInstant("2024-08-01T00:00:00Z")!)
         #expect(try subject.store.seq(recordedAtOrBefore: EventTime.parseInstant("2024-06-15T00:00:00Z")!) == 1)
         #expect(try subject.store.seq(recordedAtOrBefore: EventTime.parseInstant("2024-01-01T00:00:00Z")!) == 0)
@@ -228,7 +241,8 @@ import Testing
 
     @Test(arguments: Kind.allCases) func theRegistryFollowsCorrectionsAndRetractions(_ kind: Kind) throws {
         let subject = try Subject(kind)
-        try subject.append([Self.registration("BST", name: "Tên cũ"), Self.registration("BST", name: "Báo Sóc Trăng", id: "fix", corrects: "reg-BST")], as: "UBND")
+        try subject.append(
+            [Self.registration("BST", name: "Tên cũ"), Self.registration("BST", name: "Báo Sóc Trăng", id: "fix", corrects: "reg-BST")], as: "UBND")
         let named = { (seq: Int64?) in
             try subject.store.withProjection(throughSeq: seq, zone: Subject.zone, coordinators: Subject.coordinators) { $0.registry.agencies["BST"]?.name }
         }

@@ -1,5 +1,6 @@
 import GRDB
 import Testing
+
 @testable import LedgerStore
 
 /// Binding through SQLite's C API keeps the distinctions GRDB kept: '' is text, nil is

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,16 +12,18 @@ public final class DaemonProcess: @unchecked Sendable {
     public let notify: NotifyListener
 
     /// Starts the daemon and waits for `READY=1`.
-    public init(state: String, scratch: TemporaryDirectory, environment: [String: String] = [:], arguments: [String] = [],
-                waitForReady: Bool = true) throws {
+    public init(
+        state: String, scratch: TemporaryDirectory, environment: [String: String] = [:], arguments: [String] = [],
+        waitForReady: Bool = true
+    ) throws {
         let socketPath = scratch.file("notify-\(UUID().uuidString.prefix(8)).sock")
         notify = try NotifyListener(address: socketPath)
         logPath = scratch.file("daemon-\(UUID().uuidString.prefix(8)).log")
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        precondition(FileManager.default.createFile(atPath: logPath, contents: nil), "cannot create \(logPath)")
         process.executableURL = URL(fileURLWithPath: RepositoryPaths.binary)
         process.arguments = ["serve", "--state-dir", state] + arguments
         var env = ProcessInfo.processInfo.environment
-        env["REFORMLEDGER_BIN"] = nil   // the harness's own variable, not the product's
+        env["REFORMLEDGER_BIN"] = nil  // the harness's own variable, not the product's
         env["NOTIFY_SOCKET"] = socketPath
         for (key, value) in environment { env[key] = value }
         process.environment = env
@@ -68,6 +71,6 @@ public func waitUntil(timeout: Double, _ condition: () -> Bool) -> Double? {
 /// Writes a file the way clerks are told to: under a temporary name, then renamed into place.
 public func dropFile(_ text: String, into folder: String, name: String) {
     let temporary = (folder as NSString).appendingPathComponent(".\(name).tmp")
-    FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8))
+    precondition(FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)), "cannot create \(temporary)")
     rename(temporary, (folder as NSString).appendingPathComponent(name))
 }

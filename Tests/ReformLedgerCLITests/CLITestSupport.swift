@@ -1,5 +1,6 @@
 import Foundation
 import LedgerTestSupport
+
 @testable import LedgerDomain
 
 /// A state folder initialised with the bundled plan by the real binary.

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 @testable import LedgerDomain
 
 struct CommandLineTests {
@@ -19,17 +20,24 @@ struct CommandLineTests {
 
     @Test func ingestPrintsTheContractsJSONAndExitsOneOnRejection() throws {
         let fixture = try CLIFixture()
-        let good = fixture.folder.write("drop/BST/good.ndjson", #"{"id":"a1","type":"article.published","occurred_at":"2024-01-10","data":{"title":"T","channel":"zalo"}}"#)
+        let good = fixture.folder.write(
+            "drop/BST/good.ndjson", #"{"id":"a1","type":"article.published","occurred_at":"2024-01-10","data":{"title":"T","channel":"zalo"}}"#)
         let bad = fixture.folder.write("drop/BST/bad.json", #"[{"id":"b1","type":"article.published","occurred_at":"2024-01-10","data":{"channel":"tv"}}]"#)
         let result = try fixture.run(["ingest", "--json", good, bad], environment: ["REFORMLEDGER_LANGUAGE": "en"])
         #expect(result.status == 1)
         let files = try #require(try fixture.json(result.stdout).objectValue?["files"])
-        guard case .array(let entries) = files, entries.count == 2 else { Issue.record("two entries expected"); return }
+        guard case .array(let entries) = files, entries.count == 2 else {
+            Issue.record("two entries expected")
+            return
+        }
         let first = try #require(entries[0].objectValue), second = try #require(entries[1].objectValue)
         #expect(first.keys == ["file", "status", "appended", "duplicates", "errors"])
         #expect(first["status"] == .string("accepted") && first["appended"] == .integer(1))
         #expect(second["status"] == .string("rejected") && second["appended"] == .integer(0))
-        guard case .array(let errors)? = second["errors"], let error = errors.first?.objectValue else { Issue.record("errors expected"); return }
+        guard case .array(let errors)? = second["errors"], let error = errors.first?.objectValue else {
+            Issue.record("errors expected")
+            return
+        }
         #expect(error.keys == ["line", "field", "code", "message"])
         #expect(errors.compactMap { $0.objectValue?["field"]?.stringValue }.sorted() == ["data.channel", "data.title"])
         #expect(error["message"]?.stringValue?.contains("invalid") == true || error["message"]?.stringValue?.contains("missing") == true)
@@ -45,9 +53,11 @@ struct CommandLineTests {
         #expect(result.status == 1 && result.stdout.contains("Thiếu trường bắt buộc “data.title”"))
     }
 
-    @Test(arguments: [["ingest"], ["frobnicate"], ["events", "--since", "2024-13-01"], ["ingest", "--agency", "bst", "x.json"],
-                      ["events", "--type", "article.deleted"], ["init", "--with-plan", "hanoi-2030"], ["status", "--bogus"],
-                      ["report", "--period", "2024-Q1", "--through-seq", "-1"], ["replay", "--through-seq", "-3"]])
+    @Test(arguments: [
+        ["ingest"], ["frobnicate"], ["events", "--since", "2024-13-01"], ["ingest", "--agency", "bst", "x.json"],
+        ["events", "--type", "article.deleted"], ["init", "--with-plan", "hanoi-2030"], ["status", "--bogus"],
+        ["report", "--period", "2024-Q1", "--through-seq", "-1"], ["replay", "--through-seq", "-3"],
+    ])
     func usageErrorsExitTwo(_ arguments: [String]) throws {
         let fixture = try CLIFixture(withPlan: false)
         let result = try fixture.run(arguments)
@@ -68,9 +78,11 @@ struct CommandLineTests {
 
     @Test func stateFolderAndSettingsComeFromTheEnvironment() throws {
         let fixture = try CLIFixture()
-        let file = fixture.folder.write("drop/BST/a.ndjson", #"{"id":"a1","type":"article.published","occurred_at":"2024-01-10","data":{"title":"Một tin khá dài","channel":"zalo"}}"#)
-        let result = try ProcessRunner.reformledger(["ingest", "--json", file],
-                                                    environment: ["REFORMLEDGER_STATE_DIR": fixture.state, "REFORMLEDGER_MAX_FILE_BYTES": "50"])
+        let file = fixture.folder.write(
+            "drop/BST/a.ndjson", #"{"id":"a1","type":"article.published","occurred_at":"2024-01-10","data":{"title":"Một tin khá dài","channel":"zalo"}}"#)
+        let result = try ProcessRunner.reformledger(
+            ["ingest", "--json", file],
+            environment: ["REFORMLEDGER_STATE_DIR": fixture.state, "REFORMLEDGER_MAX_FILE_BYTES": "50"])
         #expect(result.status == 1 && result.stdout.contains("too_large"))
         let badConfig = try ProcessRunner.reformledger(["status"], environment: ["REFORMLEDGER_STATE_DIR": fixture.state, "REFORMLEDGER_PERIODS": "lunar"])
         #expect(badConfig.status == 2 && badConfig.stderr.contains("periods"))
@@ -78,14 +90,19 @@ struct CommandLineTests {
 
     @Test func eventsShowsCorrectionsRetractionsAndProvenance() throws {
         let fixture = try CLIFixture()
-        let file = fixture.folder.write("drop/DPTTH/q1.ndjson", [
-            #"{"id":"v1","type":"article.published","occurred_at":"2024-01-10","data":{"title":"Video","channel":"youtube"}}"#,
-            #"{"id":"v2","type":"article.published","corrects":"v1","occurred_at":"2024-01-11","data":{"title":"Video (sửa)","channel":"youtube"}}"#,
-            #"{"id":"v3","type":"event.retracted","occurred_at":"2024-01-12","data":{"event":"v2","reason":"nhầm"}}"#,
-        ].joined(separator: "\n"))
+        let file = fixture.folder.write(
+            "drop/DPTTH/q1.ndjson",
+            [
+                #"{"id":"v1","type":"article.published","occurred_at":"2024-01-10","data":{"title":"Video","channel":"youtube"}}"#,
+                #"{"id":"v2","type":"article.published","corrects":"v1","occurred_at":"2024-01-11","data":{"title":"Video (sửa)","channel":"youtube"}}"#,
+                #"{"id":"v3","type":"event.retracted","occurred_at":"2024-01-12","data":{"event":"v2","reason":"nhầm"}}"#,
+            ].joined(separator: "\n"))
         #expect(try fixture.run(["ingest", file]).status == 0)
         let listing = try fixture.run(["events", "--agency", "DPTTH", "--json"])
-        guard case .array(let events) = try fixture.json(listing.stdout) else { Issue.record("a JSON array expected"); return }
+        guard case .array(let events) = try fixture.json(listing.stdout) else {
+            Issue.record("a JSON array expected")
+            return
+        }
         #expect(events.count == 3)
         let v1 = try #require(events[0].objectValue), v2 = try #require(events[1].objectValue)
         #expect(v1["corrected_by"] == .array([.string("v2")]))

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,7 +33,7 @@ struct DaemonTests {
         let outside = fixture.folder.write("outside/target.json", CLIFixture.articles(1, prefix: "outside"))
         try FileManager.default.createSymbolicLink(atPath: bst + "/link.json", withDestinationPath: outside)
         #expect(mkfifo(bst + "/pipe.json", 0o644) == 0)
-        let device = mknod(bst + "/device.json", S_IFCHR | 0o644, (1 << 8) | 3) == 0   // major 1, minor 3 (as /dev/null); needs root
+        let device = mknod(bst + "/device.json", S_IFCHR | 0o644, (1 << 8) | 3) == 0  // major 1, minor 3 (as /dev/null); needs root
         #expect(link(outside, bst + "/hard.json") == 0)
         try FileManager.default.createDirectory(atPath: bst + "/folder.json", withIntermediateDirectories: true)
         for name in [".hidden.json", "writing.json.tmp", "upload.ndjson.part"] { fixture.folder.write("state/inbox/BST/\(name)", "{") }
@@ -48,12 +49,15 @@ struct DaemonTests {
         let run = try fixture.run(["serve", "--once"])
         #expect(run.status == 0, "\(run.stderr)")
 
-        var rejected = ["bad-1.json", "bad-1.json.errors.json", "bad.json", "bad.json.errors.json", "hard.json", "hard.json.errors.json",
-                        "link.json", "link.json.errors.json", "pipe.json", "pipe.json.errors.json"]
+        var rejected = [
+            "bad-1.json", "bad-1.json.errors.json", "bad.json", "bad.json.errors.json", "hard.json", "hard.json.errors.json",
+            "link.json", "link.json.errors.json", "pipe.json", "pipe.json.errors.json",
+        ]
         if device { rejected += ["device.json", "device.json.errors.json"] }
         #expect(fixture.entries(under: "rejected/BST") == rejected.sorted())
         #expect(fixture.entries(under: "processed/BST/\(Self.month)") == ["week-1.ndjson", "week.ndjson"])
-        #expect(fixture.entries(under: "inbox") == ["BST/.hidden.json", "BST/upload.ndjson.part", "BST/writing.json.tmp", "NOT-AN-AGENCY/x.json", "loose.json"])
+        #expect(
+            fixture.entries(under: "inbox") == ["BST/.hidden.json", "BST/upload.ndjson.part", "BST/writing.json.tmp", "NOT-AN-AGENCY/x.json", "loose.json"])
         #expect(FileManager.default.fileExists(atPath: bst + "/folder.json"))
         // The link was moved, not followed: its target is untouched and was never ingested.
         #expect(FileManager.default.fileExists(atPath: outside))
@@ -92,7 +96,10 @@ struct DaemonTests {
             ("header-only.csv", Array("id;type\n".utf8)),
             ("unterminated.csv", Array("id,type,occurred_at\n\"a,b\n".utf8)),
             ("nul.ndjson", [0x00, 0x00, 0x0A]),
-            ("wrong-agency.json", Array(#"{"id":"w","agency":"SNV","type":"article.published","occurred_at":"2024-01-01","data":{"title":"T","channel":"zalo"}}"#.utf8)),
+            (
+                "wrong-agency.json",
+                Array(#"{"id":"w","agency":"SNV","type":"article.published","occurred_at":"2024-01-01","data":{"title":"T","channel":"zalo"}}"#.utf8)
+            ),
         ]
         for (index, (name, bytes)) in bad.enumerated() {
             fixture.folder.write("state/inbox/BST/\(name)", bytes: bytes)
@@ -112,8 +119,9 @@ struct DaemonTests {
     @Test func newAgenciesGetAnInboxThatIsWatched() throws {
         let fixture = try CLIFixture()
         let daemon = try DaemonProcess(state: fixture.state, scratch: fixture.folder)
-        dropFile(#"{"id":"reg-xa","type":"agency.registered","occurred_at":"2024-02-01","data":{"code":"UBND-XA1","name":"UBND xã An Hiệp","kind":"commune"}}"#,
-                 into: fixture.inbox + "/SNV", name: "reg.json")
+        dropFile(
+            #"{"id":"reg-xa","type":"agency.registered","occurred_at":"2024-02-01","data":{"code":"UBND-XA1","name":"UBND xã An Hiệp","kind":"commune"}}"#,
+            into: fixture.inbox + "/SNV", name: "reg.json")
         #expect(waitUntil(timeout: 5) { FileManager.default.fileExists(atPath: fixture.inbox + "/UBND-XA1") } != nil)
         dropFile(CLIFixture.articles(1, prefix: "xa"), into: fixture.inbox + "/UBND-XA1", name: "first.ndjson")
         #expect(waitUntil(timeout: 5) { (try? fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'UBND-XA1'")) == "1" } != nil, "\(daemon.log)")

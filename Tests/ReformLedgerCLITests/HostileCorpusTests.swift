@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,12 +13,30 @@ import Glibc
 struct HostileCorpusTests {
     static let hostile: [(agency: String, name: String, text: String)] = [
         ("BST", "year-one.ndjson", #"{"id":"h1","type":"article.published","occurred_at":"0001-01-01","data":{"title":"x","channel":"zalo"}}"#),
-        ("BST", "huge.ndjson", #"{"id":"h2","type":"indicator.reported","occurred_at":"2024-02-01","data":{"indicator":"staff-trained","numerator":9007199254740991,"denominator":9007199254740991}}"#),
-        ("BST", "survey.ndjson", #"{"id":"h3","type":"survey.submitted","occurred_at":"2024-02-01","data":{"kind":"awareness","audience":"citizens","respondents":460000000000000,"aware":460000000000000}}"#),
-        ("UBND", "target.ndjson", #"{"id":"h4","type":"target.set","occurred_at":"2024-01-02","data":{"indicator":"awareness.officials","min":"0.8000000000000001"}}"#),
-        ("UBND", "target20.ndjson", #"{"id":"h5","type":"target.set","occurred_at":"2024-01-02","data":{"indicator":"awareness.officials","min":"0.80000000000000000001"}}"#),
-        ("UBND", "rename.ndjson", "{\"id\":\"h6\",\"type\":\"agency.renamed\",\"occurred_at\":\"2024-02-01\",\"data\":{\"code\":\"SNV\",\"name\":\"S\u{FFFE}NV\"}}"),
-        ("UBND", "control.ndjson", "{\"id\":\"h7\",\"type\":\"agency.renamed\",\"occurred_at\":\"2024-02-01\",\"data\":{\"code\":\"SNV\",\"name\":\"S\\u0001NV\"}}"),
+        (
+            "BST", "huge.ndjson",
+            #"{"id":"h2","type":"indicator.reported","occurred_at":"2024-02-01","data":{"indicator":"staff-trained","numerator":9007199254740991,"denominator":9007199254740991}}"#
+        ),
+        (
+            "BST", "survey.ndjson",
+            #"{"id":"h3","type":"survey.submitted","occurred_at":"2024-02-01","data":{"kind":"awareness","audience":"citizens","respondents":460000000000000,"aware":460000000000000}}"#
+        ),
+        (
+            "UBND", "target.ndjson",
+            #"{"id":"h4","type":"target.set","occurred_at":"2024-01-02","data":{"indicator":"awareness.officials","min":"0.8000000000000001"}}"#
+        ),
+        (
+            "UBND", "target20.ndjson",
+            #"{"id":"h5","type":"target.set","occurred_at":"2024-01-02","data":{"indicator":"awareness.officials","min":"0.80000000000000000001"}}"#
+        ),
+        (
+            "UBND", "rename.ndjson",
+            "{\"id\":\"h6\",\"type\":\"agency.renamed\",\"occurred_at\":\"2024-02-01\",\"data\":{\"code\":\"SNV\",\"name\":\"S\u{FFFE}NV\"}}"
+        ),
+        (
+            "UBND", "control.ndjson",
+            "{\"id\":\"h7\",\"type\":\"agency.renamed\",\"occurred_at\":\"2024-02-01\",\"data\":{\"code\":\"SNV\",\"name\":\"S\\u0001NV\"}}"
+        ),
         ("BST", "system.ndjson", #"{"id":"h8","type":"report.generated","occurred_at":"2024-02-01","data":{}}"#),
         ("BST", "cut.json", #"{"id":"h9","type":"article.published","occ"#),
         ("BST", "name\nforged.ndjson", #"{"id":"h10","type":"article.published","occurred_at":"2024-02-02","data":{"title":"ok","channel":"zalo"}}"#),

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,7 +24,10 @@ struct InboxNameTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(fixture.entries(under: "rejected/BST") == ["b%E1o-c%E1o.json", "b%E1o-c%E1o.json.errors.json"])
         let errors = try fixture.json(try String(contentsOfFile: fixture.state + "/rejected/BST/b%E1o-c%E1o.json.errors.json", encoding: .utf8))
-        guard case .array(let list)? = errors.objectValue?["errors"] else { Issue.record("no errors"); return }
+        guard case .array(let list)? = errors.objectValue?["errors"] else {
+            Issue.record("no errors")
+            return
+        }
         #expect(list.first?.objectValue?["code"] == .string("invalid_file_name"))
         #expect(errors.objectValue?["file"] == .string("b%E1o-c%E1o.json"))
         #expect(fixture.entries(under: "inbox/BST").isEmpty)

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -65,7 +66,10 @@ struct MachineFaultTests {
         let big = CLIFixture.articles(100_000, prefix: "big")
         dropFile(big, into: fixture.inbox + "/BST", name: "week.ndjson")
         // Replace it once the transaction is visibly under way (its WAL is growing).
-        #expect(waitUntil(timeout: 20) { ((try? FileManager.default.attributesOfItem(atPath: fixture.state + "/ledger.sqlite-wal"))?[.size] as? Int ?? 0) > 4_000_000 } != nil)
+        #expect(
+            waitUntil(timeout: 20) {
+                ((try? FileManager.default.attributesOfItem(atPath: fixture.state + "/ledger.sqlite-wal"))?[.size] as? Int ?? 0) > 4_000_000
+            } != nil)
         dropFile(CLIFixture.articles(1, prefix: "small"), into: fixture.inbox + "/BST", name: "week.ndjson")
         #expect(waitUntil(timeout: 60) { fixture.entries(under: "processed/BST").count == 2 } != nil, "\(fixture.entries(under: "processed")) \(daemon.log)")
         #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'BST'") == "100001")
@@ -83,7 +87,10 @@ struct MachineFaultTests {
         let fixture = try CLIFixture()
         let daemon = try DaemonProcess(state: fixture.state, scratch: fixture.folder)
         dropFile(CLIFixture.articles(100_000, prefix: "gone"), into: fixture.inbox + "/BST", name: "gone.ndjson")
-        #expect(waitUntil(timeout: 20) { ((try? FileManager.default.attributesOfItem(atPath: fixture.state + "/ledger.sqlite-wal"))?[.size] as? Int ?? 0) > 4_000_000 } != nil)
+        #expect(
+            waitUntil(timeout: 20) {
+                ((try? FileManager.default.attributesOfItem(atPath: fixture.state + "/ledger.sqlite-wal"))?[.size] as? Int ?? 0) > 4_000_000
+            } != nil)
         unlink(fixture.inbox + "/BST/gone.ndjson")
         #expect(waitUntil(timeout: 60) { fixture.entries(under: "processed/BST").count == 1 } != nil, "\(daemon.log)")
         let hash = try fixture.sql("SELECT DISTINCT source_sha256 FROM events WHERE agency = 'BST'")
@@ -122,7 +129,8 @@ struct MachineFaultTests {
         #expect((try? FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".tmp") }) ?? [] == [])
         disk.makeRoom()
         #expect(try fixture.run(["report", "--period", "2024", "--format", "json,html,docx", "--out", out]).status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["consolidated-2024.docx", "consolidated-2024.html", "consolidated-2024.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["consolidated-2024.docx", "consolidated-2024.html", "consolidated-2024.json"])
     }
 
     @Test func aFullDiskDuringIngestLosesNothingAndRecoversWhenSpaceComesBack() throws {

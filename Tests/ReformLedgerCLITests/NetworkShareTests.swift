@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,8 +25,9 @@ struct NetworkShareTests {
 
     @Test func whenPollingAFileWrittenInPiecesIsTakenOnlyOnceItIsStable() throws {
         let fixture = try CLIFixture()
-        let daemon = try DaemonProcess(state: fixture.state, scratch: fixture.folder,
-                                       environment: ["REFORMLEDGER_INBOX_WATCH": "poll", "REFORMLEDGER_STABLE_SECONDS": "2"])
+        let daemon = try DaemonProcess(
+            state: fixture.state, scratch: fixture.folder,
+            environment: ["REFORMLEDGER_INBOX_WATCH": "poll", "REFORMLEDGER_STABLE_SECONDS": "2"])
         #expect(daemon.log.contains("polling it"), "\(daemon.log)")
         // Written in place the way a share does it: open, some bytes, a pause, the rest, close.
         let text = Array(CLIFixture.articles(40, prefix: "smb").utf8)
@@ -33,7 +35,7 @@ struct NetworkShareTests {
         let fd = open(path, O_WRONLY | O_CREAT, 0o644)
         for chunk in stride(from: 0, to: text.count, by: 512) {
             _ = text[chunk..<min(text.count, chunk + 512)].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            usleep(120_000)   // about 0.1 s between pieces: never quiet for 2 s
+            usleep(120_000)  // about 0.1 s between pieces: never quiet for 2 s
         }
         close(fd)
         let taken = waitUntil(timeout: 20) { fixture.entries(under: "processed/BST").count == 1 }

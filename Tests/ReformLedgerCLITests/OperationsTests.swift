@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,11 +25,13 @@ struct OperationsTests {
         let made = try fixture.run(["backup", backup])
         #expect(made.status == 0, "\(made.stdout)\(made.stderr)")
         #expect(made.stdout.contains("OK: the hash chain of \(events) events is intact"), "\(made.stdout)")
-        #expect(try fixture.run(["backup", backup]).status != 0)   // never into a folder in use
+        #expect(try fixture.run(["backup", backup]).status != 0)  // never into a folder in use
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(timeout: 10) == 0)
         // 2. The disk is lost.
-        for name in ["ledger.sqlite", "ledger.sqlite-wal", "ledger.sqlite-shm", "reports"] { try? FileManager.default.removeItem(atPath: fixture.state + "/" + name) }
+        for name in ["ledger.sqlite", "ledger.sqlite-wal", "ledger.sqlite-shm", "reports"] {
+            try? FileManager.default.removeItem(atPath: fixture.state + "/" + name)
+        }
         // 3. Restore: verify the backup, copy it back, verify, start.
         #expect(try ProcessRunner.reformledger(["verify", "--state-dir", backup]).status == 0)
         try FileManager.default.copyItem(atPath: backup + "/ledger.sqlite", toPath: fixture.state + "/ledger.sqlite")
@@ -92,8 +95,9 @@ struct OperationsTests {
         }
         let run = try fixture.run(Self.drill)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(fixture.entries(under: "reports").filter { ($0 as NSString).lastPathComponent.hasPrefix(".") }.isEmpty,
-                "\(fixture.entries(under: "reports"))")
+        #expect(
+            fixture.entries(under: "reports").filter { ($0 as NSString).lastPathComponent.hasPrefix(".") }.isEmpty,
+            "\(fixture.entries(under: "reports"))")
         // Every period has its edition.
         #expect(try fixture.sql("SELECT COUNT(DISTINCT json_extract(data, '$.period')) FROM events WHERE type = 'report.generated'") == "7")
         #expect(try fixture.run(["verify"]).status == 0)

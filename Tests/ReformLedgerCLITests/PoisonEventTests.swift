@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 @testable import LedgerDomain
 
 /// Values that were once accepted and then made every later command trap: each is now
@@ -13,7 +14,8 @@ struct PoisonEventTests {
         let run = try fixture.run(["ingest", "--json", file])
         let document = try fixture.json(run.stdout)
         guard case .array(let files)? = document.objectValue?["files"], case .object(let first)? = files.first,
-              case .array(let errors)? = first["errors"] else { return (run.status, nil, nil, nil) }
+            case .array(let errors)? = first["errors"]
+        else { return (run.status, nil, nil, nil) }
         let error = errors.first?.objectValue
         return (run.status, error?["code"]?.stringValue, error?["field"]?.stringValue, error?["message"]?.stringValue)
     }
@@ -36,9 +38,11 @@ struct PoisonEventTests {
 
     @Test func datesInsideDataAndWindowsAreBoundedToo() throws {
         let fixture = try CLIFixture()
-        let contest = #"{"id":"c1","type":"contest.held","occurred_at":"2024-05-01","data":{"title":"Hội thi","start":"0001-01-01","end":"2024-05-01","participants":3}}"#
+        let contest =
+            #"{"id":"c1","type":"contest.held","occurred_at":"2024-05-01","data":{"title":"Hội thi","start":"0001-01-01","end":"2024-05-01","participants":3}}"#
         #expect(try firstError(fixture, agency: "BST", contest).code == "invalid_date")
-        let task = #"{"id":"t1","type":"task.assigned","occurred_at":"2024-05-01","data":{"task":"KH2024-99","title":"x","plan":"p","lead":["BST"],"window":{"from":"1900-01","to":"2024-05"}}}"#
+        let task =
+            #"{"id":"t1","type":"task.assigned","occurred_at":"2024-05-01","data":{"task":"KH2024-99","title":"x","plan":"p","lead":["BST"],"window":{"from":"1900-01","to":"2024-05"}}}"#
         let error = try firstError(fixture, agency: "UBND", task)
         #expect(error.code == "invalid_date" && error.field == "data.window.from")
         #expect(try fixture.run(["report", "--period", "1999-Q1"]).status == 2)
@@ -47,12 +51,14 @@ struct PoisonEventTests {
     @Test func countsAboveOneBillionAreRefusedNamingTheRange() throws {
         let fixture = try CLIFixture()
         for (numerator, denominator) in [("9007199254740991", "9007199254740991"), ("1000000001", "1000000001"), ("1", "99999999999999999999")] {
-            let line = #"{"id":"i-\#(numerator.count)-\#(denominator.count)","type":"indicator.reported","occurred_at":"2024-02-01","data":{"indicator":"staff-trained","numerator":\#(numerator),"denominator":\#(denominator)}}"#
+            let line =
+                #"{"id":"i-\#(numerator.count)-\#(denominator.count)","type":"indicator.reported","occurred_at":"2024-02-01","data":{"indicator":"staff-trained","numerator":\#(numerator),"denominator":\#(denominator)}}"#
             let error = try firstError(fixture, agency: "BST", line)
             #expect(error.code == "invalid_value", "\(numerator)/\(denominator)")
             #expect(error.message?.contains("1.000.000.000") == true && error.message?.contains("≥") == false, "\(error.message ?? "")")
         }
-        let survey = #"{"id":"s1","type":"survey.submitted","occurred_at":"2024-02-01","data":{"kind":"awareness","audience":"citizens","respondents":460000000000000,"aware":460000000000000}}"#
+        let survey =
+            #"{"id":"s1","type":"survey.submitted","occurred_at":"2024-02-01","data":{"kind":"awareness","audience":"citizens","respondents":460000000000000,"aware":460000000000000}}"#
         #expect(try firstError(fixture, agency: "BST", survey).code == "invalid_value")
     }
 
@@ -62,18 +68,21 @@ struct PoisonEventTests {
         let agencies = ["BST", "DPTTH", "STTTT", "SVHTTDL", "SGDDT", "UBND-MX", "UBND-TD", "UBND-VC", "SNV", "UBND"]
         for (index, agency) in agencies.enumerated() {
             let aware = index == 0 ? 999_999_999 : 1_000_000_000
-            let line = #"{"id":"big","type":"survey.submitted","occurred_at":"2024-02-01","data":{"kind":"awareness","audience":"citizens","respondents":1000000000,"aware":\#(aware)}}"#
+            let line =
+                #"{"id":"big","type":"survey.submitted","occurred_at":"2024-02-01","data":{"kind":"awareness","audience":"citizens","respondents":1000000000,"aware":\#(aware)}}"#
             #expect(try firstError(fixture, agency: agency, line).status == 0, "\(agency)")
         }
         let run = try fixture.run(["report", "--period", "2024-Q1"])
         #expect(run.status == 0, "\(run.stderr)")
         let indicators = try fixture.json(run.stdout).objectValue?["indicators"]
         guard case .array(let lines)? = indicators,
-              let citizens = lines.compactMap(\.objectValue).first(where: { $0["indicator"]?.stringValue == "awareness.citizens" }) else {
-            Issue.record("no awareness.citizens line: \(run.stdout.prefix(400))"); return
+            let citizens = lines.compactMap(\.objectValue).first(where: { $0["indicator"]?.stringValue == "awareness.citizens" })
+        else {
+            Issue.record("no awareness.citizens line: \(run.stdout.prefix(400))")
+            return
         }
         #expect(citizens["numerator"] == .integer(9_999_999_999) && citizens["denominator"] == .integer(10_000_000_000))
-        #expect(citizens["value"] == .string("1.0000") && citizens["met"] == .bool(true))   // 0.99999999990 rounds half-up
+        #expect(citizens["value"] == .string("1.0000") && citizens["met"] == .bool(true))  // 0.99999999990 rounds half-up
     }
 
     @Test(arguments: ["0.8000000000000001", "0.80001", "1234567890"])
@@ -90,12 +99,15 @@ struct PoisonEventTests {
         let target = #"{"id":"t-exact","type":"target.set","occurred_at":"2024-01-02","data":{"indicator":"awareness.officials","min":"0.8001"}}"#
         #expect(try firstError(fixture, agency: "UBND", target).status == 0)
         // 8001/10000 meets 0.8001 exactly; 8000/10000 (0.8000) does not.
-        let survey = #"{"id":"s-exact","type":"survey.submitted","occurred_at":"2024-02-01","data":{"kind":"awareness","audience":"officials","respondents":10000,"aware":8001}}"#
+        let survey =
+            #"{"id":"s-exact","type":"survey.submitted","occurred_at":"2024-02-01","data":{"kind":"awareness","audience":"officials","respondents":10000,"aware":8001}}"#
         #expect(try firstError(fixture, agency: "BST", survey).status == 0)
         let report = try fixture.json(try fixture.run(["report", "--period", "2024-Q1"]).stdout)
         guard case .array(let lines)? = report.objectValue?["indicators"],
-              let officials = lines.compactMap(\.objectValue).first(where: { $0["indicator"]?.stringValue == "awareness.officials" }) else {
-            Issue.record("no awareness.officials line"); return
+            let officials = lines.compactMap(\.objectValue).first(where: { $0["indicator"]?.stringValue == "awareness.officials" })
+        else {
+            Issue.record("no awareness.officials line")
+            return
         }
         #expect(officials["target"] == .string("0.8001") && officials["value"] == .string("0.8001") && officials["met"] == .bool(true))
     }
@@ -120,7 +132,8 @@ struct PoisonEventTests {
             let run = try fixture.run(["ingest", "--json", file])
             let errors = try fixture.json(run.stdout).objectValue?["files"]
             guard case .array(let files)? = errors, case .array(let list)? = files.first?.objectValue?["errors"] else {
-                Issue.record("no errors: \(run.stdout)"); continue
+                Issue.record("no errors: \(run.stdout)")
+                continue
             }
             #expect(list.compactMap { $0.objectValue?["code"]?.stringValue } == ["not_permitted"], "\(data): \(list)")
         }
@@ -132,8 +145,10 @@ struct PoisonEventTests {
         let run = try fixture.run(["ingest", "--json", file])
         #expect(run.status == 1)
         guard case .array(let files)? = try fixture.json(run.stdout).objectValue?["files"],
-              case .array(let errors)? = files.first?.objectValue?["errors"], let first = errors.first?.objectValue else {
-            Issue.record("no errors: \(run.stdout)"); return
+            case .array(let errors)? = files.first?.objectValue?["errors"], let first = errors.first?.objectValue
+        else {
+            Issue.record("no errors: \(run.stdout)")
+            return
         }
         #expect(first["code"] == .string("malformed") && first["line"] == .null)
     }

@@ -36,7 +36,8 @@ struct ScheduleTests {
         _ = try serveOnce(fixture, now: "2024-03-17T09:00:00+07:00")
         #expect(fixture.entries(under: "reports").count == 5)
         _ = try serveOnce(fixture, now: "2024-03-18T01:00:00+07:00")
-        #expect(fixture.entries(under: "reports") == formats.map { "2024-Q1/consolidated-2024-Q1-e1.\($0)" }
+        #expect(
+            fixture.entries(under: "reports") == formats.map { "2024-Q1/consolidated-2024-Q1-e1.\($0)" }
                 + formats.map { "2024-Q1/consolidated-2024-Q1-e2.\($0)" })
         #expect(try String(contentsOfFile: fixture.state + "/reports/2024-Q1/consolidated-2024-Q1-e1.json", encoding: .utf8) == first)
         let second = try String(contentsOfFile: fixture.state + "/reports/2024-Q1/consolidated-2024-Q1-e2.json", encoding: .utf8)
@@ -68,13 +69,19 @@ struct ScheduleTests {
         _ = try serveOnce(fixture, now: "2024-03-17T01:00:00+07:00")
         let issued = try fixture.json(try fixture.run(["events", "--type", "report.generated", "--json"]).stdout)
         guard case .array(let events) = issued, let data = events.first?.objectValue?["data"]?.objectValue,
-              case .integer(let through)? = data["through_seq"] else { Issue.record("report.generated expected"); return }
+            case .integer(let through)? = data["through_seq"]
+        else {
+            Issue.record("report.generated expected")
+            return
+        }
         // Later events must not change the reproduction.
         drop(fixture, Self.article("a2", "2024-02-02"), name: "a2.ndjson")
         _ = try serveOnce(fixture, now: "2024-03-17T02:00:00+07:00")
         let out = fixture.folder.file("audit")
-        let reproduce = try fixture.run(["report", "--period", "2024-Q1", "--through-seq", String(through), "--edition", "1",
-                                         "--format", "json,md,html,csv,docx", "--out", out])
+        let reproduce = try fixture.run([
+            "report", "--period", "2024-Q1", "--through-seq", String(through), "--edition", "1",
+            "--format", "json,md,html,csv,docx", "--out", out,
+        ])
         #expect(reproduce.status == 0, "\(reproduce.stderr)")
         for ext in ["json", "md", "html", "csv", "docx"] {
             let original = FileManager.default.contents(atPath: fixture.state + "/reports/2024-Q1/consolidated-2024-Q1-e1.\(ext)")

@@ -6,7 +6,9 @@ import Testing
 struct SmallDefectTests {
     @Test func ingestFromInsideAnAgencyFolderTakesItsAgency() throws {
         let fixture = try CLIFixture()
-        fixture.folder.write("state/inbox/BST/plain.ndjson", #"{"id":"p1","type":"article.published","occurred_at":"2024-02-01","data":{"title":"Tin","channel":"zalo"}}"# + "\n")
+        fixture.folder.write(
+            "state/inbox/BST/plain.ndjson", #"{"id":"p1","type":"article.published","occurred_at":"2024-02-01","data":{"title":"Tin","channel":"zalo"}}"# + "\n"
+        )
         for path in ["plain.ndjson", "./plain.ndjson", "../BST/plain.ndjson"] {
             let run = try ProcessRunner.shell("cd '\(fixture.inbox)/BST' && '\(RepositoryPaths.binary)' ingest \(path) --state-dir '\(fixture.state)'")
             #expect(run.status == 0, "\(path): \(run.stdout) \(run.stderr)")
@@ -26,8 +28,9 @@ struct SmallDefectTests {
         let fixture = try CLIFixture()
         let run = try fixture.run(["status"], environment: ["REFORMLEDGER_MAX_FILE_BYTE": "10"])
         #expect(run.status == 0)
-        #expect(run.stderr.contains("REFORMLEDGER_MAX_FILE_BYTE is not a configuration variable") && run.stderr.contains("REFORMLEDGER_MAX_FILE_BYTES?"),
-                "\(run.stderr)")
+        #expect(
+            run.stderr.contains("REFORMLEDGER_MAX_FILE_BYTE is not a configuration variable") && run.stderr.contains("REFORMLEDGER_MAX_FILE_BYTES?"),
+            "\(run.stderr)")
     }
 }
 
@@ -46,8 +49,9 @@ struct HelpTests {
     func everyCommandHasHelpWithExamples(_ command: String) throws {
         for arguments in [[command, "--help"], ["help", command]] {
             let run = try ProcessRunner.reformledger(arguments)
-            #expect(run.status == 0 && run.stdout.contains("USAGE: reformledger \(command)") && run.stdout.contains("Examples:"),
-                    "\(arguments): \(run.stdout.prefix(200)) \(run.stderr)")
+            #expect(
+                run.status == 0 && run.stdout.contains("USAGE: reformledger \(command)") && run.stdout.contains("Examples:"),
+                "\(arguments): \(run.stdout.prefix(200)) \(run.stderr)")
         }
     }
 

@@ -25,7 +25,9 @@ extension CLIFixture {
         var text = ""
         text.reserveCapacity(count * 140)
         for index in 1...count {
-            text += #"{"id":"\#(prefix)-\#(index)","type":"article.published","occurred_at":"2024-0\#(index % 9 + 1)-1\#(index % 9)","data":{"title":"Tin cải cách hành chính số \#(index)","channel":"website"}}"# + "\n"
+            text +=
+                #"{"id":"\#(prefix)-\#(index)","type":"article.published","occurred_at":"2024-0\#(index % 9 + 1)-1\#(index % 9)","data":{"title":"Tin cải cách hành chính số \#(index)","channel":"website"}}"#
+                + "\n"
         }
         return text
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,10 +26,11 @@ struct SystemdNotifyTests {
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
         var seen = Set<String>()
-        let startup = listener.collect(until: { message in
-            seen.insert(message)
-            return seen.contains("READY=1") && seen.contains("WATCHDOG=1")
-        }, timeout: 10)
+        let startup = listener.collect(
+            until: { message in
+                seen.insert(message)
+                return seen.contains("READY=1") && seen.contains("WATCHDOG=1")
+            }, timeout: 10)
         #expect(startup.contains { $0 == "READY=1" }, "\(startup)")
         #expect(startup.contains { $0.hasPrefix("STATUS=backlog 0 file(s)") }, "\(startup)")
         #expect(startup.contains { $0 == "WATCHDOG=1" }, "\(startup)")

@@ -21,8 +21,12 @@ struct VerificationTests {
         let backup = try ProcessRunner.run("/usr/bin/env", ["sqlite3", fixture.state + "/ledger.sqlite", "VACUUM INTO '\(copy)/ledger.sqlite'"])
         #expect(backup.status == 0, "\(backup.stderr)")
         #expect(try ProcessRunner.reformledger(["verify", "--state-dir", copy]).status == 0)
-        let tamper = try ProcessRunner.run("/usr/bin/env", ["sqlite3", copy + "/ledger.sqlite",
-            "DROP TRIGGER events_no_update; UPDATE events SET data = replace(data, '0.8', '0.5') WHERE seq = 44"])
+        let tamper = try ProcessRunner.run(
+            "/usr/bin/env",
+            [
+                "sqlite3", copy + "/ledger.sqlite",
+                "DROP TRIGGER events_no_update; UPDATE events SET data = replace(data, '0.8', '0.5') WHERE seq = 44",
+            ])
         #expect(tamper.status == 0, "\(tamper.stderr)")
         let verify = try ProcessRunner.reformledger(["verify", "--state-dir", copy])
         #expect(verify.status == 3)

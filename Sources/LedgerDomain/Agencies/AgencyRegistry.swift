@@ -98,9 +98,11 @@ public struct AgencyRegistry: Sendable {
         switch event.type {
         case .agencyRegistered:
             guard let code = data["code"]?.stringValue, let name = data["name"]?.stringValue,
-                  let kind = data["kind"]?.stringValue.flatMap(AgencyKind.init(rawValue:)) else { return }
-            agencies[code] = Agency(code: code, kind: kind, parent: data["parent"]?.stringValue, registeredOn: event.occurredOn,
-                                    names: [Agency.DatedName(from: event.occurredOn, name: name)])
+                let kind = data["kind"]?.stringValue.flatMap(AgencyKind.init(rawValue:))
+            else { return }
+            agencies[code] = Agency(
+                code: code, kind: kind, parent: data["parent"]?.stringValue, registeredOn: event.occurredOn,
+                names: [Agency.DatedName(from: event.occurredOn, name: name)])
         case .agencyRenamed:
             guard let code = data["code"]?.stringValue, let name = data["name"]?.stringValue else { return }
             agencies[code]?.names.append(Agency.DatedName(from: event.occurredOn, name: name))

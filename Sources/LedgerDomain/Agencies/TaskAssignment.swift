@@ -20,7 +20,8 @@ public enum TaskWindow: Sendable, Equatable {
         case .string("ongoing")?: self = .ongoing
         case .object(let object)?:
             guard let from = object["from"]?.stringValue.flatMap(YearMonth.parse),
-                  let to = object["to"]?.stringValue.flatMap(YearMonth.parse) else { return nil }
+                let to = object["to"]?.stringValue.flatMap(YearMonth.parse)
+            else { return nil }
             self = .months(from: from, to: to)
         default: return nil
         }

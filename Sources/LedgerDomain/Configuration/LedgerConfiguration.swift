@@ -56,8 +56,10 @@ public struct LedgerConfiguration: Sendable, Equatable {
         case none
     }
 
-    public static let keys = ["periods", "grace_days", "revise_for_days", "report_kinds", "report_formats", "max_file_bytes",
-                              "language", "coordinators", "rescan_seconds", "stable_seconds", "inbox_watch", "timezone", "csv_fallback_encoding", "log_level"]
+    public static let keys = [
+        "periods", "grace_days", "revise_for_days", "report_kinds", "report_formats", "max_file_bytes",
+        "language", "coordinators", "rescan_seconds", "stable_seconds", "inbox_watch", "timezone", "csv_fallback_encoding", "log_level",
+    ]
 
     public var zone: LocalZone { LocalZone(identifier: timezone) ?? .hoChiMinh }
 }

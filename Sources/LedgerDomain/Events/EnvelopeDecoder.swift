@@ -19,9 +19,7 @@ public struct EnvelopeDecoder: Sendable {
     ///   the default `agency` and every event must match it.
     public func decode(_ record: JSONValue, folderAgency: String?) -> Result<EventDraft, DecodingProblems> {
         guard case .object(let object) = record else {
-            return .failure(DecodingProblems([.malformed(LocalizedText(
-                vi: "mỗi sự kiện phải là một đối tượng JSON, không phải \(record.kindName)",
-                en: "each event must be a JSON object, not a \(record.kindName)"))]))
+            return .failure(DecodingProblems([.malformed(ProblemDetail.eventNotAnObject(record.kindName))]))
         }
         var problems: [Problem] = []
         for key in object.keys where !Self.envelopeFields.contains(key) { problems.append(.unknownField(key)) }
@@ -37,13 +35,12 @@ public struct EnvelopeDecoder: Sendable {
             if let known = EventType(rawValue: name) {
                 type = known
                 if known.sender == .system && !acceptsSystemTypes {
-                    problems.append(.notPermitted(LocalizedText(
-                        vi: "loại “\(name)” chỉ do hệ thống tạo", en: "type “\(name)” is written by the daemon only"), field: "type"))
+                    problems.append(.notPermitted(ProblemDetail.systemType(name), field: "type"))
                 }
             } else {
                 problems.append(.unknownType(name))
             }
-        case let other?: problems.append(.invalidValue("type", LocalizedText(vi: "cần chuỗi, không phải \(other.kindName)", en: "a string is expected, not a \(other.kindName)")))
+        case let other?: problems.append(.invalidValue("type", ProblemDetail.stringExpected(not: other.kindName)))
         }
 
         var agency: String?
@@ -54,14 +51,14 @@ public struct EnvelopeDecoder: Sendable {
         case .string(let raw)?:
             let code = TextNormalizer.normalize(raw)
             if !AgencyCode.isValid(code) {
-                problems.append(.invalidValue("agency", Expectation.agencyCode))
+                problems.append(.invalidValue("agency", ProblemDetail.agencyCode))
             } else if let folderAgency, folderAgency != code {
                 problems.append(.agencyMismatch(event: code, folder: folderAgency))
             } else {
                 agency = code
             }
         case .some:
-            problems.append(.invalidValue("agency", Expectation.agencyCode))
+            problems.append(.invalidValue("agency", ProblemDetail.agencyCode))
         }
 
         var occurredAt: EventTime?
@@ -70,12 +67,12 @@ public struct EnvelopeDecoder: Sendable {
         case .string(let raw)?:
             occurredAt = EventTime.parse(TextNormalizer.normalize(raw))
             if occurredAt == nil {
-                problems.append(.invalidDate("occurred_at", Expectation.date))
+                problems.append(.invalidDate("occurred_at", ProblemDetail.date))
             } else if let time = occurredAt, !AcceptedDates.contains(time.localDate(in: zone)) {
                 problems.append(.invalidDate("occurred_at", AcceptedDates.outOfRange))
                 occurredAt = nil
             }
-        case .some: problems.append(.invalidDate("occurred_at", Expectation.date))
+        case .some: problems.append(.invalidDate("occurred_at", ProblemDetail.date))
         }
 
         var data: JSONObject?
@@ -87,7 +84,7 @@ public struct EnvelopeDecoder: Sendable {
                 problems.append(contentsOf: dataProblems)
                 data = normalised
             }
-        case let other?: problems.append(.invalidValue("data", LocalizedText(vi: "cần đối tượng JSON, không phải \(other.kindName)", en: "an object is expected, not a \(other.kindName)")))
+        case let other?: problems.append(.invalidValue("data", ProblemDetail.objectExpected(not: other.kindName)))
         }
 
         guard problems.isEmpty, let id, let type, let agency, let occurredAt, let data else {
@@ -104,10 +101,10 @@ public struct EnvelopeDecoder: Sendable {
         case .string(let raw)?:
             let id = TextNormalizer.normalize(raw)
             if Identifier.isValid(id) { return id }
-            problems.append(.invalidValue(field, Expectation.identifier))
+            problems.append(.invalidValue(field, ProblemDetail.identifier))
             return nil
         case .some:
-            problems.append(.invalidValue(field, Expectation.identifier))
+            problems.append(.invalidValue(field, ProblemDetail.identifier))
             return nil
         }
     }

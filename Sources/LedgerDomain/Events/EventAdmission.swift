@@ -32,15 +32,12 @@ public struct EventAdmission: Sendable {
         }
         problems.append(contentsOf: senderProblems(draft))
         if draft.occurredAt.earliestInstant(in: zone) > now.adding(seconds: 86_400) {
-            problems.append(.invalidDate("occurred_at", LocalizedText(
-                vi: "ngày xảy ra muộn hơn hiện tại quá một ngày", en: "it is more than one day in the future")))
+            problems.append(.invalidDate("occurred_at", ProblemDetail.inTheFuture))
         }
         if let corrects = draft.corrects {
             let target = try lookup.content(of: EventKey(agency: draft.agency, id: corrects))
             if target?.type != draft.type.rawValue {
-                problems.append(.unknownEvent(corrects, field: "corrects", LocalizedText(
-                    vi: "cùng cơ quan và cùng loại “\(draft.type.rawValue)” để đính chính",
-                    en: "of the same agency and type “\(draft.type.rawValue)” to correct")))
+                problems.append(.unknownEvent(corrects, field: "corrects", ProblemDetail.correctable(type: draft.type.rawValue)))
             }
         }
         problems.append(contentsOf: try referenceProblems(draft, lookup: lookup))
@@ -50,25 +47,22 @@ public struct EventAdmission: Sendable {
     private func senderProblems(_ draft: EventDraft) -> [Problem] {
         let agency = draft.agency
         if agency == AgencyCode.system {
-            return [.notPermitted(LocalizedText(vi: "chỉ hệ thống được gửi sự kiện của SYSTEM", en: "only the daemon sends events as SYSTEM"), field: "agency")]
+            return [.notPermitted(ProblemDetail.systemSender, field: "agency")]
         }
         guard registry.isKnown(agency) else { return [.unknownAgency(agency, field: "agency")] }
         var problems: [Problem] = []
         switch draft.type.sender {
         case .system:
-            problems.append(.notPermitted(LocalizedText(
-                vi: "loại “\(draft.type.rawValue)” chỉ do hệ thống tạo", en: "type “\(draft.type.rawValue)” is written by the daemon only"), field: "type"))
+            problems.append(.notPermitted(ProblemDetail.systemType(draft.type.rawValue), field: "type"))
         case .coordinator where !registry.isCoordinator(agency):
-            problems.append(.notPermitted(LocalizedText(
-                vi: "loại “\(draft.type.rawValue)” chỉ dành cho cơ quan điều phối (\(registry.coordinators.sorted().joined(separator: ", ")))",
-                en: "type “\(draft.type.rawValue)” is for coordinators only (\(registry.coordinators.sorted().joined(separator: ", ")))"), field: "type"))
+            problems.append(
+                .notPermitted(ProblemDetail.coordinatorsOnly(type: draft.type.rawValue, coordinators: registry.coordinators.sorted()), field: "type"))
         default: break
         }
         if let merged = registry.agencies[agency], let effective = merged.mergeEffective,
-           draft.occurredAt.localDate(in: zone) >= effective {
-            problems.append(.notPermitted(LocalizedText(
-                vi: "cơ quan \(agency) đã sáp nhập vào \(merged.mergedInto ?? "?") từ ngày \(effective)",
-                en: "agency \(agency) was merged into \(merged.mergedInto ?? "?") on \(effective)"), field: "occurred_at"))
+            draft.occurredAt.localDate(in: zone) >= effective
+        {
+            problems.append(.notPermitted(ProblemDetail.mergedAway(agency, into: merged.mergedInto ?? "?", on: effective), field: "occurred_at"))
         }
         return problems
     }
@@ -97,9 +91,7 @@ public struct EventAdmission: Sendable {
             if let assignment = knownTask("task") {
                 let allowed = registry.resolve(assignment.lead + assignment.coordinating)
                 if !allowed.contains(draft.agency) {
-                    problems.append(.notPermitted(LocalizedText(
-                        vi: "\(draft.agency) không chủ trì hay phối hợp nhiệm vụ \(assignment.task)",
-                        en: "\(draft.agency) neither leads nor coordinates task \(assignment.task)"), field: "data.task"))
+                    problems.append(.notPermitted(ProblemDetail.notOnTask(draft.agency, task: assignment.task), field: "data.task"))
                 }
             }
         case .articlePublished, .activityHeld:
@@ -115,15 +107,14 @@ public struct EventAdmission: Sendable {
             if case .retracting(let target) = LineageStep(type: draft.type, corrects: nil, data: data) {
                 let stored = try lookup.content(of: EventKey(agency: draft.agency, id: target))
                 if stored == nil {
-                    problems.append(.unknownEvent(target, field: "data.event", LocalizedText(
-                        vi: "của cùng cơ quan để thu hồi", en: "of the same agency to retract")))
+                    problems.append(.unknownEvent(target, field: "data.event", ProblemDetail.retractable))
                 } else if stored?.type == EventType.eventRetracted.rawValue {
-                    problems.append(.invalidValue("data.event", Expectation.retractRetraction))
+                    problems.append(.invalidValue("data.event", ProblemDetail.retractRetraction))
                 }
             }
         case .taskAssigned:
             if let task = data["task"]?.stringValue, draft.corrects == nil, registry.tasks[task] != nil {
-                problems.append(.invalidValue("data.task", Expectation.alreadyAssigned))
+                problems.append(.invalidValue("data.task", ProblemDetail.alreadyAssigned))
             }
             for key in ["lead", "coordinating"] {
                 for (index, reference) in codes(key) where !reference.hasPrefix("kind:") { knownAgency(reference, "data.\(key)[\(index)]") }
@@ -131,9 +122,9 @@ public struct EventAdmission: Sendable {
         case .agencyRegistered:
             if let code = data["code"]?.stringValue {
                 if code == AgencyCode.system {
-                    problems.append(.invalidValue("data.code", Expectation.systemCode))
+                    problems.append(.invalidValue("data.code", ProblemDetail.systemCode))
                 } else if draft.corrects == nil, registry.agencies[code] != nil {
-                    problems.append(.invalidValue("data.code", Expectation.alreadyRegistered))
+                    problems.append(.invalidValue("data.code", ProblemDetail.alreadyRegistered))
                 }
             }
             if let parent = data["parent"]?.stringValue { knownAgency(parent, "data.parent") }
@@ -146,7 +137,8 @@ public struct EventAdmission: Sendable {
             if let into = data["into"]?.stringValue { knownAgency(into, "data.into") }
         case .targetSet:
             if let indicator = data["indicator"]?.stringValue.flatMap(TargetIndicator.parse),
-               case .taskCount(let task, _) = indicator, registry.tasks[task] == nil {
+                case .taskCount(let task, _) = indicator, registry.tasks[task] == nil
+            {
                 problems.append(.unknownTask(task, field: "data.indicator"))
             }
         case .surveySubmitted, .indicatorReported, .reportSubmitted, .reportGenerated:

@@ -23,35 +23,49 @@ public enum EventSchema {
     private static func table(for type: EventType, surveyKind: SurveyKind?) -> [FieldSpec] {
         switch type {
         case .taskAssigned:
-            [FieldSpec("task", .identifier), FieldSpec("title", .text), FieldSpec("plan", .text),
-             FieldSpec("lead", .agencyReferenceList(minimum: 1)),
-             .optional("coordinating", .agencyReferenceList(minimum: 0)),
-             FieldSpec("window", .window), .optional("contents", .textList)]
+            [
+                FieldSpec("task", .identifier), FieldSpec("title", .text), FieldSpec("plan", .text),
+                FieldSpec("lead", .agencyReferenceList(minimum: 1)),
+                .optional("coordinating", .agencyReferenceList(minimum: 0)),
+                FieldSpec("window", .window), .optional("contents", .textList),
+            ]
         case .taskReported:
-            [FieldSpec("task", .identifier), FieldSpec("status", .oneOf(ReportedTaskStatus.allCases.map(\.rawValue))),
-             .optional("note", .text)]
+            [
+                FieldSpec("task", .identifier), FieldSpec("status", .oneOf(ReportedTaskStatus.allCases.map(\.rawValue))),
+                .optional("note", .text),
+            ]
         case .articlePublished:
-            [FieldSpec("title", .text), FieldSpec("channel", .oneOf(Channel.allCases.map(\.rawValue))),
-             .optional("outlet", .text), .optional("url", .text), .optional("task", .identifier)]
+            [
+                FieldSpec("title", .text), FieldSpec("channel", .oneOf(Channel.allCases.map(\.rawValue))),
+                .optional("outlet", .text), .optional("url", .text), .optional("task", .identifier),
+            ]
         case .contestHeld:
-            [FieldSpec("title", .text), .optional("theme", .text), FieldSpec("start", .date), FieldSpec("end", .date),
-             FieldSpec("participants", .count(minimum: 0)), .optional("entries", .count(minimum: 0)),
-             .optional("awards", .awards), .optional("task", .identifier)]
+            [
+                FieldSpec("title", .text), .optional("theme", .text), FieldSpec("start", .date), FieldSpec("end", .date),
+                FieldSpec("participants", .count(minimum: 0)), .optional("entries", .count(minimum: 0)),
+                .optional("awards", .awards), .optional("task", .identifier),
+            ]
         case .surveySubmitted:
             surveyFields(surveyKind)
         case .activityHeld:
-            [FieldSpec("form", .oneOf(ActivityForm.allCases.map(\.rawValue))), FieldSpec("title", .text),
-             .optional("participants", .count(minimum: 0)), .optional("task", .identifier)]
+            [
+                FieldSpec("form", .oneOf(ActivityForm.allCases.map(\.rawValue))), FieldSpec("title", .text),
+                .optional("participants", .count(minimum: 0)), .optional("task", .identifier),
+            ]
         case .indicatorReported:
-            [FieldSpec("indicator", .oneOf(ReportedIndicator.allCases.map(\.rawValue))),
-             FieldSpec("numerator", .count(minimum: 0)), FieldSpec("denominator", .count(minimum: 1))]
+            [
+                FieldSpec("indicator", .oneOf(ReportedIndicator.allCases.map(\.rawValue))),
+                FieldSpec("numerator", .count(minimum: 0)), FieldSpec("denominator", .count(minimum: 1)),
+            ]
         case .reportSubmitted:
             [FieldSpec("period", .period), .optional("document", .text)]
         case .eventRetracted:
             [FieldSpec("event", .identifier), FieldSpec("reason", .text)]
         case .agencyRegistered:
-            [FieldSpec("code", .agencyCode), FieldSpec("name", .text),
-             FieldSpec("kind", .oneOf(AgencyKind.allCases.map(\.rawValue))), .optional("parent", .agencyCode)]
+            [
+                FieldSpec("code", .agencyCode), FieldSpec("name", .text),
+                FieldSpec("kind", .oneOf(AgencyKind.allCases.map(\.rawValue))), .optional("parent", .agencyCode),
+            ]
         case .agencyRenamed:
             [FieldSpec("code", .agencyCode), FieldSpec("name", .text)]
         case .agencyMerged:
@@ -59,19 +73,25 @@ public enum EventSchema {
         case .targetSet:
             [FieldSpec("indicator", .targetIndicator), FieldSpec("min", .decimal)]
         case .reportGenerated:
-            [FieldSpec("period", .period), FieldSpec("edition", .count(minimum: 1)),
-             FieldSpec("through_seq", .count(minimum: 0, maximum: JSONValue.maxExactInteger)), FieldSpec("head_hash", .text),
-             FieldSpec("files", .reportFiles)]
+            [
+                FieldSpec("period", .period), FieldSpec("edition", .count(minimum: 1)),
+                FieldSpec("through_seq", .count(minimum: 0, maximum: JSONValue.maxExactInteger)), FieldSpec("head_hash", .text),
+                FieldSpec("files", .reportFiles),
+            ]
         }
     }
 
     private static func surveyFields(_ kind: SurveyKind?) -> [FieldSpec] {
         let kindField = FieldSpec("kind", .oneOf(SurveyKind.allCases.map(\.rawValue)))
-        let awareness = [FieldSpec("audience", .oneOf(Audience.allCases.map(\.rawValue))),
-                         FieldSpec("respondents", .count(minimum: 1)), FieldSpec("aware", .count(minimum: 0))]
-        let feedback = [FieldSpec("contest", .text), FieldSpec("assessment", .text),
-                        FieldSpec("recommendation", .oneOf(Recommendation.allCases.map(\.rawValue))),
-                        .optional("proposal", .text), .optional("other", .text)]
+        let awareness = [
+            FieldSpec("audience", .oneOf(Audience.allCases.map(\.rawValue))),
+            FieldSpec("respondents", .count(minimum: 1)), FieldSpec("aware", .count(minimum: 0)),
+        ]
+        let feedback = [
+            FieldSpec("contest", .text), FieldSpec("assessment", .text),
+            FieldSpec("recommendation", .oneOf(Recommendation.allCases.map(\.rawValue))),
+            .optional("proposal", .text), .optional("other", .text),
+        ]
         switch kind {
         case .awareness: return [kindField] + awareness
         case .contestFeedback: return [kindField] + feedback

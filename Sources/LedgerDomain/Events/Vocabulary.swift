@@ -71,7 +71,8 @@ public enum TargetIndicator: Sendable, Hashable, CustomStringConvertible {
         if let reported = ReportedIndicator(rawValue: text) { return .reported(reported) }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         if parts.count == 3, parts[0] == "task", Identifier.isValid(String(parts[1])),
-           ActivityForm(rawValue: String(parts[2])) != nil || Channel(rawValue: String(parts[2])) != nil {
+            ActivityForm(rawValue: String(parts[2])) != nil || Channel(rawValue: String(parts[2])) != nil
+        {
             return .taskCount(task: String(parts[1]), measure: String(parts[2]))
         }
         return nil

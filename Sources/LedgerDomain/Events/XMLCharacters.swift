@@ -20,8 +20,14 @@ public enum XMLCharacters {
     public static func firstForbidden(in text: String) -> Unicode.Scalar? {
         var needsScalars = false
         for byte in text.utf8 {
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { needsScalars = true; break }
-            if byte == 0xEF { needsScalars = true; break }   // lead byte of U+F000…U+FFFF
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                needsScalars = true
+                break
+            }
+            if byte == 0xEF {
+                needsScalars = true
+                break
+            }  // lead byte of U+F000…U+FFFF
         }
         guard needsScalars else { return nil }
         return text.unicodeScalars.first { !isAllowed($0) }

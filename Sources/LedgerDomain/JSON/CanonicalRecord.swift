@@ -17,8 +17,10 @@ public struct CanonicalRecord: Sendable {
     public var sourceSHA256: String?
     public var sourceLine: Int?
 
-    public init(seq: Int64, agency: String, id: String, type: String, occurredAt: String, recordedAt: String,
-                corrects: String?, canonicalData: String, sourceFile: String?, sourceSHA256: String?, sourceLine: Int?) {
+    public init(
+        seq: Int64, agency: String, id: String, type: String, occurredAt: String, recordedAt: String,
+        corrects: String?, canonicalData: String, sourceFile: String?, sourceSHA256: String?, sourceLine: Int?
+    ) {
         self.seq = seq
         self.agency = agency
         self.id = id
@@ -49,18 +51,29 @@ public struct CanonicalRecord: Sendable {
         func string(_ value: String?, to out: inout [UInt8]) {
             if let value { CanonicalJSON.writeString(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
         }
-        key("{\"agency\":", to: &head); string(agency, to: &head)
-        if let corrects { key(",\"corrects\":", to: &head); string(corrects, to: &head) }
-        key(",\"data\":", to: &head); head.append(contentsOf: canonicalData.utf8)
-        key(",\"id\":", to: &head); string(id, to: &head)
-        key(",\"occurred_at\":", to: &head); string(occurredAt, to: &head)
-        key(",\"recorded_at\":", to: &head); string(recordedAt, to: &head)
+        key("{\"agency\":", to: &head)
+        string(agency, to: &head)
+        if let corrects {
+            key(",\"corrects\":", to: &head)
+            string(corrects, to: &head)
+        }
+        key(",\"data\":", to: &head)
+        head.append(contentsOf: canonicalData.utf8)
+        key(",\"id\":", to: &head)
+        string(id, to: &head)
+        key(",\"occurred_at\":", to: &head)
+        string(occurredAt, to: &head)
+        key(",\"recorded_at\":", to: &head)
+        string(recordedAt, to: &head)
         key(",\"seq\":", to: &head)
-        key(",\"source\":{\"file\":", to: &tail); string(sourceFile, to: &tail)
+        key(",\"source\":{\"file\":", to: &tail)
+        string(sourceFile, to: &tail)
         key(",\"line\":", to: &tail)
         if let sourceLine { tail.append(contentsOf: String(sourceLine).utf8) } else { tail.append(contentsOf: "null".utf8) }
-        key(",\"sha256\":", to: &tail); string(sourceSHA256, to: &tail)
-        key("},\"type\":", to: &tail); string(type, to: &tail)
+        key(",\"sha256\":", to: &tail)
+        string(sourceSHA256, to: &tail)
+        key("},\"type\":", to: &tail)
+        string(type, to: &tail)
         tail.append(UInt8(ascii: "}"))
         return CanonicalRecordParts(head: head, tail: tail)
     }

@@ -130,9 +130,15 @@ private struct Cursor {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default: throw fail(.unexpectedByte(byte))
         }
@@ -154,7 +160,10 @@ private struct Cursor {
         position += 1
         var object = JSONObject()
         skipWhitespace()
-        if peek() == UInt8(ascii: "}") { position += 1; return .object(object) }
+        if peek() == UInt8(ascii: "}") {
+            position += 1
+            return .object(object)
+        }
         while true {
             skipWhitespace()
             guard let quote = peek() else { throw fail(.unexpectedEnd) }
@@ -172,7 +181,10 @@ private struct Cursor {
             guard let next = peek() else { throw fail(.unexpectedEnd) }
             position += 1
             if next == UInt8(ascii: "}") { return .object(object) }
-            guard next == UInt8(ascii: ",") else { position -= 1; throw fail(.unexpectedByte(next)) }
+            guard next == UInt8(ascii: ",") else {
+                position -= 1
+                throw fail(.unexpectedByte(next))
+            }
         }
     }
 
@@ -181,14 +193,20 @@ private struct Cursor {
         position += 1
         var elements: [JSONValue] = []
         skipWhitespace()
-        if peek() == UInt8(ascii: "]") { position += 1; return .array(elements) }
+        if peek() == UInt8(ascii: "]") {
+            position += 1
+            return .array(elements)
+        }
         while true {
             elements.append(try parseValue(depth: depth))
             skipWhitespace()
             guard let next = peek() else { throw fail(.unexpectedEnd) }
             position += 1
             if next == UInt8(ascii: "]") { return .array(elements) }
-            guard next == UInt8(ascii: ",") else { position -= 1; throw fail(.unexpectedByte(next)) }
+            guard next == UInt8(ascii: ",") else {
+                position -= 1
+                throw fail(.unexpectedByte(next))
+            }
         }
     }
 

@@ -23,8 +23,10 @@ public protocol LineageMemory {
 public enum LineageFold {
     /// Folds one event (appended at `seq`) and returns what now stands; nil when the event
     /// names an event this fold does not keep (the other fold handles it).
-    public static func apply(seq: Int64, key: EventKey, step: LineageStep,
-                             to memory: inout some LineageMemory) throws -> LineageAction? {
+    public static func apply(
+        seq: Int64, key: EventKey, step: LineageStep,
+        to memory: inout some LineageMemory
+    ) throws -> LineageAction? {
         switch step {
         case .new:
             try memory.remember(key, seq: seq)

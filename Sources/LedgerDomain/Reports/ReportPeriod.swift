@@ -71,7 +71,8 @@ public struct ReportPeriod: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Every period of the enabled kinds of a year, in a stable order.
     public static func all(year: Int, kinds: [LedgerConfiguration.PeriodKind]) -> [ReportPeriod] {
-        let candidates: [ReportPeriod] = (1...4).map { ReportPeriod(year: year, kind: .quarter($0)) }
+        let candidates: [ReportPeriod] =
+            (1...4).map { ReportPeriod(year: year, kind: .quarter($0)) }
             + [ReportPeriod(year: year, kind: .firstHalf), ReportPeriod(year: year, kind: .nineMonths), ReportPeriod(year: year, kind: .year)]
         return candidates.filter { kinds.contains($0.kind.configurationKind) }
     }

@@ -12,7 +12,5 @@ public enum AcceptedDates {
     public static func contains(_ month: YearMonth) -> Bool { years.contains(month.year) }
 
     /// The message of `invalid_date` for a date outside the range.
-    static let outOfRange = LocalizedText(
-        vi: "ngày phải trong khoảng 01/01/\(years.lowerBound) – 31/12/\(years.upperBound)",
-        en: "the date must lie between \(years.lowerBound)-01-01 and \(years.upperBound)-12-31")
+    static let outOfRange = ProblemDetail.dateOutOfRange(years)
 }

@@ -42,12 +42,13 @@ public enum EventTime: Sendable, Hashable {
     static func parseRFC3339(_ text: String) -> EventTime? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let date = LocalDate.parse(String(decoding: bytes[0..<10], as: UTF8.self)),
-              let hour = LocalDate.digits(bytes[11..<13]), let minute = LocalDate.digits(bytes[14..<16]),
-              let second = LocalDate.digits(bytes[17..<19]),
-              hour < 24, minute < 60, second < 60 else { return nil }
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let date = LocalDate.parse(String(decoding: bytes[0..<10], as: UTF8.self)),
+            let hour = LocalDate.digits(bytes[11..<13]), let minute = LocalDate.digits(bytes[14..<16]),
+            let second = LocalDate.digits(bytes[17..<19]),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
         var index = 19
         var millis = 0
         var fraction = ""
@@ -69,10 +70,11 @@ public enum EventTime: Sendable, Hashable {
             offsetText = "Z"
         } else {
             guard index + 6 == bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
-                  bytes[index + 3] == UInt8(ascii: ":"),
-                  let offsetHour = LocalDate.digits(bytes[(index + 1)..<(index + 3)]),
-                  let offsetMinute = LocalDate.digits(bytes[(index + 4)..<(index + 6)]),
-                  offsetHour < 24, offsetMinute < 60 else { return nil }
+                bytes[index + 3] == UInt8(ascii: ":"),
+                let offsetHour = LocalDate.digits(bytes[(index + 1)..<(index + 3)]),
+                let offsetMinute = LocalDate.digits(bytes[(index + 4)..<(index + 6)]),
+                offsetHour < 24, offsetMinute < 60
+            else { return nil }
             let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
             offsetSeconds = sign * (offsetHour * 3600 + offsetMinute * 60)
             offsetText = String(decoding: bytes[index..<(index + 6)], as: UTF8.self)

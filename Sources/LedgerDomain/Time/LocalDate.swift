@@ -7,7 +7,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Creates a date, or nil when the day does not exist (31/02/2024).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...LocalDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...LocalDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -89,7 +90,8 @@ extension LocalDate {
         }
         let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
-              let day = digits(parts[0]), let month = digits(parts[1]), let year = digits(parts[2]) else { return nil }
+            let day = digits(parts[0]), let month = digits(parts[1]), let year = digits(parts[2])
+        else { return nil }
         return LocalDate(year: year, month: month, day: day)
     }
 

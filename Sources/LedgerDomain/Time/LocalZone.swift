@@ -14,9 +14,10 @@ public struct LocalZone: Sendable {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
         self.zone = zone
-        let since = Date(timeIntervalSince1970: 220_924_800)   // 1977-01-01
+        let since = Date(timeIntervalSince1970: 220_924_800)  // 1977-01-01
         if zone.nextDaylightSavingTimeTransition(after: since) == nil,
-           zone.secondsFromGMT(for: since) == zone.secondsFromGMT(for: Date(timeIntervalSince1970: 4_102_444_800)) {
+            zone.secondsFromGMT(for: since) == zone.secondsFromGMT(for: Date(timeIntervalSince1970: 4_102_444_800))
+        {
             fixedOffset = (220_924_800_000, zone.secondsFromGMT(for: since))
         } else {
             fixedOffset = nil

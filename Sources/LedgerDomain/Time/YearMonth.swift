@@ -19,7 +19,8 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func parse(_ text: String) -> YearMonth? {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-              let year = LocalDate.digits(bytes[0..<4]), let month = LocalDate.digits(bytes[5..<7]) else { return nil }
+            let year = LocalDate.digits(bytes[0..<4]), let month = LocalDate.digits(bytes[5..<7])
+        else { return nil }
         return YearMonth(year: year, month: month)
     }
 

@@ -28,12 +28,10 @@ enum TextDecoder {
 
     private static func fallbackDecode(_ bytes: [UInt8], fallback: Fallback) -> Result<[UInt8], Problem> {
         guard fallback == .windows1258 else {
-            return .failure(.encoding(LocalizedText(vi: "tệp không phải UTF-8 hay UTF-16 có BOM", en: "the file is neither UTF-8 nor UTF-16 with a BOM")))
+            return .failure(.encoding(ProblemDetail.notUTFWithBOM))
         }
         guard let text = Windows1258.decodeToUTF8(bytes) else {
-            return .failure(.encoding(LocalizedText(
-                vi: "tệp không phải UTF-8 và có byte không thuộc bảng mã Windows-1258",
-                en: "the file is not UTF-8 and has bytes that Windows-1258 does not define")))
+            return .failure(.encoding(ProblemDetail.notWindows1258))
         }
         return .success(text)
     }
@@ -53,7 +51,7 @@ enum TextDecoder {
     }
 
     private static func utf16(_ bytes: [UInt8], littleEndian: Bool) -> Result<[UInt8], Problem> {
-        let invalid = Problem.encoding(LocalizedText(vi: "nội dung UTF-16 bị lỗi", en: "the UTF-16 content is invalid"))
+        let invalid = Problem.encoding(ProblemDetail.invalidUTF16)
         guard bytes.count % 2 == 0 else { return .failure(invalid) }
         var length = 0
         var failed = transcode(UTF16Units(bytes: bytes, littleEndian: littleEndian), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { _ in

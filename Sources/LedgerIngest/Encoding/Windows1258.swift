@@ -22,7 +22,10 @@ enum Windows1258 {
     static func decodeToUTF8(_ bytes: [UInt8]) -> [UInt8]? {
         var length = 0
         for byte in bytes {
-            if byte < 0x80 { length += 1; continue }
+            if byte < 0x80 {
+                length += 1
+                continue
+            }
             let code = high[Int(byte - 0x80)]
             guard code != 0 else { return nil }
             length += code < 0x800 ? 2 : 3
@@ -30,7 +33,10 @@ enum Windows1258 {
         var output = [UInt8]()
         output.reserveCapacity(length)
         for byte in bytes {
-            if byte < 0x80 { output.append(byte); continue }
+            if byte < 0x80 {
+                output.append(byte)
+                continue
+            }
             let code = high[Int(byte - 0x80)]
             if code < 0x800 {
                 output.append(UInt8(0xC0 | (code >> 6)))

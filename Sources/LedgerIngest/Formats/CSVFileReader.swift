@@ -9,7 +9,9 @@ struct CSVFileReader: RecordReader {
     func read(_ file: SafeFile, emit: (FileRecord) throws -> Void) throws {
         let bytes: [UInt8]
         switch TextDecoder.utf8(try file.readAll(), fallback: fallback) {
-        case .failure(let problem): try emit(.problem(problem)); return
+        case .failure(let problem):
+            try emit(.problem(problem))
+            return
         case .success(let decoded): bytes = decoded
         }
         let parser = CSVParser(separator: CSVParser.detectSeparator(header: bytes[...], isTSV: isTSV))
@@ -32,14 +34,12 @@ struct CSVFileReader: RecordReader {
                 }
             }
         } catch CSVParser.Failure.unterminatedQuote(let line) {
-            try emit(.problem(Problem.malformed(LocalizedText(vi: "dấu ngoặc kép không được đóng", en: "a quoted cell is never closed")).at(line: line)))
+            try emit(.problem(Problem.malformed(ProblemDetail.unclosedQuote).at(line: line)))
         } catch CSVParser.Failure.quoteInsideField(let line) {
-            try emit(.problem(Problem.malformed(LocalizedText(
-                vi: "dấu ngoặc kép nằm giữa ô; hãy đặt cả ô trong ngoặc kép và nhân đôi dấu bên trong",
-                en: "a quote inside a cell; quote the whole cell and double the inner quotes")).at(line: line)))
+            try emit(.problem(Problem.malformed(ProblemDetail.quoteInsideCell).at(line: line)))
         }
         if converter == nil {
-            try emit(.problem(.malformed(LocalizedText(vi: "tệp rỗng, không có dòng tiêu đề", en: "the file is empty; there is no header row"))))
+            try emit(.problem(.malformed(ProblemDetail.noHeader)))
         }
     }
 }

@@ -42,7 +42,11 @@ struct CSVParser {
                         guard index < count else { throw Failure.unterminatedQuote(line: recordLine) }
                         let byte = bytes[index]
                         if byte == 0x22 {
-                            if index + 1 < count, bytes[index + 1] == 0x22 { field.append(0x22); index += 2; continue }
+                            if index + 1 < count, bytes[index + 1] == 0x22 {
+                                field.append(0x22)
+                                index += 2
+                                continue
+                            }
                             index += 1
                             break
                         }

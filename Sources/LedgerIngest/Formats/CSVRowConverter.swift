@@ -16,7 +16,7 @@ struct CSVRowConverter {
         var problems: [Problem] = []
         var seen = Set<String>()
         for column in header where !seen.insert(column).inserted {
-            problems.append(.malformed(LocalizedText(vi: "cột “\(column)” lặp lại ở dòng tiêu đề", en: "the column “\(column)” appears twice in the header")).at(line: 1))
+            problems.append(.malformed(ProblemDetail.repeatedColumn(column)).at(line: 1))
         }
         for required in ["id", "type", "occurred_at"] where !seen.contains(required) {
             problems.append(Problem.missingField(required).at(line: 1))
@@ -26,9 +26,7 @@ struct CSVRowConverter {
 
     func convert(_ record: CSVParser.Record) -> Result<JSONValue, DecodingProblems> {
         if record.fields.count > header.count {
-            return .failure(DecodingProblems([.malformed(LocalizedText(
-                vi: "dòng có \(record.fields.count) ô nhưng tiêu đề chỉ có \(header.count) cột",
-                en: "the row has \(record.fields.count) cells but the header has \(header.count) columns"))]))
+            return .failure(DecodingProblems([.malformed(ProblemDetail.tooManyCells(record.fields.count, columns: header.count))]))
         }
         var cells: [String: String] = [:]
         for (index, column) in header.enumerated() where index < record.fields.count {
@@ -50,8 +48,7 @@ struct CSVRowConverter {
                 continue
             }
             if case .awards = spec.kind {
-                problems.append(.invalidValue("data.\(column)", LocalizedText(
-                    vi: "giải thưởng (awards) chỉ ghi được trong tệp JSON", en: "awards can only be given in JSON files")))
+                problems.append(.invalidValue("data.\(column)", ProblemDetail.awardsInJSONOnly))
                 continue
             }
             data.append(column, Self.value(of: cell, for: spec))

@@ -17,19 +17,18 @@ extension JSONParser.Failure {
     /// A clerk-readable description of a syntax error.
     var text: LocalizedText {
         switch reason {
-        case .unexpectedEnd: LocalizedText(vi: "nội dung kết thúc giữa chừng", en: "the content ends too early")
+        case .unexpectedEnd: ProblemDetail.unexpectedEnd
         case .unexpectedByte(let byte):
-            LocalizedText(vi: "ký tự không mong đợi “\(Self.describe(byte))” ở byte \(offset)",
-                          en: "unexpected character “\(Self.describe(byte))” at byte \(offset)")
+            ProblemDetail.unexpectedCharacter(Self.describe(byte), at: offset)
         case .tooDeep(let limit):
-            LocalizedText(vi: "lồng nhau sâu quá \(limit) cấp", en: "nesting is deeper than \(limit) levels")
+            ProblemDetail.tooDeep(limit)
         case .duplicateKey(let key):
-            LocalizedText(vi: "khóa “\(key)” xuất hiện hai lần", en: "the key “\(key)” appears twice")
-        case .invalidEscape: LocalizedText(vi: "chuỗi thoát (\\) không hợp lệ ở byte \(offset)", en: "invalid escape sequence at byte \(offset)")
-        case .invalidNumber: LocalizedText(vi: "số không hợp lệ ở byte \(offset)", en: "invalid number at byte \(offset)")
-        case .trailingContent: LocalizedText(vi: "còn nội dung thừa sau giá trị JSON ở byte \(offset)", en: "extra content after the JSON value at byte \(offset)")
+            ProblemDetail.duplicateKey(key)
+        case .invalidEscape: ProblemDetail.invalidEscape(at: offset)
+        case .invalidNumber: ProblemDetail.invalidNumber(at: offset)
+        case .trailingContent: ProblemDetail.trailingContent(at: offset)
         case .controlCharacterInString:
-            LocalizedText(vi: "ký tự điều khiển chưa thoát trong chuỗi ở byte \(offset)", en: "unescaped control character in a string at byte \(offset)")
+            ProblemDetail.controlCharacter(at: offset)
         }
     }
 

@@ -6,7 +6,9 @@ struct JSONFileReader: RecordReader {
     func read(_ file: SafeFile, emit: (FileRecord) throws -> Void) throws {
         let bytes: [UInt8]
         switch TextDecoder.utf8(try file.readAll(), fallback: .none) {
-        case .failure(let problem): try emit(.problem(problem)); return
+        case .failure(let problem):
+            try emit(.problem(problem))
+            return
         case .success(let decoded): bytes = decoded
         }
         let parser = JSONParser()

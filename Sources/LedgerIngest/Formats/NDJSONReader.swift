@@ -30,7 +30,7 @@ struct NDJSONReader: RecordReader {
         if number == 1, body.starts(with: TextDecoder.utf8BOM) { body = UnsafeBufferPointer(rebasing: body[3...]) }
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
         guard UTF8Validator.isValid(body) else {
-            try emit(.problem(Problem.encoding(LocalizedText(vi: "dòng này không phải UTF-8", en: "this line is not UTF-8")).at(line: number)))
+            try emit(.problem(Problem.encoding(ProblemDetail.lineNotUTF8).at(line: number)))
             return
         }
         do {

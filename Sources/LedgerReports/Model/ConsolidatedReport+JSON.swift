@@ -8,9 +8,11 @@ extension ConsolidatedReport {
             "from": .string(from.description), "to": .string(to.description),
             "edition": edition.map(JSONValue.integer) ?? .null,
             "through_seq": .integer(Int(throughSeq)), "head_hash": .string(headHash),
-            "totals": .object(["events": .integer(totals.events), "articles": .integer(totals.articles),
-                               "activities": .integer(totals.activities), "contests": .integer(totals.contests),
-                               "surveys": .integer(totals.surveys)]),
+            "totals": .object([
+                "events": .integer(totals.events), "articles": .integer(totals.articles),
+                "activities": .integer(totals.activities), "contests": .integer(totals.contests),
+                "surveys": .integer(totals.surveys),
+            ]),
             "agencies": .array(agencies.map(\.json)),
             "tasks": .array(tasks.map(\.json)),
             "indicators": .array(indicators.map(\.json)),
@@ -39,10 +41,11 @@ extension ConsolidatedReport.AgencyLine {
 
 extension ConsolidatedReport.TaskLine {
     var json: JSONValue {
-        let windowValue: JSONValue = switch window {
-        case .ongoing: .string("ongoing")
-        case .months(let from, let to): .object(["from": .string(from.description), "to": .string(to.description)])
-        }
+        let windowValue: JSONValue =
+            switch window {
+            case .ongoing: .string("ongoing")
+            case .months(let from, let to): .object(["from": .string(from.description), "to": .string(to.description)])
+            }
         return .object([
             "task": .string(task), "title": .string(title), "window": windowValue,
             "lead": .array(lead.map(JSONValue.string)),

@@ -126,7 +126,7 @@ public enum Ratio {
             remainder = rest
             scaled = scaled * 10 + digit
         }
-        scaled = (scaled + 5) / 10   // half-up on the fifth digit
+        scaled = (scaled + 5) / 10  // half-up on the fifth digit
         let whole = scaled / 10_000, fraction = String(scaled % 10_000)
         return "\(whole)." + String(repeating: "0", count: 4 - fraction.count) + fraction
     }

@@ -8,40 +8,42 @@ struct HTMLReport {
     func render() throws -> String {
         let l = labels
         var html = """
-        <!DOCTYPE html>
-        <html lang="\(l.language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(e(l.title)) — \(e(l.periodInWords(report.period)))</title>
-        <style>\(Self.css)</style>
-        </head>
-        <body>
-        <header>
-        <h1>\(e(l.title))</h1>
-        <p class="subtitle">\(e(l.periodInWords(report.period))) · \(e(report.period.description)) · \(e(report.from.description)) – \(e(report.to.description)) (\(e(report.mode.rawValue)))</p>
-        <dl class="meta">
-        <dt>\(e(l.edition))</dt><dd>\(e(report.edition.map(String.init) ?? l.adHoc))</dd>
-        <dt>\(e(l.throughSeq))</dt><dd>\(report.throughSeq)</dd>
-        <dt>\(e(l.headHash))</dt><dd><code>\(e(report.headHash))</code></dd>
-        </dl>
-        </header>
-        <section class="totals">
-        \(tile(l.events, report.totals.events))\(tile(l.articles, report.totals.articles))\(tile(l.activities, report.totals.activities))\(tile(l.contests, report.totals.contests))\(tile(l.surveys, report.totals.surveys))
-        </section>
-        <section class="charts">
-        <figure><figcaption>\(e(l.articles)) — \(e(l.byChannel))</figcaption>\(channelChart())</figure>
-        <figure><figcaption>\(e(l.events)) — \(e(l.agencies))</figcaption>\(agencyChart())</figure>
-        <figure><figcaption>\(e(l.indicators))</figcaption>\(indicatorChart())</figure>
-        <figure class="wide"><figcaption>\(e(l.tasks))</figcaption>\(taskTimeline())</figure>
-        </section>
+            <!DOCTYPE html>
+            <html lang="\(l.language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e(l.title)) — \(e(l.periodInWords(report.period)))</title>
+            <style>\(Self.css)</style>
+            </head>
+            <body>
+            <header>
+            <h1>\(e(l.title))</h1>
+            <p class="subtitle">\(e(l.periodInWords(report.period))) · \(e(report.period.description)) · \(e(report.from.description)) – \(e(report.to.description)) (\(e(report.mode.rawValue)))</p>
+            <dl class="meta">
+            <dt>\(e(l.edition))</dt><dd>\(e(report.edition.map(String.init) ?? l.adHoc))</dd>
+            <dt>\(e(l.throughSeq))</dt><dd>\(report.throughSeq)</dd>
+            <dt>\(e(l.headHash))</dt><dd><code>\(e(report.headHash))</code></dd>
+            </dl>
+            </header>
+            <section class="totals">
+            \(tile(l.events, report.totals.events))\(tile(l.articles, report.totals.articles))\(tile(l.activities, report.totals.activities))\(tile(l.contests, report.totals.contests))\(tile(l.surveys, report.totals.surveys))
+            </section>
+            <section class="charts">
+            <figure><figcaption>\(e(l.articles)) — \(e(l.byChannel))</figcaption>\(channelChart())</figure>
+            <figure><figcaption>\(e(l.events)) — \(e(l.agencies))</figcaption>\(agencyChart())</figure>
+            <figure><figcaption>\(e(l.indicators))</figcaption>\(indicatorChart())</figure>
+            <figure class="wide"><figcaption>\(e(l.tasks))</figcaption>\(taskTimeline())</figure>
+            </section>
 
-        """
+            """
         html += section(l.agencies, agencyTable())
         html += section(l.tasks, taskTable())
         html += section(l.indicators, indicatorTable())
         let f = report.contestFeedback
-        html += section(l.contestFeedback, """
+        html += section(
+            l.contestFeedback,
+            """
             <p>\(e(l.responses)): <b>\(f.responses)</b> · \(e(l.continueContest)): <b>\(f.continueContest)</b> · \(e(l.otherForm)): <b>\(f.otherForm)</b></p>
             <p>\(e(l.withoutResponse)): \(e(f.agenciesWithoutResponse.isEmpty ? l.none : f.agenciesWithoutResponse.joined(separator: ", ")))</p>
             """)
@@ -54,9 +56,11 @@ struct HTMLReport {
 
     private func agencyTable() -> String {
         let l = labels
-        var rows = "<tr><th>\(e(l.code))</th><th>\(e(l.name))</th><th>\(e(l.articles))</th><th>\(e(l.byChannel))</th><th>\(e(l.activities))</th><th>\(e(l.byForm))</th><th>\(e(l.contests))</th><th>\(e(l.surveys))</th><th>\(e(l.reportSubmitted))</th></tr>\n"
+        var rows =
+            "<tr><th>\(e(l.code))</th><th>\(e(l.name))</th><th>\(e(l.articles))</th><th>\(e(l.byChannel))</th><th>\(e(l.activities))</th><th>\(e(l.byForm))</th><th>\(e(l.contests))</th><th>\(e(l.surveys))</th><th>\(e(l.reportSubmitted))</th></tr>\n"
         for agency in report.agencies {
-            rows += "<tr><td>\(e(agency.code))</td><td>\(e(agency.name))</td><td class=\"n\">\(agency.articles)</td><td>\(e(pairs(agency.articlesByChannel)))</td><td class=\"n\">\(agency.activities)</td><td>\(e(pairs(agency.activitiesByForm)))</td><td class=\"n\">\(agency.contests)</td><td class=\"n\">\(agency.surveys)</td><td>\(agency.reportSubmitted ? "✔" : "–")</td></tr>\n"
+            rows +=
+                "<tr><td>\(e(agency.code))</td><td>\(e(agency.name))</td><td class=\"n\">\(agency.articles)</td><td>\(e(pairs(agency.articlesByChannel)))</td><td class=\"n\">\(agency.activities)</td><td>\(e(pairs(agency.activitiesByForm)))</td><td class=\"n\">\(agency.contests)</td><td class=\"n\">\(agency.surveys)</td><td>\(agency.reportSubmitted ? "✔" : "–")</td></tr>\n"
         }
         return "<table>\n\(rows)</table>"
     }
@@ -66,16 +70,19 @@ struct HTMLReport {
         var rows = "<tr><th>\(e(l.task))</th><th>\(e(l.window))</th><th>\(e(l.statusByLead))</th><th>\(e(l.linkedEvents))</th></tr>\n"
         for task in report.tasks {
             let statuses = task.statusByLead.map { "<span class=\"s-\(e($0.1.rawValue))\">\(e($0.0)): \(e(l.status($0.1)))</span>" }.joined(separator: " ")
-            rows += "<tr><td><b>\(e(task.task))</b> \(e(task.title))</td><td>\(e(l.window(task.window)))</td><td>\(statuses)</td><td class=\"n\">\(task.linkedEvents)</td></tr>\n"
+            rows +=
+                "<tr><td><b>\(e(task.task))</b> \(e(task.title))</td><td>\(e(l.window(task.window)))</td><td>\(statuses)</td><td class=\"n\">\(task.linkedEvents)</td></tr>\n"
         }
         return "<table>\n\(rows)</table>"
     }
 
     private func indicatorTable() -> String {
         let l = labels
-        var rows = "<tr><th>\(e(l.indicator))</th><th>\(e(l.numerator))</th><th>\(e(l.denominator))</th><th>\(e(l.value))</th><th>\(e(l.target))</th><th>\(e(l.met))</th></tr>\n"
+        var rows =
+            "<tr><th>\(e(l.indicator))</th><th>\(e(l.numerator))</th><th>\(e(l.denominator))</th><th>\(e(l.value))</th><th>\(e(l.target))</th><th>\(e(l.met))</th></tr>\n"
         for indicator in report.indicators {
-            rows += "<tr><td>\(e(indicator.indicator))</td><td class=\"n\">\(indicator.numerator)</td><td class=\"n\">\(indicator.denominator.map(String.init) ?? "–")</td><td class=\"n\">\(e(indicator.value ?? "–"))</td><td class=\"n\">\(e(indicator.target ?? "–"))</td><td>\(indicator.met ? "✔" : "✘")</td></tr>\n"
+            rows +=
+                "<tr><td>\(e(indicator.indicator))</td><td class=\"n\">\(indicator.numerator)</td><td class=\"n\">\(indicator.denominator.map(String.init) ?? "–")</td><td class=\"n\">\(e(indicator.value ?? "–"))</td><td class=\"n\">\(e(indicator.target ?? "–"))</td><td>\(indicator.met ? "✔" : "✘")</td></tr>\n"
         }
         return "<table>\n\(rows)</table>"
     }
@@ -133,7 +140,8 @@ struct HTMLReport {
             let permille = indicator.denominator.map { Self.permille(indicator.numerator, $0) } ?? 0
             svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(e(indicator.indicator))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(barWidth)\" height=\"\(rowHeight - 7)\" fill=\"#e6e6e6\"/>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(permille * barWidth / 1000)\" height=\"\(rowHeight - 7)\" fill=\"\(indicator.met ? "#2e8b57" : "#d08c1f")\"/>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(permille * barWidth / 1000)\" height=\"\(rowHeight - 7)\" fill=\"\(indicator.met ? "#2e8b57" : "#d08c1f")\"/>"
             if let target = indicator.target, let targetPermille = Self.permille(target) {
                 let x = labelWidth + min(1000, targetPermille) * barWidth / 1000
                 svg += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(y)\" y2=\"\(y + rowHeight - 1)\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
@@ -148,7 +156,8 @@ struct HTMLReport {
         guard !report.tasks.isEmpty else { return "<p class=\"empty\">\(e(labels.none))</p>" }
         let labelWidth = 90, monthWidth = 50, rowHeight = 20, top = 18
         let year = report.period.year
-        var svg = "<svg viewBox=\"0 0 \(labelWidth + monthWidth * 12 + 10) \(top + report.tasks.count * rowHeight + 4)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg =
+            "<svg viewBox=\"0 0 \(labelWidth + monthWidth * 12 + 10) \(top + report.tasks.count * rowHeight + 4)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
         for month in 1...12 {
             let x = labelWidth + (month - 1) * monthWidth
             svg += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(top - 4)\" y2=\"\(top + report.tasks.count * rowHeight)\" stroke=\"#ddd\"/>"
@@ -164,7 +173,8 @@ struct HTMLReport {
             }
             svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 14)\" text-anchor=\"end\">\(e(task.task))</text>"
             if first <= last {
-                svg += "<rect class=\"s-\(e(overall.rawValue))\" x=\"\(labelWidth + (first - 1) * monthWidth + 2)\" y=\"\(y + 3)\" width=\"\((last - first + 1) * monthWidth - 4)\" height=\"\(rowHeight - 6)\" rx=\"3\"><title>\(e(task.title)) — \(e(labels.status(overall)))</title></rect>"
+                svg +=
+                    "<rect class=\"s-\(e(overall.rawValue))\" x=\"\(labelWidth + (first - 1) * monthWidth + 2)\" y=\"\(y + 3)\" width=\"\((last - first + 1) * monthWidth - 4)\" height=\"\(rowHeight - 6)\" rx=\"3\"><title>\(e(task.title)) — \(e(labels.status(overall)))</title></rect>"
             }
         }
         return svg + "</svg>"
@@ -196,19 +206,19 @@ struct HTMLReport {
     func e(_ text: String) -> String { MarkupEscaping.escape(text) }
 
     static let css = """
-    body{font-family:"Times New Roman",Times,serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
-    h1{font-size:1.5rem;margin:0}h2{font-size:1.15rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}
-    .subtitle{margin:.3rem 0;color:#555}.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;font-size:.9rem}
-    .meta dt{color:#555}.meta dd{margin:0}code{font-size:.8rem;word-break:break-all}
-    .totals{display:flex;gap:1rem;flex-wrap:wrap;margin:1.2rem 0}.tile{border:1px solid #ccc;border-radius:6px;padding:.5rem 1rem;min-width:7rem}
-    .tile .v{display:block;font-size:1.6rem;font-weight:bold}.tile .k{color:#555;font-size:.9rem}
-    .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1.2rem}.charts .wide{grid-column:1/-1}
-    figure{margin:0;border:1px solid #e3e3e3;border-radius:6px;padding:.6rem}figcaption{font-weight:bold;margin-bottom:.4rem}
-    svg{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif;font-size:11px}
-    table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top;text-align:left}
-    th{background:#f3f3f3}td.n{text-align:right}.empty{color:#888}
-    .s-done{fill:#2e8b57;color:#2e8b57}.s-overdue{fill:#c0392b;color:#c0392b}.s-in_progress{fill:#d08c1f;color:#b07010}
-    .s-ongoing{fill:#1f6fb2;color:#1f6fb2}.s-not_started{fill:#9aa0a6;color:#666}
-    @media print{body{margin:0;max-width:none}.charts{grid-template-columns:1fr 1fr}figure,tr{break-inside:avoid}}
-    """
+        body{font-family:"Times New Roman",Times,serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
+        h1{font-size:1.5rem;margin:0}h2{font-size:1.15rem;border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}
+        .subtitle{margin:.3rem 0;color:#555}.meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;font-size:.9rem}
+        .meta dt{color:#555}.meta dd{margin:0}code{font-size:.8rem;word-break:break-all}
+        .totals{display:flex;gap:1rem;flex-wrap:wrap;margin:1.2rem 0}.tile{border:1px solid #ccc;border-radius:6px;padding:.5rem 1rem;min-width:7rem}
+        .tile .v{display:block;font-size:1.6rem;font-weight:bold}.tile .k{color:#555;font-size:.9rem}
+        .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1.2rem}.charts .wide{grid-column:1/-1}
+        figure{margin:0;border:1px solid #e3e3e3;border-radius:6px;padding:.6rem}figcaption{font-weight:bold;margin-bottom:.4rem}
+        svg{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif;font-size:11px}
+        table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top;text-align:left}
+        th{background:#f3f3f3}td.n{text-align:right}.empty{color:#888}
+        .s-done{fill:#2e8b57;color:#2e8b57}.s-overdue{fill:#c0392b;color:#c0392b}.s-in_progress{fill:#d08c1f;color:#b07010}
+        .s-ongoing{fill:#1f6fb2;color:#1f6fb2}.s-not_started{fill:#9aa0a6;color:#666}
+        @media print{body{margin:0;max-width:none}.charts{grid-template-columns:1fr 1fr}figure,tr{break-inside:avoid}}
+        """
 }

@@ -24,10 +24,13 @@ struct MarkdownReport {
         lines.append("")
         lines.append("## \(l.agencies)")
         lines.append("")
-        lines.append("| \(l.code) | \(l.name) | \(l.articles) | \(l.byChannel) | \(l.activities) | \(l.byForm) | \(l.contests) | \(l.surveys) | \(l.reportSubmitted) |")
+        lines.append(
+            "| \(l.code) | \(l.name) | \(l.articles) | \(l.byChannel) | \(l.activities) | \(l.byForm) | \(l.contests) | \(l.surveys) | \(l.reportSubmitted) |")
         lines.append("|---|---|---:|---|---:|---|---:|---:|---|")
         for agency in report.agencies {
-            lines.append("| \(cell(agency.code)) | \(cell(agency.name)) | \(agency.articles) | \(cell(pairs(agency.articlesByChannel))) | \(agency.activities) | \(cell(pairs(agency.activitiesByForm))) | \(agency.contests) | \(agency.surveys) | \(agency.reportSubmitted ? l.yes : l.no) |")
+            lines.append(
+                "| \(cell(agency.code)) | \(cell(agency.name)) | \(agency.articles) | \(cell(pairs(agency.articlesByChannel))) | \(agency.activities) | \(cell(pairs(agency.activitiesByForm))) | \(agency.contests) | \(agency.surveys) | \(agency.reportSubmitted ? l.yes : l.no) |"
+            )
         }
         lines.append("")
         lines.append("## \(l.tasks)")
@@ -36,7 +39,9 @@ struct MarkdownReport {
         lines.append("|---|---|---|---:|")
         for task in report.tasks {
             let statuses = task.statusByLead.map { "\($0.0): \(l.status($0.1))" }.joined(separator: "; ")
-            lines.append("| **\(cell(task.task))** \(cell(task.title)) | \(l.window(task.window)) | \(cell(statuses.isEmpty ? l.none : statuses)) | \(task.linkedEvents) |")
+            lines.append(
+                "| **\(cell(task.task))** \(cell(task.title)) | \(l.window(task.window)) | \(cell(statuses.isEmpty ? l.none : statuses)) | \(task.linkedEvents) |"
+            )
         }
         lines.append("")
         lines.append("## \(l.indicators)")
@@ -44,7 +49,9 @@ struct MarkdownReport {
         lines.append("| \(l.indicator) | \(l.numerator) | \(l.denominator) | \(l.value) | \(l.target) | \(l.met) |")
         lines.append("|---|---:|---:|---:|---:|---|")
         for indicator in report.indicators {
-            lines.append("| \(cell(indicator.indicator)) | \(indicator.numerator) | \(indicator.denominator.map(String.init) ?? "–") | \(indicator.value ?? "–") | \(indicator.target ?? "–") | \(indicator.met ? l.yes : l.no) |")
+            lines.append(
+                "| \(cell(indicator.indicator)) | \(indicator.numerator) | \(indicator.denominator.map(String.init) ?? "–") | \(indicator.value ?? "–") | \(indicator.target ?? "–") | \(indicator.met ? l.yes : l.no) |"
+            )
         }
         lines.append("")
         lines.append("## \(l.contestFeedback)")

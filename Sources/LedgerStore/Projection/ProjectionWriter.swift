@@ -18,10 +18,11 @@ public struct ProjectionWriter {
     /// Where events are read back from (the ledger); `db` itself unless folding elsewhere.
     private var source: Database
     /// The per-event insert, prepared on first use and bound directly (`RawStatement`).
-    private let storeStatement = LazyStatement(sql: """
-        INSERT OR REPLACE INTO proj_effective (root, agency, seq, type, day, instant, measure, task, a, b, note)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
+    private let storeStatement = LazyStatement(
+        sql: """
+            INSERT OR REPLACE INTO proj_effective (root, agency, seq, type, day, instant, measure, task, a, b, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
 
     // Corrections and retractions, a few in a hundred events, look these up.
     private var eventByKey = LazyStatement(sql: Self.eventByKeySQL)
@@ -52,7 +53,7 @@ public struct ProjectionWriter {
         case .delete(let root)?:
             try db.cachedStatement(sql: "DELETE FROM proj_effective WHERE root = ?").execute(arguments: [root])
         case nil:
-            return   // it names a registry event: the registry handles it
+            return  // it names a registry event: the registry handles it
         }
     }
 
@@ -101,24 +102,29 @@ public struct ProjectionWriter {
 
     /// An earlier member stands again (after a retraction): its fact is made from the log.
     private func restore(root: Int64, seq standing: Int64) throws {
-        guard let row = try Row.fetchOne(source.cachedStatement(sql: "SELECT agency, type, occurred_at, data FROM events WHERE seq = ?"),
-                                         arguments: [standing]),
-              let type = EventType(rawValue: row[1]), let time = EventTime.parse(row[2]),
-              let fact = ActivityFact(type: type, occurredAt: time, data: try LedgerDatabase.parseData(row[3], seq: standing), zone: zone) else {
+        guard
+            let row = try Row.fetchOne(
+                source.cachedStatement(sql: "SELECT agency, type, occurred_at, data FROM events WHERE seq = ?"),
+                arguments: [standing]),
+            let type = EventType(rawValue: row[1]), let time = EventTime.parse(row[2]),
+            let fact = ActivityFact(type: type, occurredAt: time, data: try LedgerDatabase.parseData(row[3], seq: standing), zone: zone)
+        else {
             throw StoreError(.corruptRow, "event seq \(standing) cannot be projected")
         }
         try store(fact, agency: row[0], root: root, seq: standing)
     }
 
     public func setCheckpoint(_ seq: Int64) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO proj_checkpoint (name, seq, zone) VALUES (?, ?, ?)",
-                       arguments: [Self.checkpointName, seq, zone.identifier])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO proj_checkpoint (name, seq, zone) VALUES (?, ?, ?)",
+            arguments: [Self.checkpointName, seq, zone.identifier])
     }
 
     /// The last seq folded into the model (0 when empty or built for another time zone).
     public func checkpoint() throws -> Int64 {
         guard let row = try Row.fetchOne(db, sql: "SELECT seq, zone FROM proj_checkpoint WHERE name = ?", arguments: [Self.checkpointName]),
-              (row[1] as String) == zone.identifier else { return 0 }
+            (row[1] as String) == zone.identifier
+        else { return 0 }
         return row[0]
     }
 
@@ -158,10 +164,12 @@ public struct ProjectionWriter {
             // read-only connection: every event it reads was committed before this fold
             // started (the caller holds the write lock, or folds up to a past seq).
             let zone = zone
-            try BackgroundBatches.run(name: "reformledger-fold", produce: { emit in
-                let reader = try DatabaseQueue(path: path, configuration: Self.readOnly)
-                try reader.read { db in try Self.scan(db, after: after, throughSeq: throughSeq, zone: zone, emit: emit) }
-            }, consume: consume)
+            try BackgroundBatches.run(
+                name: "reformledger-fold",
+                produce: { emit in
+                    let reader = try DatabaseQueue(path: path, configuration: Self.readOnly)
+                    try reader.read { db in try Self.scan(db, after: after, throughSeq: throughSeq, zone: zone, emit: emit) }
+                }, consume: consume)
         } else {
             try Self.scan(source, after: after, throughSeq: throughSeq, zone: zone, emit: consume)
         }
@@ -182,25 +190,32 @@ public struct ProjectionWriter {
     }
 
     /// Reads `events` in seq order and extracts what the projection needs of each.
-    private static func scan(_ db: Database, after: Int64, throughSeq: Int64, zone: LocalZone,
-                             emit: (FoldedEvent) throws -> Void) throws {
-        let rows = try RawStatement(db, sql: """
-            SELECT seq, type, agency, corrects, occurred_at, data, id FROM events WHERE seq > ? AND seq <= ? ORDER BY seq
-            """)
+    private static func scan(
+        _ db: Database, after: Int64, throughSeq: Int64, zone: LocalZone,
+        emit: (FoldedEvent) throws -> Void
+    ) throws {
+        let rows = try RawStatement(
+            db,
+            sql: """
+                SELECT seq, type, agency, corrects, occurred_at, data, id FROM events WHERE seq > ? AND seq <= ? ORDER BY seq
+                """)
         rows.bind(after, at: 1)
         rows.bind(throughSeq, at: 2)
         defer { rows.reset() }
         while try rows.step() {
             let seq = rows.int64(0)
             guard let type = rows.string(1).flatMap(EventType.init(rawValue:)), type.isActivity || type == .eventRetracted,
-                  let time = rows.string(4).flatMap(EventTime.parse) else {
+                let time = rows.string(4).flatMap(EventTime.parse)
+            else {
                 try emit(FoldedEvent(seq: seq, key: EventKey(agency: "", id: ""), step: .new, fact: nil))
                 continue
             }
             let data = try rows.withBytes(5) { bytes in try LedgerDatabase.parseData(bytes, seq: seq) }
-            try emit(FoldedEvent(seq: seq, key: EventKey(agency: rows.string(2) ?? "", id: rows.string(6) ?? ""),
-                                 step: LineageStep(type: type, corrects: rows.string(3), data: data),
-                                 fact: ActivityFact(type: type, occurredAt: time, data: data, zone: zone)))
+            try emit(
+                FoldedEvent(
+                    seq: seq, key: EventKey(agency: rows.string(2) ?? "", id: rows.string(6) ?? ""),
+                    step: LineageStep(type: type, corrects: rows.string(3), data: data),
+                    fact: ActivityFact(type: type, occurredAt: time, data: data, zone: zone)))
         }
     }
 }
@@ -219,7 +234,7 @@ private struct FoldedEvent: Sendable {
 private struct ProjectionLineage: LineageMemory {
     let writer: ProjectionWriter
 
-    func remember(_ key: EventKey, seq: Int64) {}   // the log knows every key
+    func remember(_ key: EventKey, seq: Int64) {}  // the log knows every key
     func seq(of key: EventKey) throws -> Int64? { try writer.activityEvent(key) }
     func root(of seq: Int64) throws -> Int64? { try writer.memberRoot(of: seq) }
     func join(_ seq: Int64, root: Int64) throws { try writer.addMember(seq, root: root) }
@@ -229,9 +244,11 @@ private struct ProjectionLineage: LineageMemory {
     }
 
     func latestStanding(in root: Int64) throws -> Int64? {
-        try Int64.fetchOne(writer.db.cachedStatement(sql: """
-            SELECT seq FROM proj_member WHERE root = ? AND retracted = 0 ORDER BY seq DESC LIMIT 1
-            """), arguments: [root])
+        try Int64.fetchOne(
+            writer.db.cachedStatement(
+                sql: """
+                    SELECT seq FROM proj_member WHERE root = ? AND retracted = 0 ORDER BY seq DESC LIMIT 1
+                    """), arguments: [root])
     }
 }
 
