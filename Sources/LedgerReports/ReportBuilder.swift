@@ -54,7 +54,7 @@ public struct ReportBuilder {
             let inPeriod = day >= first && day <= last
             if !inPeriod && (day > last || !row.hasTask) && !row.isReportSubmitted { return }
             guard let agency = row.agency, let type = row.type else { return }
-            let measure = row.measure, task = row.task
+            let measure = row.measure(of: type), task = row.task
             if case .period(let reported) = measure, reported == period { facts.submitted.insert(agency) }
             if let task, day <= last {
                 let pair = Pair(first: task, second: agency)

@@ -98,23 +98,31 @@ public struct EffectiveFact {
     /// What the fact is grouped or summed by, typed by its event type; from SQLite read
     /// from the columns the type uses only.
     @inlinable public var measure: ActivityMeasure {
-        guard case .row(let rows) = storage else {
-            if case .value(let value) = storage { return value.measure }
-            return .unrecorded
-        }
         guard let type else { return .unrecorded }
-        let label = rows.string(3)
-        switch type {
-        case .surveySubmitted where label == SurveyKind.contestFeedback.rawValue:
-            return ActivityMeasure(type: type, label: label, first: nil, second: nil, note: rows.string(7))
-        case .surveySubmitted, .indicatorReported:
-            return ActivityMeasure(
-                type: type, label: label, first: rows.isNull(5) ? nil : Int(rows.int64(5)),
-                second: rows.isNull(6) ? nil : Int(rows.int64(6)), note: nil)
-        default:
-            return ActivityMeasure(type: type, label: label, first: nil, second: nil, note: nil)
+        return measure(of: type)
+    }
+
+    /// `measure` for a caller that has read `type` already (a report reads it first, and
+    /// reading the column again per row is a string and a parse for nothing).
+    @inlinable public func measure(of type: EventType) -> ActivityMeasure {
+        switch storage {
+        case .value(let value):
+            return value.measure
+        case .row(let rows):
+            let label = rows.string(3)
+            switch type {
+            case .surveySubmitted where label == SurveyKind.contestFeedback.rawValue:
+                return ActivityMeasure(type: type, label: label, first: nil, second: nil, note: rows.string(7))
+            case .surveySubmitted, .indicatorReported:
+                return ActivityMeasure(
+                    type: type, label: label, first: rows.isNull(5) ? nil : Int(rows.int64(5)),
+                    second: rows.isNull(6) ? nil : Int(rows.int64(6)), note: nil)
+            default:
+                return ActivityMeasure(type: type, label: label, first: nil, second: nil, note: nil)
+            }
         }
     }
+
     @inlinable public var task: String? {
         switch storage {
         case .row(let rows): rows.string(4)
