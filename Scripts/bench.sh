@@ -29,22 +29,20 @@ row() { printf '| %-44s | %14s | %12s |\n' "$1" "$2" "$3"; }
 
 phase "C limit and bare C ($RUNS runs each)…"
 # 1. The limit: plain C, same rows, schema, hash and durability, one transaction.
-c_rates=()
-for _ in $(seq "$RUNS"); do
-  rm -f "$WORK/c.db"*
-  read -r rows seconds < <("$WORK/c_limit" "$WORK/c.db" "$WORK/drop/rows.tsv")
-  c_rates+=("$(echo "$rows $seconds" | awk '{ printf "%.0f", $1 / $2 }')")
-done
-C_RATE=$(printf '%s\n' "${c_rates[@]}" | median)
+# c_rate PROGRAM DB → the median rate of RUNS runs of a C program on fresh databases.
+c_rate() {
+  local rates=()
+  for _ in $(seq "$RUNS"); do
+    rm -f "$2"*
+    read -r rows seconds < <("$1" "$2" "$WORK/drop/rows.tsv")
+    rates+=("$(echo "$rows $seconds" | awk '{ printf "%.0f", $1 / $2 }')")
+  done
+  printf '%s\n' "${rates[@]}" | median
+}
+C_RATE=$(c_rate "$WORK/c_limit" "$WORK/c.db")
 # 1b. The bare program: the same rows and chain into one table with only the UNIQUE
 # (agency, id) index, no triggers, a commit every 10,000 rows.
-bare_rates=()
-for _ in $(seq "$RUNS"); do
-  rm -f "$WORK/bare.db"*
-  read -r rows seconds < <("$WORK/c_bare" "$WORK/bare.db" "$WORK/drop/rows.tsv")
-  bare_rates+=("$(echo "$rows $seconds" | awk '{ printf "%.0f", $1 / $2 }')")
-done
-BARE_RATE=$(printf '%s\n' "${bare_rates[@]}" | median)
+BARE_RATE=$(c_rate "$WORK/c_bare" "$WORK/bare.db")
 
 phase "reformledger ingest ($INGEST_RUNS runs)…"
 # 2. reformledger ingest (CLI), fresh state each run.

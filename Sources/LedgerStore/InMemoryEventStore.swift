@@ -31,12 +31,8 @@ public final class InMemoryEventStore: EventStore {
 
     @discardableResult
     public func appendSystemEvent(_ draft: EventDraft, recordedAt: Instant) throws -> Int64 {
-        try state.withLock { log in
-            var copy = log
-            let seq = try copy.append(PendingAppend(draft: draft, source: .system, recordedAt: recordedAt.rfc3339UTC))
-            log = copy
-            return seq
-        }
+        // `MemoryLog.append` refuses before it changes anything: no copy is needed.
+        try state.withLock { log in try log.append(PendingAppend(draft: draft, source: .system, recordedAt: recordedAt.rfc3339UTC)) }
     }
 
     public func ingestedFile(sha256: String) throws -> IngestedFile? { state.withLock { $0.files[sha256] } }
@@ -84,8 +80,7 @@ public final class InMemoryEventStore: EventStore {
         let log = state.withLock { $0 }
         for event in log.events where event.seq > seq && event.agency != AgencyCode.system {
             if isInRange(event.occurredAt) { return true }
-            let target = event.corrects ?? event.lineageStep.target
-            if let target, let named = log.event(EventKey(agency: event.agency, id: target)), isInRange(named.occurredAt) { return true }
+            if let target = event.lineageStep.target, let named = log.event(EventKey(agency: event.agency, id: target)), isInRange(named.occurredAt) { return true }
         }
         return false
     }

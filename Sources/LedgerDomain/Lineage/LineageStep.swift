@@ -20,6 +20,10 @@ public enum LineageStep: Sendable, Equatable {
         }
     }
 
+    public var isRetraction: Bool {
+        if case .retracting = self { true } else { false }
+    }
+
     /// The id of the earlier event this one names, if any.
     public var target: String? {
         switch self {

@@ -45,7 +45,7 @@ public struct ProjectionWriter {
     /// - Parameter fact: what the projection keeps of an activity event, made in this
     ///   writer's time zone.
     public func apply(seq: Int64, key: EventKey, step: LineageStep, fact: ActivityFact?) throws {
-        if fact == nil, case .retracting = step {} else if fact == nil { return }
+        guard fact != nil || step.isRetraction else { return }
         var memory = ProjectionLineage(writer: self)
         switch try LineageFold.apply(seq: seq, key: key, step: step, to: &memory) {
         case .upsert(let root, let effective)?:
