@@ -80,7 +80,9 @@ public final class InMemoryEventStore: EventStore {
         let log = state.withLock { $0 }
         for event in log.events where event.seq > seq && event.agency != AgencyCode.system {
             if isInRange(event.occurredAt) { return true }
-            if let target = event.lineageStep.target, let named = log.event(EventKey(agency: event.agency, id: target)), isInRange(named.occurredAt) { return true }
+            if let target = event.lineageStep.target, let named = log.event(EventKey(agency: event.agency, id: target)), isInRange(named.occurredAt) {
+                return true
+            }
         }
         return false
     }
