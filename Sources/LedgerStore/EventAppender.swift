@@ -16,12 +16,14 @@ public struct EventSource: Sendable, Equatable {
     public static let system = EventSource(file: nil, sha256: nil, line: nil)
 }
 
-/// Appends events inside one open transaction, extending the hash chain as it goes.
+/// Appends events inside one open transaction, extending the hash chain and the Merkle
+/// tree (`StoredMerkleTree`) as it goes.
 ///
 /// It reads the head once and then keeps it in memory; if the transaction rolls back
 /// the appender is simply dropped with it.
 public struct EventAppender {
     private let insert: RawStatement
+    private var tree: StoredMerkleTree.Appender
     public private(set) var headSeq: Int64
     public private(set) var headHash: [UInt8]
 
@@ -43,6 +45,7 @@ public struct EventAppender {
             headSeq = 0
             headHash = HashChain.genesis
         }
+        tree = try StoredMerkleTree.Appender(db: db)
     }
 
     @discardableResult
@@ -83,6 +86,7 @@ public struct EventAppender {
             text.stage(row.sourceSHA256, at: 10)
             text.stage(HashChain.hex(hash), at: 12)
         }
+        try tree.append(MerkleTree.leafHash(event.record, seq: seq))
         headSeq = seq
         headHash = hash
         return seq

@@ -54,6 +54,9 @@ public protocol EventStore: AnyObject, Sendable {
         progress: ((Int64) -> Void)?, _ body: (ProjectionSnapshot) throws -> T
     ) throws -> T
 
+    /// Runs `body` on the Merkle tree of the log (RFC 9162) as one consistent read sees it.
+    func readTree<T>(_ body: (any MerkleTreeReader) throws -> T) throws -> T
+
     /// Drops the projections and folds the whole log again. - Returns: the seq folded to.
     func rebuildProjections(zone: LocalZone, progress: ((Int64) -> Void)?) throws -> Int64
 }

@@ -104,6 +104,11 @@ public final class InMemoryEventStore: EventStore {
                     coordinators: coordinators, zone: zone, throughSeq: seq), throughSeq: seq, headHash: hash))
     }
 
+    public func readTree<T>(_ body: (any MerkleTreeReader) throws -> T) throws -> T {
+        let leaves = events().map { MerkleTree.leafHash($0.canonicalRecord().parts, seq: $0.seq) }
+        return try body(MemoryTree(leaves: leaves))
+    }
+
     /// The projection is folded afresh for every snapshot, so there is nothing to drop.
     public func rebuildProjections(zone: LocalZone, progress: ((Int64) -> Void)?) throws -> Int64 { try head().seq }
 
@@ -234,4 +239,12 @@ extension StoredEvent {
         guard let type = EventType(rawValue: type), let data = parsedData else { return corrects.map { .correcting($0) } ?? .new }
         return LineageStep(type: type, corrects: corrects, data: data)
     }
+}
+
+/// The tree of an in-memory log: every subtree hashed again from its leaves, as the RFC
+/// defines it.
+private struct MemoryTree: MerkleTreeReader {
+    let leaves: [[UInt8]]
+    var size: Int64 { Int64(leaves.count) }
+    func subtree(_ range: Range<Int>) throws -> [UInt8] { MerkleTree.root(of: leaves[range]) }
 }

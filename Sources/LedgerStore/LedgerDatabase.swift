@@ -28,6 +28,11 @@ public final class LedgerDatabase: Sendable {
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try LedgerSchema.migrator().migrate(queue)
+            // A ledger older than its tree (or whose tree rows were deleted) gets it now,
+            // once; the usual open only reads.
+            if try queue.read(StoredMerkleTree.needsCatchUp) {
+                try queue.write { db in _ = try StoredMerkleTree.Appender(db: db) }
+            }
         } catch {
             throw StoreError(.openFailed, "Cannot open the ledger at \(path).", cause: error)
         }

@@ -72,6 +72,10 @@ public enum LedgerSchema {
                     BEGIN SELECT RAISE(ABORT, 'events are append-only: an existing (agency, id) cannot be replaced'); END;
                     """)
         }
+        migrator.registerMigration("v5-merkle-tree") { db in
+            // Filled from the events by the first writer (`StoredMerkleTree.Appender`).
+            try StoredMerkleTree.createTable(db)
+        }
         return migrator
     }
 

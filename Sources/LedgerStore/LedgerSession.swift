@@ -63,8 +63,15 @@ extension LedgerDatabase {
         try read { db in try IngestedFile.find(db, sha256: sha256) }
     }
 
+    public func readTree<T>(_ body: (any MerkleTreeReader) throws -> T) throws -> T {
+        try read { db in try body(StoredMerkleTree.Reader(db: db)) }
+    }
+
+    /// The projections and the Merkle tree's table, both derived from the events.
     public func rebuildProjections(zone: LocalZone, progress: ((Int64) -> Void)?) throws -> Int64 {
         try transaction { db in
+            try db.execute(sql: "DELETE FROM merkle_nodes")
+            _ = try StoredMerkleTree.Appender(db: db)
             let writer = ProjectionWriter(db: db, zone: zone)
             try writer.rebuild(from: db, progress: progress)
             return (try writer.checkpoint(), commit: true)

@@ -58,6 +58,13 @@ public final class RawStatement {
         bind(value.map(Int64.init), at: index)
     }
 
+    /// Binds bytes as a BLOB (copied by SQLite).
+    public func bind(blob bytes: [UInt8], at index: Int32) {
+        bytes.withUnsafeBytes { raw in
+            _ = sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), Self.transient)
+        }
+    }
+
     /// Runs the statement with the text `stage` puts in a buffer bound in place (SQLite is
     /// told the bytes outlive the step, which they do), then resets it. SQLite's own copy
     /// of transient text, with its allocation, was a tenth of each per-event insert; and
@@ -122,6 +129,13 @@ public final class RawStatement {
     public func string(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+    }
+
+    /// A BLOB column's bytes.
+    public func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard let start = sqlite3_column_blob(handle, column), count > 0 else { return [] }
+        return Array(UnsafeRawBufferPointer(start: start, count: count))
     }
 
     /// The column's UTF-8 bytes, valid only inside `body` (no `String` is made).

@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import LedgerTestSupport
+import Testing
+
+@testable import LedgerDomain
+@testable import LedgerStore
+
+/// The tree kept in `merkle_nodes` beside the log: appended in the same transactions as
+/// the events, it gives at every size the root that the RFC's definition gives from the
+/// leaves, proofs that the RFC's verifiers accept, and it is rebuilt from the events when
+/// its rows are lost.
+struct StoredMerkleTreeTests {
+    let folder = TemporaryDirectory("stored-merkle")
+
+    /// Appends `count` events in one transaction, as one file would.
+    private func append(_ count: Int, to database: LedgerDatabase, from first: Int) throws {
+        try database.transaction { db in
+            var appender = try EventAppender(db: db)
+            for index in first..<(first + count) {
+                let draft = EventDraft(
+                    agency: "BST", id: "e\(index)", type: .articlePublished,
+                    occurredAt: .date(LocalDate(year: 2024, month: 5, day: 1 + index % 28)!), corrects: nil,
+                    data: JSONObject([("title", .string("Tin số \(index)")), ("channel", .string("zalo"))]))
+                try appender.append(
+                    draft, source: EventSource(file: "f.ndjson", sha256: "ab", line: index),
+                    recordedAt: Instant(millisecondsSinceEpoch: 1_715_000_000_000 + Int64(index)))
+            }
+            return ((), commit: true)
+        }
+    }
+
+    private func leaves(_ store: any EventStore) throws -> [[UInt8]] {
+        var leaves: [[UInt8]] = []
+        try store.forEachEvent(agency: nil, type: nil) { leaves.append(MerkleTree.leafHash($0.canonicalRecord().bytes())) }
+        return leaves
+    }
+
+    private func filledLedger() throws -> LedgerDatabase {
+        let database = try LedgerDatabase(path: folder.file("ledger.sqlite"), create: true)
+        var next = 1
+        for batch in [1, 5, 17, 40, 2, 35] {  // 100 events, sessions starting at odd sizes
+            try append(batch, to: database, from: next)
+            next += batch
+        }
+        return database
+    }
+
+    @Test func theStoredTreeGivesTheRootOfTheDefinitionAtEverySize() throws {
+        let database = try filledLedger()
+        let leaves = try leaves(database)
+        #expect(leaves.count == 100)
+        let (size, roots) = try database.readTree { tree in (tree.size, try (0...100).map { try tree.root(size: Int64($0)) }) }
+        #expect(size == 100)
+        for size in 0...100 { #expect(roots[size] == MerkleTree.root(of: leaves[0..<size]), "size \(size)") }
+        #expect(throws: TreeRangeError.self) { try database.readTree { try $0.root(size: 101) } }
+        // Complete subtrees of 16 leaves and more are stored: 6 + 3 + 1 + 0 + 0 ... for 100 leaves.
+        let rows = try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM merkle_nodes") }
+        #expect(rows == 100 / 16 + 100 / 32 + 100 / 64)
+    }
+
+    @Test func itsProofsPassTheVerifiersOfTheRFC() throws {
+        let database = try filledLedger()
+        let leaves = try leaves(database)
+        for size in [1, 2, 7, 16, 17, 33, 64, 99, 100] {
+            let root = MerkleTree.root(of: leaves[0..<size])
+            for seq in Set([1, size / 2 + 1, size]) {
+                let proof = try database.readTree { try $0.inclusionProof(seq: Int64(seq), size: Int64(size)) }
+                #expect(MerkleTree.verifyInclusion(leafHash: leaves[seq - 1], index: seq - 1, size: size, proof: proof, root: root))
+            }
+            for from in Set([1, size / 3 + 1, size]) {
+                let proof = try database.readTree { try $0.consistencyProof(from: Int64(from), to: Int64(size)) }
+                #expect(
+                    MerkleTree.verifyConsistency(from: from, to: size, oldRoot: MerkleTree.root(of: leaves[0..<from]), newRoot: root, proof: proof))
+            }
+        }
+        #expect(throws: TreeRangeError.self) { try database.readTree { try $0.inclusionProof(seq: 0, size: 10) } }
+        #expect(throws: TreeRangeError.self) { try database.readTree { try $0.inclusionProof(seq: 11, size: 10) } }
+        #expect(throws: TreeRangeError.self) { try database.readTree { try $0.consistencyProof(from: 5, to: 101) } }
+    }
+
+    @Test func lostRowsAreRebuiltFromTheEventsWhenTheLedgerIsOpened() throws {
+        let path = try filledLedger().path
+        let before = try LedgerDatabase(path: path).readTree { try $0.root(size: 100) }
+        let sqlite = try ProcessRunner.run("/usr/bin/env", ["sqlite3", path, "DELETE FROM merkle_nodes WHERE level = 4 AND idx >= 3"])
+        #expect(sqlite.status == 0, "\(sqlite.stderr)")
+        let reopened = try LedgerDatabase(path: path)
+        let rows = try reopened.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM merkle_nodes") }
+        #expect(rows == 10)
+        #expect(try reopened.readTree { try $0.root(size: 100) } == before)
+        // A row lost inside the tree is not needed to append; reads hash its leaves instead.
+        _ = try ProcessRunner.run("/usr/bin/env", ["sqlite3", path, "DELETE FROM merkle_nodes WHERE level = 4 AND idx = 0"])
+        try append(1, to: reopened, from: 101)
+        let all = try leaves(reopened)
+        #expect(try reopened.readTree { try $0.root(size: 101) } == MerkleTree.root(of: all[...]))
+        let proof = try reopened.readTree { try $0.inclusionProof(seq: 3, size: 101) }
+        #expect(MerkleTree.verifyInclusion(leafHash: all[2], index: 2, size: 101, proof: proof, root: MerkleTree.root(of: all[...])))
+    }
+}
