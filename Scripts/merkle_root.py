@@ -33,6 +33,11 @@ def mth(leaves):
     return hashlib.sha256(b"\x01" + mth(leaves[:k]) + mth(leaves[k:])).digest()
 
 
-leaves = [hashlib.sha256(b"\x00" + r).digest() for r in records(sys.argv[1])]
-for size in [int(s) for s in sys.argv[2:]] or [len(leaves)]:
-    print(size, mth(leaves[:size]).hex())
+def leaf_hashes(path):
+    return [hashlib.sha256(b"\x00" + r).digest() for r in records(path)]
+
+
+if __name__ == "__main__":
+    leaves = leaf_hashes(sys.argv[1])
+    for size in [int(s) for s in sys.argv[2:]] or [len(leaves)]:
+        print(size, mth(leaves[:size]).hex())

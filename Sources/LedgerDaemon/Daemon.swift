@@ -25,14 +25,16 @@ public enum Daemon {
             logger.notice("removed a temporary file left by a stopped process", metadata: ["file": "\(path)"])
         }
         let database = try LedgerDatabase(path: layout.database)
+        let checkpoints = Self.checkpointSigner(layout: layout, configuration: configuration, logger: logger)
         let ingestor = FileIngestor(store: database, options: IngestOptions(configuration: configuration), clock: clock)
         let notifier = SystemdNotifier(environment: environment)
         let heartbeat = Heartbeat()
         let startup = StartupGate()
         let inbox = InboxService(
             layout: layout, configuration: configuration, ingestor: ingestor,
-            notifier: notifier, heartbeat: heartbeat, startup: startup, logger: logger, once: once)
-        let reports = ReportService(store: database, configuration: configuration)
+            notifier: notifier, heartbeat: heartbeat, startup: startup, logger: logger, once: once,
+            checkpoints: checkpoints)
+        let reports = ReportService(store: database, configuration: configuration, checkpoints: checkpoints)
         let schedule = ScheduleService(
             schedule: ReportSchedule(configuration: configuration),
             issuer: ReportIssuer(service: reports, reportsFolder: layout.reports, clock: clock),
@@ -55,5 +57,19 @@ public enum Daemon {
         groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(8)
         return ServiceGroup(configuration: groupConfiguration)
+    }
+
+    /// The state folder's signing key, created when missing (a folder from before
+    /// checkpoints). A key that cannot be read or made is logged; the daemon goes on
+    /// without receipts or checkpoints rather than stop ingesting.
+    static func checkpointSigner(layout: StateLayout, configuration: LedgerConfiguration, logger: Logger) -> CheckpointSigner? {
+        do {
+            let (signer, created) = try CheckpointKeyStore(folder: layout.keys).loadOrCreate(name: configuration.logOrigin)
+            if created { logger.notice("created the checkpoint signing key", metadata: ["key": "\(signer.verifier.encoded)"]) }
+            return CheckpointSigner(origin: configuration.logOrigin, signer: signer)
+        } catch {
+            logger.error("no checkpoint signing key: receipts and reports carry no checkpoint", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 }

@@ -14,6 +14,7 @@ struct InboxProcessor {
     let layout: StateLayout
     let ingestor: FileIngestor
     let configuration: LedgerConfiguration
+    let checkpoints: CheckpointSigner?
     let logger: Logger
 
     enum Result {
@@ -47,7 +48,10 @@ struct InboxProcessor {
             opened = file
             logger[metadataKey: "file.sha256"] = "\(sha256)"
             if let earlier = try ingestor.store.ingestedFile(sha256: sha256) {
-                guard let destination = try moveToProcessed(file, logger: logger) else { return .changedWhileRead }
+                let receipt = FileReceipt(
+                    file: entry.name, agency: entry.agency, sha256: sha256, appended: earlier.appended, duplicates: earlier.duplicates,
+                    firstSeq: earlier.firstSeq, lastSeq: earlier.lastSeq, recordedAt: earlier.recordedAt)
+                guard let destination = try moveToProcessed(file, receipt: receipt, logger: logger) else { return .changedWhileRead }
                 logger.notice("already in the log; moved", metadata: ["to": "\(destination)", "event.seq": "\(earlier.lastSeq.map(String.init) ?? "-")"])
                 return .recovered(destination)
             }
@@ -62,7 +66,13 @@ struct InboxProcessor {
         }
         switch outcome.status {
         case .accepted:
-            guard let file = opened, let destination = try moveToProcessed(file, logger: logger) else { return .changedWhileRead }
+            let receipt = FileReceipt(
+                file: entry.name, agency: entry.agency, sha256: outcome.sha256 ?? "", appended: outcome.appended,
+                duplicates: outcome.duplicates, firstSeq: outcome.firstSeq, lastSeq: outcome.lastSeq,
+                recordedAt: ingestor.clock.now().rfc3339UTC)
+            guard let file = opened, let destination = try moveToProcessed(file, receipt: receipt, logger: logger) else {
+                return .changedWhileRead
+            }
             logger.info(
                 "accepted",
                 metadata: [
@@ -117,11 +127,17 @@ struct InboxProcessor {
         try AtomicFile.write(Array((JSONWriter.string(document, pretty: true) + "\n").utf8), to: destination + ".errors.json")
     }
 
-    /// `processed/<AGENCY>/<YYYY-MM>/`, the local month of processing.
-    private func moveToProcessed(_ file: SafeFile, logger: Logger) throws -> String? {
+    /// `processed/<AGENCY>/<YYYY-MM>/`, the local month of processing, with the file's
+    /// receipt beside it (written first: a file never arrives without it).
+    private func moveToProcessed(_ file: SafeFile, receipt: FileReceipt, logger: Logger) throws -> String? {
         let month = configuration.zone.localDate(of: ingestor.clock.now()).yearMonth.description
         let agency = ((file.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-        return try move(file, into: (layout.processed as NSString).appendingPathComponent("\(agency)/\(month)"), logger: logger)
+        let folder = (layout.processed as NSString).appendingPathComponent("\(agency)/\(month)")
+        guard let checkpoints else { return try move(file, into: folder, logger: logger) }
+        let store = ingestor.store
+        return try move(
+            file, into: folder, companions: [FileReceipt.suffix],
+            writeCompanions: { try receipt.write(beside: $0, checkpoints: checkpoints, store: store) }, logger: logger)
     }
 
     /// Moves by identity; nil when the file changed in place while it was read.

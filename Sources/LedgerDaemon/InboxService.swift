@@ -24,6 +24,8 @@ public struct InboxService: Service {
     /// The wall clock that file modification times are compared with. Not the clock of
     /// events and reports, which `--now` fixes: files are written now, whatever the drill.
     let wallClock: any LedgerClock
+    /// Signs the checkpoint of each accepted file's receipt; nil writes no receipts.
+    let checkpoints: CheckpointSigner?
     /// How often the loop looks at its wake-up deadlines.
     static let tick = Duration.milliseconds(250)
 
@@ -32,8 +34,9 @@ public struct InboxService: Service {
     public init(
         layout: StateLayout, configuration: LedgerConfiguration, ingestor: FileIngestor,
         notifier: SystemdNotifier, heartbeat: Heartbeat, startup: StartupGate = StartupGate(), logger: Logger, once: Bool,
-        wallClock: any LedgerClock = SystemClock()
+        wallClock: any LedgerClock = SystemClock(), checkpoints: CheckpointSigner? = nil
     ) {
+        self.checkpoints = checkpoints
         self.layout = layout
         self.configuration = configuration
         self.ingestor = ingestor
@@ -46,7 +49,8 @@ public struct InboxService: Service {
     }
 
     public func run() async throws {
-        let processor = InboxProcessor(layout: layout, ingestor: ingestor, configuration: configuration, logger: logger)
+        let processor = InboxProcessor(
+            layout: layout, ingestor: ingestor, configuration: configuration, checkpoints: checkpoints, logger: logger)
         let stop = StopFlag()
         var state = LoopState()
         if once {

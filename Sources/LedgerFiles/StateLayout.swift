@@ -15,6 +15,8 @@ public struct StateLayout: Sendable {
     public var reports: String { path("reports") }
     public var database: String { path("ledger.sqlite") }
     public var defaultConfiguration: String { path("reformledger.json") }
+    /// The checkpoint signing key (`CheckpointKeyStore`); never inside the database.
+    public var keys: String { path("keys") }
 
     public func inbox(for agency: String) -> String { path("inbox/\(agency)") }
 

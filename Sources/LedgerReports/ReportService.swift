@@ -7,10 +7,14 @@ import LedgerStore
 public struct ReportService: Sendable {
     public let store: any EventStore
     public let configuration: LedgerConfiguration
+    /// Signs the checkpoint that every report carries at its `through_seq`; without a key
+    /// (a state folder copied without `keys/`) reports carry none.
+    public let checkpoints: CheckpointSigner?
 
-    public init(store: any EventStore, configuration: LedgerConfiguration) {
+    public init(store: any EventStore, configuration: LedgerConfiguration, checkpoints: CheckpointSigner? = nil) {
         self.store = store
         self.configuration = configuration
+        self.checkpoints = checkpoints
     }
 
     public typealias UnknownSeq = LedgerStore.UnknownSeq
@@ -28,12 +32,14 @@ public struct ReportService: Sendable {
         period: ReportPeriod, range: ClosedRange<LocalDate>, throughSeq requested: Int64?,
         progress: ((Int64) -> Void)?
     ) throws -> ConsolidatedReport {
-        try store.withProjection(
+        var report = try store.withProjection(
             throughSeq: requested, zone: configuration.zone, coordinators: Set(configuration.coordinators),
             progress: progress
         ) { projection in
             try ReportBuilder(registry: projection.registry, mode: configuration.periods, language: configuration.language)
                 .build(period, range: range, projection: projection)
         }
+        report.checkpoint = try checkpoints?.note(of: store, size: report.throughSeq)
+        return report
     }
 }

@@ -17,6 +17,21 @@ public struct ChainVerifier {
     /// Rows are read and their records re-canonicalised on a second thread (`BackgroundBatches`);
     /// this thread only chains the hashes, which must go in seq order.
     public func verify(progress: ((Int64) -> Void)? = nil) throws -> Outcome {
+        try verify(recordingRootsAt: [], progress: progress).outcome
+    }
+
+    /// The same walk, also folding each record into a Merkle tree of its own (not the
+    /// stored one, which a rewrite would have recomputed too) and keeping its root at
+    /// each of `sizes` that the log reaches.
+    public func verify(
+        recordingRootsAt sizes: Set<Int64>, progress: ((Int64) -> Void)? = nil
+    ) throws -> (
+        outcome: Outcome, roots: [Int64: [UInt8]]
+    ) {
+        var roots: [Int64: [UInt8]] = [:]
+        if sizes.contains(0) { roots[0] = MerkleTree.emptyRoot }
+        var tree = MerkleFrontier.empty
+        let lastSize = sizes.max() ?? 0
         var previous = HashChain.genesis
         var expectedSeq: Int64 = 1
         var failure: Outcome?
@@ -38,11 +53,15 @@ public struct ChainVerifier {
                         throw FoundBreak()
                     }
                     previous = computed
+                    if link.seq <= lastSize {
+                        tree.append(MerkleTree.leafHash(link.record, seq: link.seq)) { _, _, _ in }
+                        if sizes.contains(link.seq) { roots[link.seq] = tree.root }
+                    }
                     expectedSeq += 1
                     if expectedSeq % 50_000 == 0 { progress?(expectedSeq) }
                 })
         } catch is FoundBreak {}
-        return failure ?? .intact(events: expectedSeq - 1, headHash: HashChain.hex(previous))
+        return (failure ?? .intact(events: expectedSeq - 1, headHash: HashChain.hex(previous)), roots)
     }
 
     /// Every row in seq order, read through the C API (a million rows through GRDB's `Row`

@@ -51,4 +51,16 @@ struct GlobalOptions: ParsableArguments {
             throw CommandFailure("\(layout.root) is not initialised; run `reformledger init --state-dir \(layout.root)` first")
         }
     }
+
+    /// The key store of the state folder (`<state>/keys/`).
+    var keys: CheckpointKeyStore { CheckpointKeyStore(folder: layout.keys) }
+
+    /// The signer of checkpoints, when the state folder has its key.
+    func checkpointSigner(_ configuration: LedgerConfiguration) throws -> CheckpointSigner? {
+        do {
+            return try keys.load().map { CheckpointSigner(origin: configuration.logOrigin, signer: $0) }
+        } catch {
+            throw CommandFailure("\(error)", status: .unexpected)
+        }
+    }
 }

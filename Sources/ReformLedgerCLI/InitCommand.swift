@@ -42,6 +42,15 @@ struct InitCommand: ParsableCommand {
         let head = try database.head()
         Terminal.print(
             "Initialised \(layout.root): \(head.seq) events, \(registry.agencies.count) agencies, \(registry.tasks.count) tasks; inboxes in \(layout.inbox)")
+        let key: (signer: NoteSigner, created: Bool)
+        do {
+            key = try global.keys.loadOrCreate(name: configuration.logOrigin)
+        } catch {
+            throw CommandFailure("\(error)", status: .unexpected)
+        }
+        Terminal.print(
+            "\(key.created ? "Created" : "Kept") the checkpoint signing key \(global.keys.privateKeyPath) (back it up; never share it); verifier key: \(key.signer.verifier.encoded)"
+        )
         if rejected { throw ExitStatus.inputRejected.exitCode }
     }
 }

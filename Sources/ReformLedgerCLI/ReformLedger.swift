@@ -23,7 +23,7 @@ struct ReformLedger: AsyncParsableCommand {
         version: ReformLedger.version,
         subcommands: [
             InitCommand.self, IngestCommand.self, ServeCommand.self, ReportCommand.self, ReplayCommand.self, EventsCommand.self,
-            VerifyCommand.self, StatusCommand.self, RebuildCommand.self, BackupCommand.self,
+            VerifyCommand.self, StatusCommand.self, RebuildCommand.self, BackupCommand.self, CheckpointCommand.self, ProofCommand.self,
         ]
     )
 

@@ -56,7 +56,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let configuration = try global.loadConfiguration()
         let database = try global.openDatabase()
-        let service = ReportService(store: database, configuration: configuration)
+        // Signed as the daemon signs, so that an edition is reproduced byte for byte.
+        let service = ReportService(store: database, configuration: configuration, checkpoints: try global.checkpointSigner(configuration))
         guard let reportPeriod = ReportPeriod.parse(period) else { throw CommandFailure("--period: \(period) is not a period") }
         if issue {
             let edition = try ReportIssuer(service: service, reportsFolder: global.layout.reports, clock: SystemClock()).issue(reportPeriod)

@@ -7,6 +7,11 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Text as it is, without a newline added (a signed note ends with its own).
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// Overwrites one status line on stderr when it is a terminal; silent otherwise.

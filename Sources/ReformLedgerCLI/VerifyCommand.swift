@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LedgerDomain
 import LedgerFiles
 import LedgerIngest
@@ -9,22 +10,54 @@ import LedgerStore
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the hash chain and every issued report file; exit 3 naming the first bad seq or file.",
-        discussion: "Examples:\n  reformledger verify --state-dir /backup/reformledger\n  reformledger verify --json")
+        abstract: "Check the hash chain, any checkpoints given and every issued report file; exit 3 naming the first bad seq, checkpoint or file.",
+        discussion: """
+            Examples:
+              reformledger verify --state-dir /backup/reformledger
+              reformledger verify --json
+              reformledger verify --checkpoint receipt-checkpoint.txt --checkpoint report-2024-Q1.txt --verifier-key 'name+1a2b3c4d+AV…'
+            """)
 
     @OptionGroup var global: GlobalOptions
 
     @Flag(name: .long, help: "Print the result as JSON.")
     var json = false
 
+    @Option(
+        name: .long,
+        help: "A signed checkpoint kept earlier (a file holding the note); the log must have its root at its size. Repeatable.")
+    var checkpoint: [String] = []
+
+    @Option(name: .long, help: "The verifier key to check checkpoints with, or a file holding it (default: <state>/keys/checkpoint.pub).")
+    var verifierKey: String?
+
     func run() throws {
         _ = try global.loadConfiguration()
-        try Self.verify(global.layout, json: json)
+        var checkpoints: [KeptCheckpoint] = []
+        if !checkpoint.isEmpty {
+            let verifier = try loadVerifier()
+            for path in checkpoint { checkpoints.append(KeptCheckpoint(path: path, verifier: verifier)) }
+        }
+        try Self.verify(global.layout, json: json, checkpoints: checkpoints)
+    }
+
+    private func loadVerifier() throws -> NoteVerifier {
+        if let verifierKey {
+            let text = FileManager.default.contents(atPath: verifierKey).map { String(decoding: $0, as: UTF8.self) } ?? verifierKey
+            guard let verifier = NoteVerifier(encoded: text) else {
+                throw CommandFailure("--verifier-key: not a verifier key (<name>+<8 hex>+<base64>) nor a file holding one")
+            }
+            return verifier
+        }
+        guard let verifier = try? global.keys.loadVerifier() else {
+            throw CommandFailure("\(global.keys.publicKeyPath) is missing; pass --verifier-key with the key the checkpoints were signed by")
+        }
+        return verifier
     }
 
     /// Verifies the ledger and reports of a state folder (or of a backup), changing
     /// nothing; prints the outcome and throws exit 3 on any failure.
-    static func verify(_ layout: StateLayout, json: Bool) throws {
+    static func verify(_ layout: StateLayout, json: Bool, checkpoints: [KeptCheckpoint] = []) throws {
         do {
             let database: LedgerDatabase
             do {
@@ -32,7 +65,7 @@ struct VerifyCommand: ParsableCommand {
             } catch let error as StoreError where error.code == .notInitialised {
                 throw CommandFailure("\(layout.root) is not initialised; run `reformledger init --state-dir \(layout.root)` first")
             }
-            try Verification(json: json, reportsFolder: layout.reports).check(database)
+            try Verification(json: json, reportsFolder: layout.reports, checkpoints: checkpoints).check(database)
         } catch let failure as CommandFailure {
             throw failure
         } catch let code as ExitCode {
@@ -47,9 +80,32 @@ struct VerifyCommand: ParsableCommand {
 }
 
 /// The checks of `verify`, in order: the file's structure, the hash chain, the report files.
+/// A checkpoint an auditor kept, to be checked against the log.
+struct KeptCheckpoint {
+    let path: String
+    let verifier: NoteVerifier
+
+    /// The checkpoint, once its note reads and its signature verifies.
+    func open() -> Result<Checkpoint, NoteError> {
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure(NoteError("the file cannot be read")) }
+        return Result { () throws(NoteError) in try Checkpoint(body: try verifier.verifiedText(of: String(decoding: data, as: UTF8.self))) }
+    }
+}
+
 private struct Verification {
     let json: Bool
     let reportsFolder: String
+    let checkpoints: [KeptCheckpoint]
+
+    /// Prints a failure of one checkpoint and gives exit 3.
+    func failed(checkpoint: String, _ reason: String) -> ExitCode {
+        if json {
+            Terminal.print(JSONWriter.string(.object(["ok": .bool(false), "bad_checkpoint": .string(checkpoint), "reason": .string(reason)])))
+        } else {
+            Terminal.print("FAILED: checkpoint \(checkpoint): \(reason)")
+        }
+        return ExitStatus.verificationFailed.exitCode
+    }
 
     /// Prints a failure that names no seq or file, and gives the exit status of one (3).
     static func failed(_ reason: String, json: Bool) -> ExitCode {
@@ -66,10 +122,32 @@ private struct Verification {
         if !structural.isEmpty {
             throw Self.failed("the ledger file is damaged: " + structural.joined(separator: "; "), json: json)
         }
-        let outcome = try ChainVerifier(database: database).verify { seq in Terminal.progress("verified \(seq) events") }
+        var opened: [(path: String, checkpoint: Checkpoint)] = []
+        for kept in checkpoints {
+            switch kept.open() {
+            case .success(let checkpoint): opened.append((kept.path, checkpoint))
+            case .failure(let error): throw failed(checkpoint: kept.path, error.description)
+            }
+        }
+        let (outcome, roots) = try ChainVerifier(database: database).verify(recordingRootsAt: Set(opened.map(\.checkpoint.size))) { seq in
+            Terminal.progress("verified \(seq) events")
+        }
         Terminal.endProgress()
         switch outcome {
         case .intact(let events, let headHash):
+            var extended: [String] = []
+            for (path, checkpoint) in opened {
+                guard let root = roots[checkpoint.size] else {
+                    throw failed(checkpoint: path, "it is of \(checkpoint.size) events but the log has only \(events): events were removed")
+                }
+                guard root == checkpoint.root else {
+                    throw failed(
+                        checkpoint: path,
+                        "the log's first \(checkpoint.size) events have the root \(HashChain.hex(root)), not the checkpoint's \(HashChain.hex(checkpoint.root)): history was rewritten"
+                    )
+                }
+                extended.append("OK: checkpoint \(path) (\(checkpoint.size) events) is signed by \(checkpoints[0].verifier.name) and the log extends it")
+            }
             switch try ReportFileVerifier(store: database, reportsFolder: reportsFolder).verify() {
             case .intact(let files):
                 if json {
@@ -77,10 +155,11 @@ private struct Verification {
                         JSONWriter.string(
                             .object([
                                 "ok": .bool(true), "events": .integer(Int(events)), "head_hash": .string(headHash),
-                                "report_files": .integer(files),
+                                "report_files": .integer(files), "checkpoints": .integer(opened.count),
                             ])))
                 } else {
                     Terminal.print("OK: the hash chain of \(events) events is intact; head seq \(events), hash \(headHash)")
+                    for line in extended { Terminal.print(line) }
                     Terminal.print("OK: \(files) issued report file(s) match their report.generated")
                 }
             case .broken(let file, let seq, let reason):

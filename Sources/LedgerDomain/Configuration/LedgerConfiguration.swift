@@ -39,6 +39,10 @@ public struct LedgerConfiguration: Sendable, Equatable {
     public var csvFallbackEncoding: CSVFallbackEncoding = .windows1258
     /// Log level of the daemon: trace, debug, info, notice, warning, error, critical.
     public var logLevel = "info"
+    /// The first line of every signed checkpoint (C2SP `tlog-checkpoint`), and the name of
+    /// the signing key created by `init`: a schema-less URL-like name of this log, best
+    /// the department's own domain and a path (`sonoivu.soctrang.gov.vn/reformledger`).
+    public var logOrigin = "reformledger.local/ledger"
 
     public init() {}
 
@@ -59,6 +63,7 @@ public struct LedgerConfiguration: Sendable, Equatable {
     public static let keys = [
         "periods", "grace_days", "revise_for_days", "report_kinds", "report_formats", "max_file_bytes",
         "language", "coordinators", "rescan_seconds", "stable_seconds", "inbox_watch", "timezone", "csv_fallback_encoding", "log_level",
+        "log_origin",
     ]
 
     public var zone: LocalZone { LocalZone(identifier: timezone) ?? .hoChiMinh }
@@ -193,6 +198,12 @@ extension LedgerConfiguration {
             let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
             guard let text = value.stringValue, levels.contains(text) else { throw fail("one of \(levels.joined(separator: ", ")) is expected") }
             logLevel = text
+        case "log_origin":
+            // The key name rules of C2SP signed-note: no spaces, no “+”, not empty.
+            guard let text = value.stringValue, !text.isEmpty, text.utf8.count <= 255,
+                text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && $0 != "+" })
+            else { throw fail("a name without spaces or “+”, such as sonoivu.soctrang.gov.vn/reformledger, is expected") }
+            logOrigin = text
         default: throw fail("unknown key")
         }
     }

@@ -3,6 +3,16 @@ import LedgerDomain
 extension ConsolidatedReport {
     /// The reference JSON shape of CONTRACT §7.2, keys in the contract's order.
     public var json: JSONValue {
+        guard case .object(var object) = baseJSON, let checkpoint else { return baseJSON }
+        // After head_hash, where a reader looks for what the figures stand on.
+        var members = object.members
+        let at = (members.firstIndex { $0.key == "head_hash" } ?? members.count - 1) + 1
+        members.insert((key: "checkpoint", value: .string(checkpoint)), at: at)
+        object = JSONObject(members)
+        return .object(object)
+    }
+
+    private var baseJSON: JSONValue {
         .object([
             "period": .string(period.description), "mode": .string(mode.rawValue),
             "from": .string(from.description), "to": .string(to.description),

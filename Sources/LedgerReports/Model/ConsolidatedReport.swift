@@ -11,6 +11,8 @@ public struct ConsolidatedReport: Sendable, Equatable {
     public var edition: Int?
     public var throughSeq: Int64
     public var headHash: String
+    /// The log's signed checkpoint (C2SP note) at `throughSeq`; nil when no key signs.
+    public var checkpoint: String? = nil
     public var totals: Totals
     public var agencies: [AgencyLine]
     public var tasks: [TaskLine]

@@ -138,6 +138,14 @@ struct DocxReport {
                     paragraph(run(vi ? "GIÁM ĐỐC" : "DIRECTOR", bold: true), align: "center"),
                 ]
             ])
+        if let checkpoint = report.checkpoint {
+            // Every line in a fixed-width font, so that a paper copy can be typed back in.
+            body += heading(l.checkpoint)
+            body += paragraph(run(l.checkpointNote, italic: true, size: 20), align: "both")
+            for line in checkpoint.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+                body += paragraph(monospaced(String(line)))
+            }
+        }
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>
@@ -168,6 +176,11 @@ struct DocxReport {
         if italic { properties += "<w:i/>" }
         if let size { properties += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
         return "<w:r>\(properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>")<w:t xml:space=\"preserve\">\(Self.escape(text))</w:t></w:r>"
+    }
+
+    private func monospaced(_ text: String) -> String {
+        "<w:r><w:rPr><w:rFonts w:ascii=\"Courier New\" w:hAnsi=\"Courier New\" w:cs=\"Courier New\"/><w:sz w:val=\"18\"/></w:rPr>"
+            + "<w:t xml:space=\"preserve\">\(Self.escape(text))</w:t></w:r>"
     }
 
     private func paragraph(_ runs: String, align: String? = nil, indent: Bool = false) -> String {

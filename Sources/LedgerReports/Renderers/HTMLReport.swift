@@ -48,6 +48,9 @@ struct HTMLReport {
             <p>\(e(l.withoutResponse)): \(e(f.agenciesWithoutResponse.isEmpty ? l.none : f.agenciesWithoutResponse.joined(separator: ", ")))</p>
             """)
         html += section(l.silent, "<p>\(e(report.silentAgencies.isEmpty ? l.none : report.silentAgencies.joined(separator: ", ")))</p>")
+        if let checkpoint = report.checkpoint {
+            html += section(l.checkpoint, "<p>\(e(l.checkpointNote))</p>\n<pre class=\"checkpoint\">\(e(checkpoint))</pre>")
+        }
         html += "</body>\n</html>\n"
         return html
     }

@@ -64,6 +64,16 @@ struct MarkdownReport {
         lines.append("")
         lines.append(report.silentAgencies.isEmpty ? l.none : report.silentAgencies.joined(separator: ", "))
         lines.append("")
+        if let checkpoint = report.checkpoint {
+            lines.append("## \(l.checkpoint)")
+            lines.append("")
+            lines.append(l.checkpointNote)
+            lines.append("")
+            lines.append("```")
+            lines.append(contentsOf: checkpoint.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
+            lines.append("```")
+            lines.append("")
+        }
         return lines.joined(separator: "\n")
     }
 

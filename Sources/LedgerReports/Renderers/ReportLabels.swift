@@ -17,6 +17,13 @@ struct ReportLabels {
     var adHoc: String { pick("không ban hành (tra cứu)", "not issued (ad hoc)") }
     var throughSeq: String { pick("Dữ liệu đến sự kiện số", "Data through seq") }
     var headHash: String { pick("Mã băm sự kiện cuối", "Head hash") }
+    var checkpoint: String { pick("Điểm kiểm tra có chữ ký của sổ sự kiện", "Signed checkpoint of the event log") }
+    var checkpointNote: String {
+        pick(
+            "Bản ghi dưới đây do hệ thống ký số (Ed25519) tại thời điểm lập báo cáo; bất kỳ ai giữ bản này đều có thể đối chiếu để phát hiện việc sửa đổi lịch sử dữ liệu (reformledger verify --checkpoint).",
+            "Signed (Ed25519) by the system when the report was made; anyone holding this copy can check that the history was not rewritten (reformledger verify --checkpoint)."
+        )
+    }
     var totals: String { pick("Tổng hợp", "Totals") }
     var events: String { pick("Sự kiện", "Events") }
     var articles: String { pick("Tin, bài", "Articles") }
