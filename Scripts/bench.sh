@@ -101,6 +101,20 @@ for period in 2024 2024-Q2; do
   done
 done
 measure "verify (chain and report files)" "$BIN" verify --state-dir "$WORK/state"
+# 5. Checkpoints and proofs at the head: whole processes, 20 runs each, beside the same
+# process doing no tree work (`checkpoint --public-key`: start, configuration, key).
+per_run_ms() {  # per_run_ms CMD… → milliseconds per run, mean of 20
+  local start; start=$(date +%s%N)
+  for _ in $(seq 20); do "$@" >/dev/null; done
+  echo $(( ($(date +%s%N) - start) / 20000000 ))
+}
+HEAD_SEQ=$(sqlite3 "$WORK/state/ledger.sqlite" "SELECT MAX(seq) FROM events")
+VERIFY_CP="$WORK/checkpoint.txt"; "$BIN" checkpoint --state-dir "$WORK/state" --size $((HEAD_SEQ / 2)) > "$VERIFY_CP"
+row "process start, config and key (no tree)" "$(per_run_ms "$BIN" checkpoint --state-dir "$WORK/state" --public-key) ms" "–"
+row "checkpoint at the head (bar < 100 ms)" "$(per_run_ms "$BIN" checkpoint --state-dir "$WORK/state") ms" "–"
+row "proof inclusion (goal < 10 ms + start)" "$(per_run_ms "$BIN" proof inclusion --state-dir "$WORK/state" --seq $((HEAD_SEQ / 3))) ms" "–"
+row "proof consistency from half the log" "$(per_run_ms "$BIN" proof consistency --state-dir "$WORK/state" --from $((HEAD_SEQ / 2))) ms" "–"
+measure "verify --checkpoint (chain + own tree)" "$BIN" verify --state-dir "$WORK/state" --checkpoint "$VERIFY_CP"
 fresh_state "$WORK/latency"
 row "drop-to-commit latency (bar < 200 ms)" "$(python3 Benchmarks/drop_latency.py "$BIN" "$WORK/latency" 50 | sed 's/.*: //')" "–"
 phase "done"

@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 Scripts/setup.sh
+# The auditor's checkpoint recipe needs Python's `cryptography` (Debian's build of it).
+python3 -c 'import cryptography' 2>/dev/null || Scripts/setup.sh python3-cryptography
 Scripts/check-layers.sh
 # The house format (.swift-format), checked before anything is built; warnings are errors
 # in every target of ours (Package.swift), so the build below fails on one.

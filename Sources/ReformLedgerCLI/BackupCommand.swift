@@ -40,6 +40,13 @@ struct BackupCommand: ParsableCommand {
             Terminal.endProgress()
             // Reports after the ledger: every file its report.generated names already exists.
             if manager.fileExists(atPath: global.layout.reports) { try manager.copyItem(atPath: global.layout.reports, toPath: target.reports) }
+            // The verifier key only: a backup may be handed to an auditor, and the signing
+            // key is backed up apart from it (README "Checkpoints").
+            let verifier = CheckpointKeyStore(folder: global.layout.keys).publicKeyPath
+            if manager.fileExists(atPath: verifier) {
+                try manager.createDirectory(atPath: target.keys, withIntermediateDirectories: true)
+                try manager.copyItem(atPath: verifier, toPath: CheckpointKeyStore(folder: target.keys).publicKeyPath)
+            }
             if manager.fileExists(atPath: global.layout.defaultConfiguration) {
                 try manager.copyItem(atPath: global.layout.defaultConfiguration, toPath: target.defaultConfiguration)
             }

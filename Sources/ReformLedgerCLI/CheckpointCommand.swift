@@ -49,6 +49,11 @@ struct ProofCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "proof",
         abstract: "Print RFC 9162 Merkle proofs: that an event is in the log, or that the log extends an earlier one.",
+        discussion: """
+            Examples:
+              reformledger proof inclusion --seq 120 --size 5000
+              reformledger proof consistency --from 5000
+            """,
         subcommands: [Inclusion.self, Consistency.self])
 
     struct Inclusion: ParsableCommand {

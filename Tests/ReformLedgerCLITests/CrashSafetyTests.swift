@@ -24,7 +24,7 @@ struct CrashSafetyTests {
             try expectConsistent(fixture)
         }
         let daemon = try DaemonProcess(state: fixture.state, scratch: fixture.folder, environment: environment)
-        let done = waitUntil(timeout: 240) { fixture.entries(under: "processed/DPTTH").count == 1 }
+        let done = waitUntil(timeout: 240) { fixture.droppedFiles(under: "processed/DPTTH").count == 1 }
         #expect(done != nil, "the file was never processed: \(daemon.log.suffix(2000))")
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(timeout: 10) == 0)
@@ -33,7 +33,7 @@ struct CrashSafetyTests {
         #expect(try fixture.sql("SELECT COUNT(DISTINCT id) FROM events WHERE agency = 'DPTTH'") == "\(Self.events)")
         #expect(try fixture.sql("SELECT MAX(seq) = COUNT(*) FROM events") == "1")
         #expect(fixture.entries(under: "inbox/DPTTH").isEmpty)
-        #expect(fixture.entries(under: "processed/DPTTH").count == 1)
+        #expect(fixture.droppedFiles(under: "processed/DPTTH").count == 1)
         #expect(fixture.entries(under: "rejected").isEmpty)
         #expect(try fixture.run(["verify"]).status == 0)
     }
@@ -43,7 +43,7 @@ struct CrashSafetyTests {
         let count = try fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'DPTTH'")
         #expect(count == "0" || count == "\(Self.events)", "partial file in the log: \(count)")
         #expect(try fixture.sql("SELECT MAX(seq) = COUNT(*) FROM events") == "1")
-        let inInbox = fixture.entries(under: "inbox/DPTTH").count, inProcessed = fixture.entries(under: "processed/DPTTH").count
+        let inInbox = fixture.entries(under: "inbox/DPTTH").count, inProcessed = fixture.droppedFiles(under: "processed/DPTTH").count
         #expect(inInbox + inProcessed == 1, "the file must be in exactly one place")
         #expect(try fixture.run(["verify"]).status == 0)
     }
@@ -59,7 +59,7 @@ struct CrashSafetyTests {
         #expect(run.stderr.contains("already in the log; moved"))
         // Nothing appended again (the daemon's own report.generated events aside).
         #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE agency != 'SYSTEM'") == events)
-        #expect(fixture.entries(under: "processed/BST").count == 1 && fixture.entries(under: "inbox/BST").isEmpty)
+        #expect(fixture.droppedFiles(under: "processed/BST").count == 1 && fixture.entries(under: "inbox/BST").isEmpty)
     }
 
     @Test func sigtermDuringALongFileRollsBackAndExitsWithinTenSeconds() throws {

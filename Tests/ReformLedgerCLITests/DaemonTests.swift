@@ -13,7 +13,7 @@ struct DaemonTests {
         let fixture = try CLIFixture()
         let daemon = try DaemonProcess(state: fixture.state, scratch: fixture.folder)
         dropFile(CLIFixture.articles(3, prefix: "live"), into: fixture.inbox + "/BST", name: "live.ndjson")
-        let took = waitUntil(timeout: 2) { fixture.entries(under: "processed").contains { $0.hasSuffix("BST/" + Self.month + "/live.ndjson") } }
+        let took = waitUntil(timeout: 2) { fixture.droppedFiles(under: "processed").contains { $0.hasSuffix("BST/" + Self.month + "/live.ndjson") } }
         #expect(took != nil, "not picked up within 2 s: \(daemon.log)")
         #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'BST'") == "3")
         daemon.signal(SIGTERM)
@@ -55,7 +55,7 @@ struct DaemonTests {
         ]
         if device { rejected += ["device.json", "device.json.errors.json"] }
         #expect(fixture.entries(under: "rejected/BST") == rejected.sorted())
-        #expect(fixture.entries(under: "processed/BST/\(Self.month)") == ["week-1.ndjson", "week.ndjson"])
+        #expect(fixture.entries(under: "processed/BST/\(Self.month)") == ["week-1.ndjson", "week-1.ndjson.receipt.json", "week.ndjson"])
         #expect(
             fixture.entries(under: "inbox") == ["BST/.hidden.json", "BST/upload.ndjson.part", "BST/writing.json.tmp", "NOT-AN-AGENCY/x.json", "loose.json"])
         #expect(FileManager.default.fileExists(atPath: bst + "/folder.json"))
@@ -75,8 +75,8 @@ struct DaemonTests {
             fixture.folder.write("state/inbox/UBND-MX/batch-\(index).ndjson", CLIFixture.articles(2, prefix: "b\(index)"))
         }
         let daemon = try DaemonProcess(state: fixture.state, scratch: fixture.folder)
-        let took = waitUntil(timeout: 60) { fixture.entries(under: "processed/UBND-MX").count == 500 }
-        #expect(took != nil, "\(fixture.entries(under: "processed/UBND-MX").count) of 500 processed")
+        let took = waitUntil(timeout: 60) { fixture.droppedFiles(under: "processed/UBND-MX").count == 500 }
+        #expect(took != nil, "\(fixture.droppedFiles(under: "processed/UBND-MX").count) of 500 processed")
         #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'UBND-MX'") == "1000")
         #expect(fixture.entries(under: "inbox/UBND-MX").isEmpty)
         daemon.signal(SIGTERM)

@@ -58,7 +58,8 @@ struct HostileCorpusTests {
         dropFile(CLIFixture.articles(3, prefix: "last"), into: fixture.inbox + "/SNV", name: "good-last.ndjson")
         good += 1
         let settled = waitUntil(timeout: 30) {
-            fixture.entries(under: "processed/SNV").count == good && fixture.entries(under: "inbox/BST").isEmpty && fixture.entries(under: "inbox/UBND").isEmpty
+            fixture.droppedFiles(under: "processed/SNV").count == good && fixture.entries(under: "inbox/BST").isEmpty
+                && fixture.entries(under: "inbox/UBND").isEmpty
         }
         #expect(settled != nil, "\(fixture.entries(under: "inbox")) \(daemon.log.suffix(3000))")
         #expect(daemon.process.isRunning)

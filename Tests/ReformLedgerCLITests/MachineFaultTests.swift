@@ -32,7 +32,7 @@ struct MachineFaultTests {
         let daemon = try DaemonProcess(state: fixture.state, scratch: fixture.folder)
         dropFile("{not json", into: fixture.inbox + "/BST", name: "bad.json")
         dropFile(CLIFixture.articles(2, prefix: "snv"), into: fixture.inbox + "/SNV", name: "good.ndjson")
-        #expect(waitUntil(timeout: 10) { fixture.entries(under: "processed/SNV").count == 1 } != nil, "\(daemon.log)")
+        #expect(waitUntil(timeout: 10) { fixture.droppedFiles(under: "processed/SNV").count == 1 } != nil, "\(daemon.log)")
         #expect(waitUntil(timeout: 5) { daemon.log.contains("cannot process the file now") } != nil, "\(daemon.log)")
         #expect(daemon.process.isRunning)
         #expect(fixture.entries(under: "inbox/BST") == ["bad.json"])
@@ -49,11 +49,11 @@ struct MachineFaultTests {
         let lock = try Self.immutable(fixture.inbox + "/BST")
         let daemon = try DaemonProcess(state: fixture.state, scratch: fixture.folder)
         dropFile(CLIFixture.articles(2, prefix: "snv"), into: fixture.inbox + "/SNV", name: "other.ndjson")
-        #expect(waitUntil(timeout: 10) { fixture.entries(under: "processed/SNV").count == 1 } != nil, "\(daemon.log)")
+        #expect(waitUntil(timeout: 10) { fixture.droppedFiles(under: "processed/SNV").count == 1 } != nil, "\(daemon.log)")
         #expect(waitUntil(timeout: 10) { (try? fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'BST'")) == "3" } != nil)
         #expect(daemon.process.isRunning)
         lock.release()
-        #expect(waitUntil(timeout: 20) { fixture.entries(under: "processed/BST").count == 1 } != nil, "\(daemon.log)")
+        #expect(waitUntil(timeout: 20) { fixture.droppedFiles(under: "processed/BST").count == 1 } != nil, "\(daemon.log)")
         #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'BST'") == "3")
         #expect(daemon.log.contains("already in the log; moved"))
         daemon.signal(SIGTERM)
@@ -71,12 +71,15 @@ struct MachineFaultTests {
                 ((try? FileManager.default.attributesOfItem(atPath: fixture.state + "/ledger.sqlite-wal"))?[.size] as? Int ?? 0) > 4_000_000
             } != nil)
         dropFile(CLIFixture.articles(1, prefix: "small"), into: fixture.inbox + "/BST", name: "week.ndjson")
-        #expect(waitUntil(timeout: 60) { fixture.entries(under: "processed/BST").count == 2 } != nil, "\(fixture.entries(under: "processed")) \(daemon.log)")
+        #expect(
+            waitUntil(timeout: 60) { fixture.droppedFiles(under: "processed/BST").count == 2 } != nil,
+            "\(fixture.droppedFiles(under: "processed")) \(daemon.log)")
         #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'BST'") == "100001")
         // Each file in processed/ is byte for byte the file whose hash its events carry.
         let hashes = try fixture.sql("SELECT DISTINCT source_sha256 FROM events WHERE agency = 'BST' ORDER BY 1").split(separator: "\n").map(String.init)
         let folder = fixture.state + "/processed/BST/" + DaemonTests.month
-        let kept = try FileManager.default.contentsOfDirectory(atPath: folder).map { try Self.sha256(folder + "/" + $0) }.sorted()
+        let kept = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasSuffix(".receipt.json") }
+            .map { try Self.sha256(folder + "/" + $0) }.sorted()
         #expect(kept == hashes)
         #expect(daemon.log.contains("deleted or replaced while it was read"))
         daemon.signal(SIGTERM)
@@ -95,7 +98,7 @@ struct MachineFaultTests {
         // The kept copy is written under a temporary name and then placed: wait for its own name.
         let kept = fixture.state + "/processed/BST/" + DaemonTests.month + "/gone.ndjson"
         #expect(waitUntil(timeout: 60) { FileManager.default.fileExists(atPath: kept) } != nil, "\(daemon.log)")
-        #expect(fixture.entries(under: "processed/BST").count == 1)
+        #expect(fixture.droppedFiles(under: "processed/BST").count == 1)
         let hash = try fixture.sql("SELECT DISTINCT source_sha256 FROM events WHERE agency = 'BST'")
         #expect(try Self.sha256(kept) == hash)
         #expect(daemon.process.isRunning)
@@ -149,7 +152,7 @@ struct MachineFaultTests {
         // Space comes back: the file goes in whole on a later attempt.
         let grown = try ProcessRunner.run("/usr/bin/env", ["mount", "-o", "remount,size=256m", fixture.state])
         #expect(grown.status == 0, "\(grown.stderr)")
-        #expect(waitUntil(timeout: 120) { fixture.entries(under: "processed/BST").count == 1 } != nil, "\(daemon.log.suffix(2000))")
+        #expect(waitUntil(timeout: 120) { fixture.droppedFiles(under: "processed/BST").count == 1 } != nil, "\(daemon.log.suffix(2000))")
         #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'BST'") == "20000")
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(timeout: 10) == 0)
@@ -168,7 +171,7 @@ struct MachineFaultTests {
         let run = try fixture.run(["serve", "--once"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(fixture.entries(under: "inbox/BST").isEmpty, "\(run.stderr)")
-        #expect(fixture.entries(under: "processed/BST").count == 1)
+        #expect(fixture.droppedFiles(under: "processed/BST").count == 1)
         #expect(fixture.entries(under: "rejected/BST") == ["bad.json", "bad.json.errors.json"])
         #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'BST'") == "3")
         withExtendedLifetime(disk) {}

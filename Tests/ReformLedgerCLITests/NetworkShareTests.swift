@@ -20,7 +20,7 @@ struct NetworkShareTests {
         #expect(run.status == 0)
         #expect(fixture.entries(under: "inbox/BST") == ["Thumbs.db", "desktop.ini", "~$bao-cao.xlsx"])
         #expect(fixture.entries(under: "rejected").isEmpty)
-        #expect(fixture.entries(under: "processed/BST").count == 1)
+        #expect(fixture.droppedFiles(under: "processed/BST").count == 1)
     }
 
     @Test func whenPollingAFileWrittenInPiecesIsTakenOnlyOnceItIsStable() throws {
@@ -38,7 +38,7 @@ struct NetworkShareTests {
             usleep(120_000)  // about 0.1 s between pieces: never quiet for 2 s
         }
         close(fd)
-        let taken = waitUntil(timeout: 20) { fixture.entries(under: "processed/BST").count == 1 }
+        let taken = waitUntil(timeout: 20) { fixture.droppedFiles(under: "processed/BST").count == 1 }
         #expect(taken != nil, "\(daemon.log)")
         #expect(fixture.entries(under: "rejected").isEmpty, "taken before it was complete: \(daemon.log)")
         #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE agency = 'BST'") == "40")

@@ -59,7 +59,7 @@ struct OperationsTests {
         for index in 1...3 {
             dropFile(CLIFixture.articles(60_000, prefix: "big\(index)"), into: fixture.inbox + "/DPTTH", name: "big\(index).ndjson")
         }
-        #expect(waitUntil(timeout: 120) { fixture.entries(under: "processed/DPTTH").count == 3 } != nil, "\(daemon.log.suffix(500))")
+        #expect(waitUntil(timeout: 120) { fixture.droppedFiles(under: "processed/DPTTH").count == 3 } != nil, "\(daemon.log.suffix(500))")
         let grown = Self.walSize(fixture)
         // The reader leaves; the next files let the checkpoint catch up and the WAL is cut back.
         input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
@@ -67,7 +67,7 @@ struct OperationsTests {
         reader.waitUntilExit()
         for index in 1...2 {
             dropFile(CLIFixture.articles(2, prefix: "small\(index)"), into: fixture.inbox + "/DPTTH", name: "small\(index).ndjson")
-            #expect(waitUntil(timeout: 20) { fixture.entries(under: "processed/DPTTH").count == 3 + index } != nil)
+            #expect(waitUntil(timeout: 20) { fixture.droppedFiles(under: "processed/DPTTH").count == 3 + index } != nil)
         }
         let after = Self.walSize(fixture)
         #expect(grown > 64 << 20, "the reader should have held the WAL: \(grown)")

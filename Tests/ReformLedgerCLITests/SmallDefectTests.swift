@@ -36,7 +36,7 @@ struct SmallDefectTests {
 
 /// The command line helps: help for every command exits 0 and shows examples.
 struct HelpTests {
-    static let commands = ["init", "ingest", "serve", "report", "replay", "events", "verify", "status", "rebuild", "backup"]
+    static let commands = ["init", "ingest", "serve", "report", "replay", "events", "verify", "status", "rebuild", "backup", "checkpoint", "proof"]
 
     @Test(arguments: [["--help"], ["help"], [], ["-h"]])
     func theRootHelpPrintsAndExitsZero(_ arguments: [String]) throws {

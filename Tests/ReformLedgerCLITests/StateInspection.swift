@@ -13,6 +13,12 @@ extension CLIFixture {
         return found.sorted()
     }
 
+    /// The files clerks sent under a folder of `processed/`, without the receipts the
+    /// daemon writes beside them (`CheckpointTests` checks those).
+    func droppedFiles(under folder: String) -> [String] {
+        entries(under: folder).filter { !$0.hasSuffix(".receipt.json") }
+    }
+
     var inbox: String { state + "/inbox" }
 
     /// `SELECT` through sqlite3, as an auditor would.
