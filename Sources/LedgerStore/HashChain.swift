@@ -11,7 +11,7 @@ public enum HashChain {
         var hasher = SHA256()
         hasher.update(data: previous)
         hasher.update(data: record)
-        return Array(hasher.finalize())
+        return hasher.finalize().bytes
     }
 
     /// The same hash as `next(previous:record:)` of `record.bytes(seq:)`, without joining
@@ -23,7 +23,7 @@ public enum HashChain {
         var digits = String(seq)
         digits.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         hasher.update(data: record.tail)
-        return Array(hasher.finalize())
+        return hasher.finalize().bytes
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -63,4 +63,10 @@ public enum HashChain {
     public static func sha256Hex(_ bytes: some DataProtocol) -> String {
         hex(Array(SHA256.hash(data: bytes)))
     }
+}
+
+extension SHA256Digest {
+    /// The 32 bytes in one copy (`Array(digest)` walks the digest's sequence byte by byte,
+    /// which showed in the profile of every append).
+    var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 }

@@ -39,7 +39,7 @@ struct StoredMerkleTreeTests {
     private func filledLedger() throws -> LedgerDatabase {
         let database = try LedgerDatabase(path: folder.file("ledger.sqlite"), create: true)
         var next = 1
-        for batch in [1, 5, 17, 40, 2, 35] {  // 100 events, sessions starting at odd sizes
+        for batch in [1, 5, 17, 40, 2, 35, 200] {  // 300 events, sessions starting at odd sizes
             try append(batch, to: database, from: next)
             next += batch
         }
@@ -49,20 +49,20 @@ struct StoredMerkleTreeTests {
     @Test func theStoredTreeGivesTheRootOfTheDefinitionAtEverySize() throws {
         let database = try filledLedger()
         let leaves = try leaves(database)
-        #expect(leaves.count == 100)
-        let (size, roots) = try database.readTree { tree in (tree.size, try (0...100).map { try tree.root(size: Int64($0)) }) }
-        #expect(size == 100)
-        for size in 0...100 { #expect(roots[size] == MerkleTree.root(of: leaves[0..<size]), "size \(size)") }
-        #expect(throws: TreeRangeError.self) { try database.readTree { try $0.root(size: 101) } }
-        // Complete subtrees of 16 leaves and more are stored: 6 + 3 + 1 + 0 + 0 ... for 100 leaves.
+        #expect(leaves.count == 300)
+        let (size, roots) = try database.readTree { tree in (tree.size, try (0...300).map { try tree.root(size: Int64($0)) }) }
+        #expect(size == 300)
+        for size in 0...300 { #expect(roots[size] == MerkleTree.root(of: leaves[0..<size]), "size \(size)") }
+        #expect(throws: TreeRangeError.self) { try database.readTree { try $0.root(size: 301) } }
+        // Every complete subtree of 2^storedLevel leaves and more is stored, and nothing else.
         let rows = try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM merkle_nodes") }
-        #expect(rows == 100 / 16 + 100 / 32 + 100 / 64)
+        #expect(rows == (StoredMerkleTree.storedLevel..<20).reduce(0) { $0 + 300 >> $1 })
     }
 
     @Test func itsProofsPassTheVerifiersOfTheRFC() throws {
         let database = try filledLedger()
         let leaves = try leaves(database)
-        for size in [1, 2, 7, 16, 17, 33, 64, 99, 100] {
+        for size in [1, 2, 7, 16, 17, 33, 64, 65, 99, 128, 200, 255, 256, 299, 300] {
             let root = MerkleTree.root(of: leaves[0..<size])
             for seq in Set([1, size / 2 + 1, size]) {
                 let proof = try database.readTree { try $0.inclusionProof(seq: Int64(seq), size: Int64(size)) }
@@ -76,24 +76,26 @@ struct StoredMerkleTreeTests {
         }
         #expect(throws: TreeRangeError.self) { try database.readTree { try $0.inclusionProof(seq: 0, size: 10) } }
         #expect(throws: TreeRangeError.self) { try database.readTree { try $0.inclusionProof(seq: 11, size: 10) } }
-        #expect(throws: TreeRangeError.self) { try database.readTree { try $0.consistencyProof(from: 5, to: 101) } }
+        #expect(throws: TreeRangeError.self) { try database.readTree { try $0.consistencyProof(from: 5, to: 301) } }
     }
 
     @Test func lostRowsAreRebuiltFromTheEventsWhenTheLedgerIsOpened() throws {
         let path = try filledLedger().path
-        let before = try LedgerDatabase(path: path).readTree { try $0.root(size: 100) }
-        let sqlite = try ProcessRunner.run("/usr/bin/env", ["sqlite3", path, "DELETE FROM merkle_nodes WHERE level = 4 AND idx >= 3"])
+        let level = StoredMerkleTree.storedLevel
+        let before = try LedgerDatabase(path: path).readTree { try $0.root(size: 300) }
+        let all = try LedgerDatabase(path: path).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM merkle_nodes") }
+        let sqlite = try ProcessRunner.run("/usr/bin/env", ["sqlite3", path, "DELETE FROM merkle_nodes WHERE level = \(level) AND idx >= 2"])
         #expect(sqlite.status == 0, "\(sqlite.stderr)")
         let reopened = try LedgerDatabase(path: path)
         let rows = try reopened.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM merkle_nodes") }
-        #expect(rows == 10)
-        #expect(try reopened.readTree { try $0.root(size: 100) } == before)
+        #expect(rows == all)
+        #expect(try reopened.readTree { try $0.root(size: 300) } == before)
         // A row lost inside the tree is not needed to append; reads hash its leaves instead.
-        _ = try ProcessRunner.run("/usr/bin/env", ["sqlite3", path, "DELETE FROM merkle_nodes WHERE level = 4 AND idx = 0"])
-        try append(1, to: reopened, from: 101)
-        let all = try leaves(reopened)
-        #expect(try reopened.readTree { try $0.root(size: 101) } == MerkleTree.root(of: all[...]))
-        let proof = try reopened.readTree { try $0.inclusionProof(seq: 3, size: 101) }
-        #expect(MerkleTree.verifyInclusion(leafHash: all[2], index: 2, size: 101, proof: proof, root: MerkleTree.root(of: all[...])))
+        _ = try ProcessRunner.run("/usr/bin/env", ["sqlite3", path, "DELETE FROM merkle_nodes WHERE level = \(level) AND idx = 0"])
+        try append(1, to: reopened, from: 301)
+        let leaves301 = try leaves(reopened)
+        #expect(try reopened.readTree { try $0.root(size: 301) } == MerkleTree.root(of: leaves301[...]))
+        let proof = try reopened.readTree { try $0.inclusionProof(seq: 3, size: 301) }
+        #expect(MerkleTree.verifyInclusion(leafHash: leaves301[2], index: 2, size: 301, proof: proof, root: MerkleTree.root(of: leaves301[...])))
     }
 }

@@ -29,7 +29,12 @@ struct AuditorFaultTests {
         let run = try ProcessRunner.reformledger(["verify", "--state-dir", copy])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(try MachineFaultTests.sha256(copy + "/ledger.sqlite") == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: copy).sorted() == ["ledger.sqlite", "reports"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: copy).sorted() == ["keys", "ledger.sqlite", "reports"])
+        // The verifier key goes with a backup, the signing key never does.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: copy + "/keys") == ["checkpoint.pub"])
+        let kept = fixture.folder.write("kept.txt", try fixture.run(["checkpoint"]).stdout)
+        #expect(try ProcessRunner.reformledger(["verify", "--state-dir", copy, "--checkpoint", kept]).status == 0)
+        #expect(try MachineFaultTests.sha256(copy + "/ledger.sqlite") == before)
     }
 
     @Test(.enabled(if: getuid() == 0, "needs root for chattr"))

@@ -63,11 +63,11 @@ extension MerkleTree {
     /// `SHA-256(0x00 ‖ record)` of a record cut at its seq, without joining its parts.
     public static func leafHash(_ record: CanonicalRecordParts, seq: Int64) -> [UInt8] {
         var hasher = SHA256()
-        hasher.update(data: [0x00])
+        hasher.update(data: leafPrefix)
         hasher.update(data: record.head)
         var digits = String(seq)
         digits.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         hasher.update(data: record.tail)
-        return Array(hasher.finalize())
+        return hasher.finalize().bytes
     }
 }

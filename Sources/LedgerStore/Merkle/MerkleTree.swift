@@ -5,21 +5,24 @@ import Crypto
 /// ranges, so that a store can answer them from what it keeps (stored subtree hashes)
 /// and the definitions stay those of the RFC, word for word.
 public enum MerkleTree {
+    static let leafPrefix: [UInt8] = [0x00]
+    static let nodePrefix: [UInt8] = [0x01]
+
     /// `SHA-256(0x00 ‖ bytes)`.
     public static func leafHash(_ bytes: [UInt8]) -> [UInt8] {
         var hasher = SHA256()
-        hasher.update(data: [0x00])
+        hasher.update(data: leafPrefix)
         hasher.update(data: bytes)
-        return Array(hasher.finalize())
+        return hasher.finalize().bytes
     }
 
     /// `SHA-256(0x01 ‖ left ‖ right)`.
     public static func nodeHash(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] {
         var hasher = SHA256()
-        hasher.update(data: [0x01])
+        hasher.update(data: nodePrefix)
         hasher.update(data: left)
         hasher.update(data: right)
-        return Array(hasher.finalize())
+        return hasher.finalize().bytes
     }
 
     /// The root of the empty tree: SHA-256 of nothing.

@@ -9,11 +9,12 @@ import LedgerDomain
 /// few dozen events, never the whole log.
 ///
 /// Smaller subtrees are not stored: their leaves are hashed again from the events when
-/// needed (at most 15 per range). That keeps the table at an eighth of a row per event,
-/// which is what keeps the append's extra cost small. The table is derived: deleting its
+/// needed (at most 63 per range, a millisecond). That keeps the table at a thirty-second
+/// of a row per event, which is what keeps the append's extra cost small: storing from 16
+/// leaves up cost 13 % of a 100k ingest, from 64 up 5 % (docs/PERFORMANCE.md). The table is derived: deleting its
 /// rows (or `rebuild`) makes the next writer fill it again from the events.
 enum StoredMerkleTree {
-    static let storedLevel = 4
+    static let storedLevel = 6
 
     static func createTable(_ db: Database) throws {
         try db.execute(
