@@ -62,17 +62,17 @@ python3 Scripts/verify_chain.py "$STATE/ledger.sqlite"
 
 echo
 echo "== 6b. a signed checkpoint, a clerk's receipt, and the auditor's checks of both in Python"
-"$BIN" checkpoint --state-dir "$STATE" | tee "$STATE-checkpoint.txt"
+"$BIN" checkpoint --state-dir "$STATE" | tee "$STATE/demo-checkpoint.txt"
 KEY=$("$BIN" checkpoint --state-dir "$STATE" --public-key)
 echo "verifier key: $KEY"
 RECEIPT=$(ls "$STATE"/processed/BST/*/*.receipt.json | head -1)
 echo "receipt: $RECEIPT"
-"$BIN" verify --state-dir "$STATE" --checkpoint "$STATE-checkpoint.txt" | tail -1
+"$BIN" verify --state-dir "$STATE" --checkpoint "$STATE/demo-checkpoint.txt" | grep checkpoint
 if python3 -c 'import cryptography' 2>/dev/null; then
-  python3 Scripts/audit_checkpoint.py checkpoint "$KEY" "$STATE-checkpoint.txt" "$STATE/ledger.sqlite"
+  python3 Scripts/audit_checkpoint.py checkpoint "$KEY" "$STATE/demo-checkpoint.txt" "$STATE/ledger.sqlite"
   TREE=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["tree_size"])' "$RECEIPT")
-  "$BIN" proof consistency --state-dir "$STATE" --from "$TREE" > "$STATE-consistency.json"
-  python3 Scripts/audit_checkpoint.py consistency "$KEY" "$RECEIPT" "$STATE-checkpoint.txt" "$STATE-consistency.json"
+  "$BIN" proof consistency --state-dir "$STATE" --from "$TREE" > "$STATE/demo-consistency.json"
+  python3 Scripts/audit_checkpoint.py consistency "$KEY" "$RECEIPT" "$STATE/demo-checkpoint.txt" "$STATE/demo-consistency.json"
 else
   echo "(install python3-cryptography to run Scripts/audit_checkpoint.py)"
 fi
