@@ -78,7 +78,7 @@ struct MachineFaultTests {
         // Each file in processed/ is byte for byte the file whose hash its events carry.
         let hashes = try fixture.sql("SELECT DISTINCT source_sha256 FROM events WHERE agency = 'BST' ORDER BY 1").split(separator: "\n").map(String.init)
         let folder = fixture.state + "/processed/BST/" + DaemonTests.month
-        let kept = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasSuffix(".receipt.json") }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasSuffix(".receipt.json") && !$0.hasPrefix(".") }
             .map { try Self.sha256(folder + "/" + $0) }.sorted()
         #expect(kept == hashes)
         #expect(daemon.log.contains("deleted or replaced while it was read"))

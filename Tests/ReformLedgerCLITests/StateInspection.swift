@@ -13,10 +13,13 @@ extension CLIFixture {
         return found.sorted()
     }
 
-    /// The files clerks sent under a folder of `processed/`, without the receipts the
-    /// daemon writes beside them (`CheckpointTests` checks those).
+    /// The files clerks sent under a folder of `processed/`, in place under their own
+    /// names: without the receipts the daemon writes beside them (`CheckpointTests` checks
+    /// those) and without the hidden temporary names a copy or a receipt is staged under.
     func droppedFiles(under folder: String) -> [String] {
-        entries(under: folder).filter { !$0.hasSuffix(".receipt.json") }
+        entries(under: folder).filter { path in
+            !path.hasSuffix(".receipt.json") && !(path.split(separator: "/").last ?? "").hasPrefix(".")
+        }
     }
 
     var inbox: String { state + "/inbox" }
