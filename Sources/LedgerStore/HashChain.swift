@@ -17,8 +17,14 @@ public enum HashChain {
     /// The same hash as `next(previous:record:)` of `record.bytes(seq:)`, without joining
     /// the parts into one buffer first.
     public static func next(previous: [UInt8], record: CanonicalRecordParts, seq: Int64) -> [UInt8] {
+        sha256(previous, record, seq: seq)
+    }
+
+    /// `SHA-256(prefix ‖ record.bytes(seq:))` fed part by part: the chain's link (the
+    /// previous hash as prefix) and the Merkle leaf (0x00) hash the same record this way.
+    static func sha256(_ prefix: [UInt8], _ record: CanonicalRecordParts, seq: Int64) -> [UInt8] {
         var hasher = SHA256()
-        hasher.update(data: previous)
+        hasher.update(data: prefix)
         hasher.update(data: record.head)
         var digits = String(seq)
         digits.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }

@@ -26,7 +26,7 @@ struct CheckpointCommand: ParsableCommand {
     func run() throws {
         let configuration = try global.loadConfiguration()
         if publicKey {
-            guard let verifier = try? global.keys.loadVerifier() else { throw CommandFailure(Self.noKey(global)) }
+            guard let verifier = try global.loadVerifier() else { throw CommandFailure(Self.noKey(global)) }
             Terminal.print(verifier.encoded)
             return
         }
@@ -66,19 +66,10 @@ struct ProofCommand: ParsableCommand {
         @Option(name: .long, help: "The tree size (default: the head seq).") var size: Int64?
 
         func run() throws {
-            _ = try global.loadConfiguration()
-            let database = try global.openDatabase()
-            let json: JSONValue = try ProofCommand.answer {
-                try database.readTree { tree in
-                    let size = size ?? tree.size
-                    let hashes = try tree.inclusionProof(seq: seq, size: size)
-                    return .object([
-                        "tree_size": .integer(Int(size)), "leaf_index": .integer(Int(seq - 1)),
-                        "hashes": .array(hashes.map { .string(HashChain.hex($0)) }),
-                    ])
-                }
+            try ProofCommand.printProof(global) { tree in
+                let size = size ?? tree.size
+                return ([("tree_size", size), ("leaf_index", seq - 1)], try tree.inclusionProof(seq: seq, size: size))
             }
-            Terminal.print(JSONWriter.string(json))
         }
     }
 
@@ -92,25 +83,25 @@ struct ProofCommand: ParsableCommand {
         @Option(name: .long, help: "The later tree size (default: the head seq).") var to: Int64?
 
         func run() throws {
-            _ = try global.loadConfiguration()
-            let database = try global.openDatabase()
-            let json: JSONValue = try ProofCommand.answer {
-                try database.readTree { tree in
-                    let to = to ?? tree.size
-                    let hashes = try tree.consistencyProof(from: from, to: to)
-                    return .object([
-                        "from": .integer(Int(from)), "to": .integer(Int(to)), "hashes": .array(hashes.map { .string(HashChain.hex($0)) }),
-                    ])
-                }
+            try ProofCommand.printProof(global) { tree in
+                let to = to ?? tree.size
+                return ([("from", from), ("to", to)], try tree.consistencyProof(from: from, to: to))
             }
-            Terminal.print(JSONWriter.string(json))
         }
     }
 
-    /// A size or seq outside the log is the user's input: exit 2 with the reason.
-    static func answer(_ body: () throws -> JSONValue) throws -> JSONValue {
+    /// Prints a proof: its sizes or index in order, then `hashes` in lowercase hex. A size
+    /// or seq outside the log is the user's input: exit 2 with the reason.
+    static func printProof(
+        _ global: GlobalOptions, _ proof: (any MerkleTreeReader) throws -> (numbers: [(String, Int64)], hashes: [[UInt8]])
+    ) throws {
+        _ = try global.loadConfiguration()
+        let database = try global.openDatabase()
         do {
-            return try body()
+            let (numbers, hashes) = try database.readTree(proof)
+            let members =
+                numbers.map { (key: $0.0, value: JSONValue.integer(Int($0.1))) } + [(key: "hashes", value: .array(hashes.map { .string(HashChain.hex($0)) }))]
+            Terminal.print(JSONWriter.string(.object(JSONObject(members))))
         } catch let error as TreeRangeError {
             throw CommandFailure(error.description)
         }

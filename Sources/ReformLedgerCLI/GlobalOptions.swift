@@ -55,6 +55,16 @@ struct GlobalOptions: ParsableArguments {
     /// The key store of the state folder (`<state>/keys/`).
     var keys: CheckpointKeyStore { CheckpointKeyStore(folder: layout.keys) }
 
+    /// The verifier key of the state folder, when it has one; a key file that cannot be
+    /// read is a fault named with its path (exit 4), not "no key".
+    func loadVerifier() throws -> NoteVerifier? {
+        do {
+            return try keys.loadVerifier()
+        } catch {
+            throw CommandFailure("\(error)", status: .unexpected)
+        }
+    }
+
     /// The signer of checkpoints, when the state folder has its key.
     func checkpointSigner(_ configuration: LedgerConfiguration) throws -> CheckpointSigner? {
         do {

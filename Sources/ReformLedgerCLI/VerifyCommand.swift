@@ -49,7 +49,7 @@ struct VerifyCommand: ParsableCommand {
             }
             return verifier
         }
-        guard let verifier = try? global.keys.loadVerifier() else {
+        guard let verifier = try global.loadVerifier() else {
             throw CommandFailure("\(global.keys.publicKeyPath) is missing; pass --verifier-key with the key the checkpoints were signed by")
         }
         return verifier

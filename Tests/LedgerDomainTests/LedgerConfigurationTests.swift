@@ -11,6 +11,9 @@ struct LedgerConfigurationTests {
         #expect(configuration.coordinators == ["UBND", "SNV"])
         #expect(configuration.language == .vi && configuration.rescanSeconds == 60)
         #expect(configuration.timezone == "Asia/Ho_Chi_Minh" && configuration.csvFallbackEncoding == .windows1258)
+        #expect(configuration.logOrigin == "reformledger.local/ledger")
+        let named = try LedgerConfiguration.load(fileContents: Array(#"{"log_origin": "sonoivu.soctrang.gov.vn/reformledger"}"#.utf8), environment: [:])
+        #expect(named.logOrigin == "sonoivu.soctrang.gov.vn/reformledger")
     }
 
     @Test func environmentOverridesTheFile() throws {
@@ -29,6 +32,7 @@ struct LedgerConfigurationTests {
     @Test(arguments: [
         (#"{"max_file_byte": 1}"#, "max_file_byte"), (#"{"grace_days": -1}"#, "grace_days"), (#"{"timezone": "Mars/Base"}"#, "timezone"),
         (#"{"report_formats": ["pdf"]}"#, "report_formats"), (#"{"coordinators": ["ubnd"]}"#, "coordinators"), ("[1]", "(file)"),
+        (#"{"log_origin": "sở nội vụ"}"#, "log_origin"), (#"{"log_origin": "a+b"}"#, "log_origin"), (#"{"log_origin": ""}"#, "log_origin"),
     ])
     func refusesBadKeysAndValues(_ file: String, _ key: String) {
         #expect { try LedgerConfiguration.load(fileContents: Array(file.utf8), environment: [:]) } throws: { error in

@@ -42,6 +42,10 @@ struct CheckpointTests {
         let before = try key(fixture)
         #expect(try fixture.run(["init"]).stdout.contains("Kept the checkpoint signing key"))
         #expect(try key(fixture) == before)
+        // A damaged key file is named, not mistaken for a missing one.
+        try "not a key\n".write(toFile: keys + "/checkpoint.pub", atomically: true, encoding: .utf8)
+        let damaged = try fixture.run(["checkpoint", "--public-key"])
+        #expect(damaged.status == 4 && damaged.stderr.contains("checkpoint.pub does not hold a verifier key"), "\(damaged.stderr)")
     }
 
     @Test func checkpointsAndProofsVerifyInPython() throws {
@@ -85,6 +89,14 @@ struct CheckpointTests {
         #expect(try audit(["checkpoint", key, forged]).status == 3)
         let verify = try fixture.run(["verify", "--checkpoint", newest, "--checkpoint", forged])
         #expect(verify.status == 3 && verify.stdout.contains("FAILED: checkpoint \(forged)") && verify.stdout.contains("does not verify"), "\(verify.stdout)")
+        // Text that is no signed note, or no file at all, is named with the reason.
+        let garbage = fixture.folder.write("garbage.txt", "hello\n")
+        let unreadable = try fixture.run(["verify", "--checkpoint", garbage])
+        #expect(unreadable.status == 3 && unreadable.stdout.contains("FAILED: checkpoint \(garbage): it is not a signed note"), "\(unreadable.stdout)")
+        let missing = try fixture.run(["verify", "--checkpoint", fixture.folder.file("none.txt")])
+        #expect(missing.status == 3 && missing.stdout.contains("the file cannot be read"), "\(missing.stdout)")
+        let badKey = try fixture.run(["verify", "--checkpoint", newest, "--verifier-key", "name+00000000+AAAA"])
+        #expect(badKey.status == 2 && badKey.stderr.contains("--verifier-key"), "\(badKey.stderr)")
     }
 
     /// The README's recipe without Python: the signature checked by `openssl pkeyutl`.

@@ -1,4 +1,3 @@
-import Crypto
 import LedgerDomain
 
 /// The right edge of a Merkle tree: the roots of its complete subtrees, largest first
@@ -62,12 +61,6 @@ struct MerkleFrontier {
 extension MerkleTree {
     /// `SHA-256(0x00 ‖ record)` of a record cut at its seq, without joining its parts.
     public static func leafHash(_ record: CanonicalRecordParts, seq: Int64) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(data: leafPrefix)
-        hasher.update(data: record.head)
-        var digits = String(seq)
-        digits.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        hasher.update(data: record.tail)
-        return hasher.finalize().bytes
+        HashChain.sha256(leafPrefix, record, seq: seq)
     }
 }
