@@ -81,9 +81,11 @@ public enum ProblemDetail {
             : LocalizedText(vi: "cần một danh sách", en: "a list is expected")
     }
 
-    public static func oneOf(_ allowed: [String]) -> LocalizedText {
-        let list = allowed.joined(separator: ", ")
-        return LocalizedText(vi: "cần một trong: \(list)", en: "one of \(list) is expected")
+    /// Vietnamese lists the words a clerk sees in the template's drop-down list; English the codes.
+    public static func oneOf(_ allowed: Choices) -> LocalizedText {
+        let words = allowed.labels.map { "“\($0.vi)”" }.joined(separator: ", ")
+        let codes = allowed.codes.joined(separator: ", ")
+        return LocalizedText(vi: "cần một trong: \(words) (hoặc mã: \(codes))", en: "one of \(codes) is expected")
     }
 
     public static func notMoreThan(_ other: String) -> LocalizedText {

@@ -6,11 +6,13 @@
 struct DataValidator {
     let zone: LocalZone
 
+    private static let surveyKinds = SurveyKind.choices
+
     func validate(_ data: JSONObject, type: EventType) -> (JSONObject, [Problem]) {
         var problems: [Problem] = []
         var surveyKind: SurveyKind?
         if type == .surveySubmitted, let raw = data["kind"]?.stringValue {
-            surveyKind = SurveyKind(rawValue: TextNormalizer.normalize(raw))
+            surveyKind = Self.surveyKinds.code(for: TextNormalizer.normalize(raw)).flatMap(SurveyKind.init(rawValue:))
         }
         let specs = EventSchema.fields(for: type, surveyKind: surveyKind)
         // A field of the other survey kind is unknown for this kind, too.
@@ -82,7 +84,7 @@ struct DataValidator {
             return window(value, path: path)
         case .oneOf(let allowed):
             return text(value, path: path).flatMap { choice in
-                allowed.contains(choice) ? .success(.string(choice)) : .failure(Failures(problems: [.invalidValue(path, ProblemDetail.oneOf(allowed))]))
+                allowed.code(for: choice).map { .success(.string($0)) } ?? .failure(Failures(problems: [.invalidValue(path, ProblemDetail.oneOf(allowed))]))
             }
         case .period:
             return text(value, path: path).flatMap { period in

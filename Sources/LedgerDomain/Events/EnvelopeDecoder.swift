@@ -32,10 +32,10 @@ public struct EnvelopeDecoder: Sendable {
         case nil, .null?: problems.append(.missingField("type"))
         case .string(let raw)?:
             let name = TextNormalizer.normalize(raw)
-            if let known = EventType(rawValue: name) {
+            if let known = EventType.named(name) {
                 type = known
                 if known.sender == .system && !acceptsSystemTypes {
-                    problems.append(.notPermitted(ProblemDetail.systemType(name), field: "type"))
+                    problems.append(.notPermitted(ProblemDetail.systemType(known.rawValue), field: "type"))
                 }
             } else {
                 problems.append(.unknownType(name))

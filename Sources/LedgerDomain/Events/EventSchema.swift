@@ -31,12 +31,12 @@ public enum EventSchema {
             ]
         case .taskReported:
             [
-                FieldSpec("task", .identifier), FieldSpec("status", .oneOf(ReportedTaskStatus.allCases.map(\.rawValue))),
+                FieldSpec("task", .identifier), FieldSpec("status", .oneOf(ReportedTaskStatus.choices)),
                 .optional("note", .text),
             ]
         case .articlePublished:
             [
-                FieldSpec("title", .text), FieldSpec("channel", .oneOf(Channel.allCases.map(\.rawValue))),
+                FieldSpec("title", .text), FieldSpec("channel", .oneOf(Channel.choices)),
                 .optional("outlet", .text), .optional("url", .text), .optional("task", .identifier),
             ]
         case .contestHeld:
@@ -49,12 +49,12 @@ public enum EventSchema {
             surveyFields(surveyKind)
         case .activityHeld:
             [
-                FieldSpec("form", .oneOf(ActivityForm.allCases.map(\.rawValue))), FieldSpec("title", .text),
+                FieldSpec("form", .oneOf(ActivityForm.choices)), FieldSpec("title", .text),
                 .optional("participants", .count(minimum: 0)), .optional("task", .identifier),
             ]
         case .indicatorReported:
             [
-                FieldSpec("indicator", .oneOf(ReportedIndicator.allCases.map(\.rawValue))),
+                FieldSpec("indicator", .oneOf(ReportedIndicator.choices)),
                 FieldSpec("numerator", .count(minimum: 0)), FieldSpec("denominator", .count(minimum: 1)),
             ]
         case .reportSubmitted:
@@ -64,7 +64,7 @@ public enum EventSchema {
         case .agencyRegistered:
             [
                 FieldSpec("code", .agencyCode), FieldSpec("name", .text),
-                FieldSpec("kind", .oneOf(AgencyKind.allCases.map(\.rawValue))), .optional("parent", .agencyCode),
+                FieldSpec("kind", .oneOf(AgencyKind.choices)), .optional("parent", .agencyCode),
             ]
         case .agencyRenamed:
             [FieldSpec("code", .agencyCode), FieldSpec("name", .text)]
@@ -82,14 +82,14 @@ public enum EventSchema {
     }
 
     private static func surveyFields(_ kind: SurveyKind?) -> [FieldSpec] {
-        let kindField = FieldSpec("kind", .oneOf(SurveyKind.allCases.map(\.rawValue)))
+        let kindField = FieldSpec("kind", .oneOf(SurveyKind.choices))
         let awareness = [
-            FieldSpec("audience", .oneOf(Audience.allCases.map(\.rawValue))),
+            FieldSpec("audience", .oneOf(Audience.choices)),
             FieldSpec("respondents", .count(minimum: 1)), FieldSpec("aware", .count(minimum: 0)),
         ]
         let feedback = [
             FieldSpec("contest", .text), FieldSpec("assessment", .text),
-            FieldSpec("recommendation", .oneOf(Recommendation.allCases.map(\.rawValue))),
+            FieldSpec("recommendation", .oneOf(Recommendation.choices)),
             .optional("proposal", .text), .optional("other", .text),
         ]
         switch kind {

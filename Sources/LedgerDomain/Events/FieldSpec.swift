@@ -17,7 +17,8 @@ public struct FieldSpec: Sendable {
         case date
         /// `{"from":"YYYY-MM","to":"YYYY-MM"}` or `"ongoing"`.
         case window
-        case oneOf([String])
+        /// A code of a closed vocabulary, written as the code or its Vietnamese label.
+        case oneOf(Choices)
         /// A period like `2024-Q1`, `2024-H1`, `2024-9M` or `2024`.
         case period
         /// A decimal string such as `"0.8"` or `"5"`.

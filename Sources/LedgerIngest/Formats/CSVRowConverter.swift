@@ -37,7 +37,7 @@ struct CSVRowConverter {
         for column in ["id", "type", "agency", "occurred_at", "corrects"] {
             if let cell = cells[column] { envelope.append(column, .string(cell)) }
         }
-        let type = cells["type"].flatMap(EventType.init(rawValue:))
+        let type = cells["type"].flatMap(EventType.named)
         let specs = type.map { Dictionary(EventSchema.allFields(for: $0).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }) } ?? [:]
         var data = JSONObject()
         var problems: [Problem] = []
