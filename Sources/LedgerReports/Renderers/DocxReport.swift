@@ -37,6 +37,7 @@ struct DocxReport {
 
     func document() -> String {
         let l = labels
+        let w = ReportWords(report, language: l.language)
         let vi = l.language == .vi
         let province = report.agencies.first { $0.code == "UBND" }.map { Self.province(from: $0.name) } ?? "…"
         // Header lines use the customary abbreviation: "UBND TỈNH SÓC TRĂNG".
@@ -66,7 +67,7 @@ struct DocxReport {
                     : "Results of administrative-reform communication, \(l.periodInWords(report.period))", bold: true), align: "center")
         body += paragraph(
             run(
-                "\(l.period): \(report.period) (\(report.from) – \(report.to), \(report.mode.rawValue)); \(l.edition): \(report.edition.map(String.init) ?? l.adHoc)",
+                "\(l.period): \(report.period) (\(l.date(report.from)) – \(l.date(report.to)), \(l.mode(report.mode))); \(l.edition): \(report.edition.map(String.init) ?? l.adHoc)",
                 italic: true, size: 22), align: "center")
         body += paragraph(run("\(l.throughSeq): \(report.throughSeq); \(l.headHash): \(report.headHash)", size: 18), align: "center")
 
@@ -95,7 +96,7 @@ struct DocxReport {
         for task in report.tasks {
             taskRows.append([
                 cell("\(task.task): \(task.title)"), cell(l.window(task.window)),
-                cell(task.statusByLead.map { "\($0.0): \(l.status($0.1))" }.joined(separator: "; ")),
+                cell(w.statuses(task.statusByLead)),
                 cell(String(task.linkedEvents), align: "right"),
             ])
         }
@@ -105,7 +106,7 @@ struct DocxReport {
         var indicatorRows = [[l.indicator, l.numerator, l.denominator, l.value, l.target, l.met].map { cell($0, bold: true) }]
         for indicator in report.indicators {
             indicatorRows.append([
-                cell(indicator.indicator), cell(String(indicator.numerator), align: "right"),
+                cell(w.indicator(indicator.indicator)), cell(String(indicator.numerator), align: "right"),
                 cell(indicator.denominator.map(String.init) ?? "–", align: "right"), cell(indicator.value ?? "–", align: "right"),
                 cell(indicator.target ?? "–", align: "right"), cell(indicator.met ? l.yes : l.no, align: "center"),
             ])
@@ -117,11 +118,11 @@ struct DocxReport {
         body += paragraph(
             run("\(l.responses): \(f.responses); \(l.continueContest): \(f.continueContest); \(l.otherForm): \(f.otherForm)."), align: "both", indent: true)
         body += paragraph(
-            run("\(l.withoutResponse): \(f.agenciesWithoutResponse.isEmpty ? l.none : f.agenciesWithoutResponse.joined(separator: ", "))."), align: "both",
+            run("\(l.withoutResponse): \(f.agenciesWithoutResponse.isEmpty ? l.none : w.agencies(f.agenciesWithoutResponse))."), align: "both",
             indent: true)
 
         body += heading("VI. \(l.silent.uppercased())")
-        body += paragraph(run(report.silentAgencies.isEmpty ? l.none : report.silentAgencies.joined(separator: ", ")), align: "both", indent: true)
+        body += paragraph(run(report.silentAgencies.isEmpty ? l.none : w.agencies(report.silentAgencies)), align: "both", indent: true)
         body += paragraph("")
 
         // Recipients (left) and signature (right).

@@ -5,6 +5,8 @@ struct HTMLReport {
     let report: ConsolidatedReport
     let labels: ReportLabels
 
+    private var words: ReportWords { ReportWords(report, language: labels.language) }
+
     func render() throws -> String {
         let l = labels
         var html = """
@@ -19,7 +21,7 @@ struct HTMLReport {
             <body>
             <header>
             <h1>\(e(l.title))</h1>
-            <p class="subtitle">\(e(l.periodInWords(report.period))) · \(e(report.period.description)) · \(e(report.from.description)) – \(e(report.to.description)) (\(e(report.mode.rawValue)))</p>
+            <p class="subtitle">\(e(l.periodInWords(report.period))) · \(e(report.period.description)) · \(e(l.date(report.from))) – \(e(l.date(report.to))) (\(e(l.mode(report.mode))))</p>
             <dl class="meta">
             <dt>\(e(l.edition))</dt><dd>\(e(report.edition.map(String.init) ?? l.adHoc))</dd>
             <dt>\(e(l.throughSeq))</dt><dd>\(report.throughSeq)</dd>
@@ -45,9 +47,9 @@ struct HTMLReport {
             l.contestFeedback,
             """
             <p>\(e(l.responses)): <b>\(f.responses)</b> · \(e(l.continueContest)): <b>\(f.continueContest)</b> · \(e(l.otherForm)): <b>\(f.otherForm)</b></p>
-            <p>\(e(l.withoutResponse)): \(e(f.agenciesWithoutResponse.isEmpty ? l.none : f.agenciesWithoutResponse.joined(separator: ", ")))</p>
+            <p>\(e(l.withoutResponse)): \(e(f.agenciesWithoutResponse.isEmpty ? l.none : words.agencies(f.agenciesWithoutResponse)))</p>
             """)
-        html += section(l.silent, "<p>\(e(report.silentAgencies.isEmpty ? l.none : report.silentAgencies.joined(separator: ", ")))</p>")
+        html += section(l.silent, "<p>\(e(report.silentAgencies.isEmpty ? l.none : words.agencies(report.silentAgencies)))</p>")
         if let checkpoint = report.checkpoint {
             html += section(l.checkpoint, "<p>\(e(l.checkpointNote))</p>\n<pre class=\"checkpoint\">\(e(checkpoint))</pre>")
         }
@@ -63,7 +65,7 @@ struct HTMLReport {
             "<tr><th>\(e(l.code))</th><th>\(e(l.name))</th><th>\(e(l.articles))</th><th>\(e(l.byChannel))</th><th>\(e(l.activities))</th><th>\(e(l.byForm))</th><th>\(e(l.contests))</th><th>\(e(l.surveys))</th><th>\(e(l.reportSubmitted))</th></tr>\n"
         for agency in report.agencies {
             rows +=
-                "<tr><td>\(e(agency.code))</td><td>\(e(agency.name))</td><td class=\"n\">\(agency.articles)</td><td>\(e(pairs(agency.articlesByChannel)))</td><td class=\"n\">\(agency.activities)</td><td>\(e(pairs(agency.activitiesByForm)))</td><td class=\"n\">\(agency.contests)</td><td class=\"n\">\(agency.surveys)</td><td>\(agency.reportSubmitted ? "✔" : "–")</td></tr>\n"
+                "<tr><td>\(e(agency.code))</td><td>\(e(agency.name))</td><td class=\"n\">\(agency.articles)</td><td>\(e(words.channels(agency.articlesByChannel)))</td><td class=\"n\">\(agency.activities)</td><td>\(e(words.forms(agency.activitiesByForm)))</td><td class=\"n\">\(agency.contests)</td><td class=\"n\">\(agency.surveys)</td><td>\(agency.reportSubmitted ? "✔" : "–")</td></tr>\n"
         }
         return "<table>\n\(rows)</table>"
     }
@@ -71,8 +73,10 @@ struct HTMLReport {
     private func taskTable() -> String {
         let l = labels
         var rows = "<tr><th>\(e(l.task))</th><th>\(e(l.window))</th><th>\(e(l.statusByLead))</th><th>\(e(l.linkedEvents))</th></tr>\n"
+        let w = words
         for task in report.tasks {
-            let statuses = task.statusByLead.map { "<span class=\"s-\(e($0.1.rawValue))\">\(e($0.0)): \(e(l.status($0.1)))</span>" }.joined(separator: " ")
+            let statuses = task.statusByLead.map { "<span class=\"s-\(e($0.1.rawValue))\">\(e(w.agency($0.0))): \(e(w.status($0.1)))</span>" }.joined(
+                separator: " ")
             rows +=
                 "<tr><td><b>\(e(task.task))</b> \(e(task.title))</td><td>\(e(l.window(task.window)))</td><td>\(statuses)</td><td class=\"n\">\(task.linkedEvents)</td></tr>\n"
         }
@@ -83,9 +87,10 @@ struct HTMLReport {
         let l = labels
         var rows =
             "<tr><th>\(e(l.indicator))</th><th>\(e(l.numerator))</th><th>\(e(l.denominator))</th><th>\(e(l.value))</th><th>\(e(l.target))</th><th>\(e(l.met))</th></tr>\n"
+        let w = words
         for indicator in report.indicators {
             rows +=
-                "<tr><td>\(e(indicator.indicator))</td><td class=\"n\">\(indicator.numerator)</td><td class=\"n\">\(indicator.denominator.map(String.init) ?? "–")</td><td class=\"n\">\(e(indicator.value ?? "–"))</td><td class=\"n\">\(e(indicator.target ?? "–"))</td><td>\(indicator.met ? "✔" : "✘")</td></tr>\n"
+                "<tr><td>\(e(w.indicator(indicator.indicator)))</td><td class=\"n\">\(indicator.numerator)</td><td class=\"n\">\(indicator.denominator.map(String.init) ?? "–")</td><td class=\"n\">\(e(indicator.value ?? "–"))</td><td class=\"n\">\(e(indicator.target ?? "–"))</td><td>\(indicator.met ? "✔" : "✘")</td></tr>\n"
         }
         return "<table>\n\(rows)</table>"
     }
@@ -93,9 +98,9 @@ struct HTMLReport {
     // MARK: Charts (inline SVG)
 
     /// Horizontal bars; `items` are (label, value) already in display order.
-    private func bars(_ items: [(String, Int)], color: String) -> String {
+    private func bars(_ items: [(String, Int)], color: String, labelWidth: Int = 150) -> String {
         guard !items.isEmpty, let maximum = items.map(\.1).max(), maximum > 0 else { return "<p class=\"empty\">\(e(labels.none))</p>" }
-        let rowHeight = 18, labelWidth = 150, barWidth = 260
+        let rowHeight = 18, barWidth = 410 - labelWidth
         let height = items.count * rowHeight + 4
         var svg = "<svg viewBox=\"0 0 \(labelWidth + barWidth + 50) \(height)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
         for (index, item) in items.enumerated() {
@@ -111,12 +116,13 @@ struct HTMLReport {
     private func channelChart() -> String {
         var totals: [String: Int] = [:]
         for agency in report.agencies { for (channel, count) in agency.articlesByChannel { totals[channel, default: 0] += count } }
-        return bars(totals.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) }, color: "#1f6fb2")
+        let w = words
+        return bars(totals.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (w.channel($0.key), $0.value) }, color: "#1f6fb2")
     }
 
     private func agencyChart() -> String {
-        let items = report.agencies.map { ($0.code, $0.articles + $0.activities + $0.contests + $0.surveys) }.filter { $0.1 > 0 }
-        return bars(items.sorted { ($1.1, $0.0) < ($0.1, $1.0) }, color: "#2e8b57")
+        let items = report.agencies.map { ($0.code, $0.name, $0.articles + $0.activities + $0.contests + $0.surveys) }.filter { $0.2 > 0 }
+        return bars(items.sorted { ($1.2, $0.0) < ($0.2, $1.0) }.map { ($0.1, $0.2) }, color: "#2e8b57", labelWidth: 250)
     }
 
     /// n/d in thousandths, at most 1000, without multiplying the sums (see `Ratio`).
@@ -132,26 +138,26 @@ struct HTMLReport {
         return value
     }
 
-    /// Each ratio indicator as a bar from 0 to 100 %, with its target as a red tick.
+    /// Each ratio indicator as a bar from 0 to 100 % under its name, with its target as a red tick.
     private func indicatorChart() -> String {
         let ratios = report.indicators.filter { $0.denominator != nil }
         guard !ratios.isEmpty else { return "<p class=\"empty\">\(e(labels.none))</p>" }
-        let rowHeight = 22, labelWidth = 170, barWidth = 240
-        var svg = "<svg viewBox=\"0 0 \(labelWidth + barWidth + 60) \(ratios.count * rowHeight + 4)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
+        let rowHeight = 36, barWidth = 400
+        let w = words
+        var svg = "<svg viewBox=\"0 0 \(barWidth + 60) \(ratios.count * rowHeight + 4)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
         for (index, indicator) in ratios.enumerated() {
             let y = index * rowHeight + 2
             let permille = indicator.denominator.map { Self.permille(indicator.numerator, $0) } ?? 0
-            svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(e(indicator.indicator))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(barWidth)\" height=\"\(rowHeight - 7)\" fill=\"#e6e6e6\"/>"
-            svg +=
-                "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(permille * barWidth / 1000)\" height=\"\(rowHeight - 7)\" fill=\"\(indicator.met ? "#2e8b57" : "#d08c1f")\"/>"
+            svg += "<text x=\"0\" y=\"\(y + 11)\" class=\"small\">\(e(w.indicator(indicator.indicator)))</text>"
+            svg += "<rect x=\"0\" y=\"\(y + 16)\" width=\"\(barWidth)\" height=\"14\" fill=\"#e6e6e6\"/>"
+            svg += "<rect x=\"0\" y=\"\(y + 16)\" width=\"\(permille * barWidth / 1000)\" height=\"14\" fill=\"\(indicator.met ? "#2e8b57" : "#d08c1f")\"/>"
             if let target = indicator.target, let targetPermille = Self.permille(target) {
-                let x = labelWidth + min(1000, targetPermille) * barWidth / 1000
-                svg += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(y)\" y2=\"\(y + rowHeight - 1)\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
+                let x = min(1000, targetPermille) * barWidth / 1000
+                svg += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(y + 13)\" y2=\"\(y + 33)\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
             }
-            svg += "<text x=\"\(labelWidth + barWidth + 4)\" y=\"\(y + 15)\">\(e(indicator.value ?? "–"))</text>"
+            svg += "<text x=\"\(barWidth + 4)\" y=\"\(y + 28)\">\(e(indicator.value ?? "–"))</text>"
         }
-        return svg + "</svg>"
+        return svg + "</svg>" + legend([("#2e8b57", labels.targetMet), ("#d08c1f", labels.targetMissed), ("#c0392b", labels.target)])
     }
 
     /// The tasks across the twelve months of the period's year, coloured by overall status.
@@ -164,7 +170,7 @@ struct HTMLReport {
         for month in 1...12 {
             let x = labelWidth + (month - 1) * monthWidth
             svg += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(top - 4)\" y2=\"\(top + report.tasks.count * rowHeight)\" stroke=\"#ddd\"/>"
-            svg += "<text x=\"\(x + monthWidth / 2)\" y=\"12\" text-anchor=\"middle\">\(month)/\(year % 100)</text>"
+            svg += "<text x=\"\(x + monthWidth / 2)\" y=\"12\" text-anchor=\"middle\">\(e(labels.month(month, year: year)))</text>"
         }
         for (index, task) in report.tasks.enumerated() {
             let y = top + index * rowHeight
@@ -177,10 +183,22 @@ struct HTMLReport {
             svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 14)\" text-anchor=\"end\">\(e(task.task))</text>"
             if first <= last {
                 svg +=
-                    "<rect class=\"s-\(e(overall.rawValue))\" x=\"\(labelWidth + (first - 1) * monthWidth + 2)\" y=\"\(y + 3)\" width=\"\((last - first + 1) * monthWidth - 4)\" height=\"\(rowHeight - 6)\" rx=\"3\"><title>\(e(task.title)) — \(e(labels.status(overall)))</title></rect>"
+                    "<rect class=\"s-\(e(overall.rawValue))\" x=\"\(labelWidth + (first - 1) * monthWidth + 2)\" y=\"\(y + 3)\" width=\"\((last - first + 1) * monthWidth - 4)\" height=\"\(rowHeight - 6)\" rx=\"3\"><title>\(e(task.title)) — \(e(words.status(overall)))</title></rect>"
             }
         }
-        return svg + "</svg>"
+        let statuses = TaskStatus.allCases.map { (Self.statusColours[$0] ?? "#999", words.status($0)) }
+        return svg + "</svg>" + legend(statuses)
+    }
+
+    /// The fill of each status in the timeline; the same colours as the `.s-…` classes.
+    static let statusColours: [TaskStatus: String] = [
+        .done: "#2e8b57", .overdue: "#c0392b", .inProgress: "#d08c1f", .ongoing: "#1f6fb2", .notStarted: "#9aa0a6",
+    ]
+
+    /// A chart's key: a swatch and the words of each colour.
+    private func legend(_ entries: [(String, String)]) -> String {
+        let items = entries.map { "<span><i style=\"background:\($0.0)\"></i>\(e($0.1))</span>" }.joined()
+        return "<p class=\"legend\">\(items)</p>"
     }
 
     // MARK: Helpers
@@ -191,10 +209,6 @@ struct HTMLReport {
 
     private func section(_ title: String, _ body: String) -> String {
         "<section>\n<h2>\(e(title))</h2>\n\(body)\n</section>\n"
-    }
-
-    private func pairs(_ items: [(String, Int)]) -> String {
-        items.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 
     /// A decimal target as thousandths ("0.8" → 800), for drawing only.
@@ -221,7 +235,9 @@ struct HTMLReport {
         table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top;text-align:left}
         th{background:#f3f3f3}td.n{text-align:right}.empty{color:#888}
         .s-done{fill:#2e8b57;color:#2e8b57}.s-overdue{fill:#c0392b;color:#c0392b}.s-in_progress{fill:#d08c1f;color:#b07010}
-        .s-ongoing{fill:#1f6fb2;color:#1f6fb2}.s-not_started{fill:#9aa0a6;color:#666}
+        .s-ongoing{fill:#1f6fb2;color:#1f6fb2}.s-not_started{fill:#9aa0a6;color:#666}svg .small{font-size:10px}
+        .legend{font-family:Arial,Helvetica,sans-serif;font-size:.75rem;color:#444;margin:.3rem 0 0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}
+        .legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-.1rem;border-radius:2px}
         @media print{body{margin:0;max-width:none}.charts{grid-template-columns:1fr 1fr}figure,tr{break-inside:avoid}}
         """
 }

@@ -8,9 +8,10 @@ struct MarkdownReport {
     func render() -> String {
         var lines: [String] = []
         let l = labels
+        let w = ReportWords(report, language: l.language)
         lines.append("# \(l.title) — \(l.periodInWords(report.period))")
         lines.append("")
-        lines.append("- \(l.period): \(report.period) (\(report.from) … \(report.to), \(report.mode.rawValue))")
+        lines.append("- \(l.period): \(report.period) (\(l.date(report.from)) … \(l.date(report.to)), \(l.mode(report.mode)))")
         lines.append("- \(l.edition): \(report.edition.map(String.init) ?? l.adHoc)")
         lines.append("- \(l.throughSeq): \(report.throughSeq)")
         lines.append("- \(l.headHash): `\(report.headHash)`")
@@ -29,7 +30,7 @@ struct MarkdownReport {
         lines.append("|---|---|---:|---|---:|---|---:|---:|---|")
         for agency in report.agencies {
             lines.append(
-                "| \(cell(agency.code)) | \(cell(agency.name)) | \(agency.articles) | \(cell(pairs(agency.articlesByChannel))) | \(agency.activities) | \(cell(pairs(agency.activitiesByForm))) | \(agency.contests) | \(agency.surveys) | \(agency.reportSubmitted ? l.yes : l.no) |"
+                "| \(cell(agency.code)) | \(cell(agency.name)) | \(agency.articles) | \(cell(w.channels(agency.articlesByChannel))) | \(agency.activities) | \(cell(w.forms(agency.activitiesByForm))) | \(agency.contests) | \(agency.surveys) | \(agency.reportSubmitted ? l.yes : l.no) |"
             )
         }
         lines.append("")
@@ -38,7 +39,7 @@ struct MarkdownReport {
         lines.append("| \(l.task) | \(l.window) | \(l.statusByLead) | \(l.linkedEvents) |")
         lines.append("|---|---|---|---:|")
         for task in report.tasks {
-            let statuses = task.statusByLead.map { "\($0.0): \(l.status($0.1))" }.joined(separator: "; ")
+            let statuses = w.statuses(task.statusByLead)
             lines.append(
                 "| **\(cell(task.task))** \(cell(task.title)) | \(l.window(task.window)) | \(cell(statuses.isEmpty ? l.none : statuses)) | \(task.linkedEvents) |"
             )
@@ -50,7 +51,7 @@ struct MarkdownReport {
         lines.append("|---|---:|---:|---:|---:|---|")
         for indicator in report.indicators {
             lines.append(
-                "| \(cell(indicator.indicator)) | \(indicator.numerator) | \(indicator.denominator.map(String.init) ?? "–") | \(indicator.value ?? "–") | \(indicator.target ?? "–") | \(indicator.met ? l.yes : l.no) |"
+                "| \(cell(w.indicator(indicator.indicator))) | \(indicator.numerator) | \(indicator.denominator.map(String.init) ?? "–") | \(indicator.value ?? "–") | \(indicator.target ?? "–") | \(indicator.met ? l.yes : l.no) |"
             )
         }
         lines.append("")
@@ -58,11 +59,11 @@ struct MarkdownReport {
         lines.append("")
         let f = report.contestFeedback
         lines.append("- \(l.responses): \(f.responses); \(l.continueContest): \(f.continueContest); \(l.otherForm): \(f.otherForm)")
-        lines.append("- \(l.withoutResponse): \(f.agenciesWithoutResponse.isEmpty ? l.none : f.agenciesWithoutResponse.joined(separator: ", "))")
+        lines.append("- \(l.withoutResponse): \(f.agenciesWithoutResponse.isEmpty ? l.none : cell(w.agencies(f.agenciesWithoutResponse)))")
         lines.append("")
         lines.append("## \(l.silent)")
         lines.append("")
-        lines.append(report.silentAgencies.isEmpty ? l.none : report.silentAgencies.joined(separator: ", "))
+        lines.append(report.silentAgencies.isEmpty ? l.none : w.agencies(report.silentAgencies))
         lines.append("")
         if let checkpoint = report.checkpoint {
             lines.append("## \(l.checkpoint)")
@@ -75,10 +76,6 @@ struct MarkdownReport {
             lines.append("")
         }
         return lines.joined(separator: "\n")
-    }
-
-    private func pairs(_ items: [(String, Int)]) -> String {
-        items.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 
     /// Text inside a table cell: pipes and line breaks would break the table.

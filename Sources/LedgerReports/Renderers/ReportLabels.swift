@@ -49,6 +49,26 @@ struct ReportLabels {
     var value: String { pick("Giá trị", "Value") }
     var target: String { pick("Mục tiêu", "Target") }
     var met: String { pick("Đạt", "Met") }
+    var targetMet: String { pick("Đạt mục tiêu", "Target met") }
+    var targetMissed: String { pick("Chưa đạt mục tiêu", "Target not met") }
+
+    /// How the period's days were cut: by the cut-off dates of Decree 09/2019 or the calendar.
+    func mode(_ mode: LedgerConfiguration.PeriodMode) -> String {
+        switch mode {
+        case .decree09: pick("mốc số liệu theo Nghị định 09/2019/NĐ-CP", "cut-off dates of Decree 09/2019")
+        case .calendar: pick("theo lịch", "calendar")
+        }
+    }
+
+    /// A day as Vietnamese documents write it (15/12/2023); ISO in English.
+    func date(_ day: LocalDate) -> String {
+        guard language == .vi else { return day.description }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(day.day))/\(two(day.month))/\(day.year)"
+    }
+
+    /// A month on a chart's axis: "T3/24" (tháng 3 năm 2024), "3/24".
+    func month(_ month: Int, year: Int) -> String { pick("T\(month)/\(year % 100)", "\(month)/\(year % 100)") }
     var contestFeedback: String { pick("Ý kiến về Hội thi cải cách hành chính (Công văn 118/UBND-TH)", "Feedback on the reform contest (letter 118/UBND-TH)") }
     var responses: String { pick("Số phiếu", "Responses") }
     var continueContest: String { pick("Đề nghị tiếp tục tổ chức Hội thi", "Continue the contest") }
@@ -60,23 +80,19 @@ struct ReportLabels {
     var no: String { pick("không", "no") }
     var ongoing: String { pick("thường xuyên", "ongoing") }
 
-    func status(_ status: TaskStatus) -> String {
-        switch status {
-        case .done: pick("hoàn thành", "done")
-        case .overdue: pick("quá hạn", "overdue")
-        case .inProgress: pick("đang thực hiện", "in progress")
-        case .ongoing: pick("thường xuyên", "ongoing")
-        case .notStarted: pick("chưa thực hiện", "not started")
-        }
-    }
-
     func role(_ role: String) -> String { role == "lead" ? pick("chủ trì", "lead") : pick("phối hợp", "coordinating") }
 
     func window(_ window: TaskWindow) -> String {
         switch window {
         case .ongoing: ongoing
-        case .months(let from, let to): from == to ? from.description : "\(from) – \(to)"
+        case .months(let from, let to): from == to ? month(from) : "\(month(from)) – \(month(to))"
         }
+    }
+
+    /// "06/2024" as Vietnamese documents write a month; ISO in English.
+    func month(_ month: YearMonth) -> String {
+        guard language == .vi else { return month.description }
+        return (month.month < 10 ? "0" : "") + "\(month.month)/\(month.year)"
     }
 
     /// "quý I năm 2024", "6 tháng đầu năm 2024", … as administrative documents write them.

@@ -1,0 +1,48 @@
+import LedgerDomain
+
+/// A report's codes turned into the words its readers use: agency names instead of codes,
+/// channel, form and indicator labels from the domain's vocabulary, task titles beside ids.
+/// The JSON and CSV formats keep the codes (CONTRACT §7.2); md, html and docx use this.
+struct ReportWords {
+    let language: Language
+    private let names: [String: String]
+    private let titles: [String: String]
+
+    init(_ report: ConsolidatedReport, language: Language) {
+        self.language = language
+        names = Dictionary(report.agencies.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        titles = Dictionary(report.tasks.map { ($0.task, $0.title) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The agency's name in the report (with its predecessors), or the code if unlisted.
+    func agency(_ code: String) -> String { names[code] ?? code }
+
+    /// Names joined by "; ": names themselves hold commas ("Sở Văn hóa, Thể thao và Du lịch").
+    func agencies(_ codes: [String]) -> String { codes.map(agency).joined(separator: "; ") }
+
+    func channel(_ code: String) -> String { Self.channels.label(of: code, in: language) }
+
+    func form(_ code: String) -> String { Self.forms.label(of: code, in: language) }
+
+    func status(_ status: TaskStatus) -> String { status.label.text(in: language) }
+
+    /// "Tỷ lệ … nắm vững mục tiêu, nhiệm vụ CCHC"; a code no vocabulary knows stays as written.
+    func indicator(_ code: String) -> String {
+        guard let indicator = TargetIndicator.parse(code) else { return code }
+        if case .taskCount(let task, _) = indicator { return indicator.label(in: language, taskTitle: titles[task]) }
+        return indicator.label(in: language)
+    }
+
+    /// "Facebook 1, Báo in 2" for an agency's articles by channel.
+    func channels(_ counts: [(String, Int)]) -> String { counts.map { "\(channel($0.0)) \($0.1)" }.joined(separator: ", ") }
+
+    func forms(_ counts: [(String, Int)]) -> String { counts.map { "\(form($0.0)) \($0.1)" }.joined(separator: ", ") }
+
+    /// "Ủy ban nhân dân huyện Mỹ Xuyên: Đang thực hiện; …" for a task's leads.
+    func statuses(_ statuses: [(String, TaskStatus)]) -> String {
+        statuses.map { "\(agency($0.0)): \(status($0.1))" }.joined(separator: "; ")
+    }
+
+    private static let channels = Channel.choices
+    private static let forms = ActivityForm.choices
+}
