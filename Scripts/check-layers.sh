@@ -2,15 +2,17 @@
 # Two seals of the layers, checked on the sources:
 # - the store is sealed: only Sources/LedgerStore may import GRDB (or SQLite), so every
 #   other layer sees the log through named read models and a write session, never SQL;
-# - messages live in one catalogue: a clerk's message (LocalizedText) is written only in
-#   Sources/LedgerDomain/Errors, so that both languages are reviewed in one place.
+# - words live in two catalogues: a clerk's message (LocalizedText) is written only in
+#   Sources/LedgerDomain/Errors, and the labels of codes only in Sources/LedgerDomain/Vocabulary,
+#   so that both languages are reviewed in one place each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# forbid PATTERN ALLOWED_PREFIX WHAT: fails listing the files outside ALLOWED_PREFIX that match.
+# forbid PATTERN ALLOWED_PREFIXES WHAT: fails listing the files outside ALLOWED_PREFIXES (an
+# extended regex of path prefixes) that match.
 forbid() {
   local found
-  found=$(grep -rlE "$1" Sources --include=*.swift | grep -v "^$2" || true)
+  found=$(grep -rlE "$1" Sources --include=*.swift | grep -vE "^($2)" || true)
   if [ -n "$found" ]; then
     echo "$3 outside $2:" >&2
     echo "$found" >&2
@@ -20,4 +22,4 @@ forbid() {
 }
 
 forbid '^\s*(@testable\s+)?import\s+(GRDB|GRDBSQLite|SQLite3)\b' 'Sources/LedgerStore/' 'GRDB imported'
-forbid 'LocalizedText\(' 'Sources/LedgerDomain/Errors/' 'messages written'
+forbid 'LocalizedText\(' 'Sources/LedgerDomain/Errors/|Sources/LedgerDomain/Vocabulary/' 'messages and labels written'

@@ -3,10 +3,16 @@ import LedgerDomain
 extension Problem {
     /// `{"line","field","code","message"}` as in `errors.json` (CONTRACT §6.2).
     public func json(language: Language) -> JSONValue {
-        .object([
-            "line": .optional(line), "field": .optional(field), "code": .string(code.rawValue),
-            "message": .string(message(in: language)),
-        ])
+        var object: JSONObject = ["line": .optional(line)]
+        // A workbook's problems name the sheet and the cell beside the row.
+        if let sheet {
+            object.append("sheet", .string(sheet))
+            object.append("cell", .optional(cell))
+        }
+        object.append("field", .optional(field))
+        object.append("code", .string(code.rawValue))
+        object.append("message", .string(message(in: language)))
+        return .object(object)
     }
 }
 

@@ -29,8 +29,8 @@ extension Problem {
         Problem(
             field: nil, code: .unsupportedFormat,
             text: LocalizedText(
-                vi: "Định dạng tệp “\(name)” không được hỗ trợ; chỉ nhận .json, .ndjson, .jsonl, .csv, .tsv.",
-                en: "The format of “\(name)” is not supported; use .json, .ndjson, .jsonl, .csv or .tsv."))
+                vi: "Định dạng tệp “\(name)” không được hỗ trợ; chỉ nhận .xlsx, .json, .ndjson, .jsonl, .csv, .tsv.",
+                en: "The format of “\(name)” is not supported; use .xlsx, .json, .ndjson, .jsonl, .csv or .tsv."))
     }
 
     public static func unknownType(_ type: String) -> Problem {
@@ -138,5 +138,15 @@ extension Problem {
                 en:
                     "The file name is not Unicode (UTF-8) and cannot be read; the file was renamed “\(name)”. Rename it with ordinary letters and send it again."
             ))
+    }
+
+    /// A workbook whose content is larger than the reader will unpack: a ZIP bomb, or a
+    /// sheet longer than any plan's year of events.
+    public static func workbookTooLarge(_ detail: LocalizedText) -> Problem {
+        Problem(
+            field: nil, code: .tooLarge,
+            text: LocalizedText(
+                vi: "Sổ tính quá lớn để đọc: \(detail.vi). Hãy chia thành nhiều tệp nhỏ hơn.",
+                en: "The workbook is too large to read: \(detail.en). Split it into smaller files."))
     }
 }

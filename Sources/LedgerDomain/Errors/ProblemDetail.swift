@@ -200,4 +200,54 @@ public enum ProblemDetail {
     public static func tooManyCells(_ cells: Int, columns: Int) -> LocalizedText {
         LocalizedText(vi: "dòng có \(cells) ô nhưng tiêu đề chỉ có \(columns) cột", en: "the row has \(cells) cells but the header has \(columns) columns")
     }
+
+    // MARK: Workbooks (.xlsx)
+
+    public static let notAWorkbook = LocalizedText(
+        vi: "tệp .xlsx không phải sổ tính Excel (không mở được gói ZIP của nó)",
+        en: "the .xlsx file is not an Excel workbook (its ZIP package cannot be opened)")
+    public static func workbookPartMissing(_ part: String) -> LocalizedText {
+        LocalizedText(vi: "sổ tính thiếu phần “\(part)”", en: "the workbook lacks its part “\(part)”")
+    }
+    public static func workbookPartUnreadable(_ part: String) -> LocalizedText {
+        LocalizedText(vi: "không giải nén được phần “\(part)” của sổ tính", en: "the workbook's part “\(part)” cannot be unpacked")
+    }
+    public static func unpackedSize(limit: Int) -> LocalizedText {
+        LocalizedText(
+            vi: "nội dung giải nén vượt \(limit / 1_048_576) MiB", en: "its unpacked content exceeds \(limit / 1_048_576) MiB")
+    }
+    public static func compressionRatio(_ part: String, limit: Int) -> LocalizedText {
+        LocalizedText(
+            vi: "phần “\(part)” nén hơn \(limit) lần, dấu hiệu của tệp nén độc hại (ZIP bomb)",
+            en: "its part “\(part)” is compressed more than \(limit) times, the mark of a ZIP bomb")
+    }
+    public static func tooManyRows(sheet: String, limit: Int) -> LocalizedText {
+        LocalizedText(
+            vi: "trang “\(sheet)” có dòng quá số \(limit)", en: "the sheet “\(sheet)” has rows beyond row \(limit)")
+    }
+    public static let documentType = LocalizedText(
+        vi: "sổ tính chứa khai báo DTD hoặc thực thể XML (<!DOCTYPE, <!ENTITY), điều mà Excel không bao giờ ghi",
+        en: "the workbook holds an XML document type or entity declaration (<!DOCTYPE, <!ENTITY), which Excel never writes")
+    public static func unknownEntity(_ entity: String) -> LocalizedText {
+        LocalizedText(vi: "tham chiếu thực thể XML không hợp lệ “&\(entity)”", en: "an invalid XML entity reference “&\(entity)”")
+    }
+    public static func xmlSyntax(part: String, offset: Int) -> LocalizedText {
+        LocalizedText(
+            vi: "XML của phần “\(part)” sai cú pháp ở byte \(offset)", en: "the XML of the part “\(part)” is malformed at byte \(offset)")
+    }
+    public static func sharedString(_ index: Int, count: Int) -> LocalizedText {
+        LocalizedText(
+            vi: "ô trỏ tới chuỗi dùng chung số \(index) nhưng sổ tính chỉ có \(count) chuỗi",
+            en: "the cell refers to shared string \(index) but the workbook has \(count)")
+    }
+    public static let cellReference = LocalizedText(vi: "địa chỉ ô không hợp lệ", en: "an invalid cell reference")
+    public static func noEventSheet(_ sheets: [String]) -> LocalizedText {
+        let names = sheets.map { "“\($0)”" }.joined(separator: ", ")
+        return LocalizedText(
+            vi:
+                "không trang nào có tiêu đề cột của một loại sự kiện (cần ít nhất cột Mã sự kiện và Ngày thực hiện, và cột Loại sự kiện hoặc tên trang là loại sự kiện); các trang: \(names)",
+            en:
+                "no sheet has the header of an event type (at least the id and occurred_at columns, and a type column or a sheet named after the type); sheets: \(names)"
+        )
+    }
 }

@@ -13,15 +13,3 @@ public enum TaskStatus: String, Sendable, CaseIterable {
         return .notStarted
     }
 }
-
-extension TaskStatus: LabelledCode {
-    public var label: LocalizedText {
-        switch self {
-        case .done: LocalizedText(vi: "Hoàn thành", en: "Done")
-        case .overdue: LocalizedText(vi: "Quá hạn", en: "Overdue")
-        case .inProgress: LocalizedText(vi: "Đang thực hiện", en: "In progress")
-        case .ongoing: LocalizedText(vi: "Thường xuyên", en: "Ongoing")
-        case .notStarted: LocalizedText(vi: "Chưa thực hiện", en: "Not started")
-        }
-    }
-}

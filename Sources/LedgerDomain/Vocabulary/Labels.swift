@@ -100,6 +100,18 @@ extension ReportedTaskStatus: LabelledCode {
     }
 }
 
+extension TaskStatus: LabelledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .done: words("Hoàn thành", "Done")
+        case .overdue: words("Quá hạn", "Overdue")
+        case .inProgress: words("Đang thực hiện", "In progress")
+        case .ongoing: words("Thường xuyên", "Ongoing")
+        case .notStarted: words("Chưa thực hiện", "Not started")
+        }
+    }
+}
+
 extension ReportedIndicator: LabelledCode {
     public var label: LocalizedText {
         switch self {
