@@ -54,6 +54,8 @@ let package = Package(
                 "LedgerFiles",
                 "LedgerStore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Workbooks (.xlsx) are ZIP packages.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Plans")],
             swiftSettings: strict

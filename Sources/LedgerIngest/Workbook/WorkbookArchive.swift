@@ -29,7 +29,7 @@ struct WorkbookArchive {
     private var unpacked = 0
 
     init(_ bytes: [UInt8], limits: WorkbookLimits) throws(Refusal) {
-        guard let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
+        guard let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
             throw Refusal(problem: .malformed(ProblemDetail.notAWorkbook))
         }
         self.archive = archive
