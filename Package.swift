@@ -138,6 +138,7 @@ let package = Package(
         .testTarget(
             name: "ReformLedgerCLITests",
             dependencies: ["LedgerDomain", "LedgerTestSupport"],
+            exclude: ["Workbooks"],
             swiftSettings: strict
         ),
     ]

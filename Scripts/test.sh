@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 Scripts/setup.sh
 # The auditor's checkpoint recipe needs Python's `cryptography` (Debian's build of it).
 python3 -c 'import cryptography' 2>/dev/null || Scripts/setup.sh python3-cryptography
+# The workbook tests fill spreadsheets with openpyxl, as a clerk's Excel would (PyPI first,
+# Debian's build when pip cannot reach it).
+python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl 2>/dev/null || Scripts/setup.sh python3-openpyxl
 Scripts/check-layers.sh
 # The house format (.swift-format), checked before anything is built; warnings are errors
 # in every target of ours (Package.swift), so the build below fails on one.

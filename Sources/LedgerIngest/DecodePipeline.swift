@@ -34,15 +34,15 @@ struct EventPreparation: Sendable {
         switch record {
         case .problem(let problem):
             return .problems([problem])
-        case .value(let value, let line):
+        case .value(let value, let line, let sheet):
             switch decoder.decode(value, folderAgency: folderAgency) {
             case .failure(let failure):
-                return .problems(failure.problems.map { $0.at(line: line) })
+                return .problems(failure.problems.map { problem in sheet.map { problem.at(row: line, of: $0) } ?? problem.at(line: line) })
             case .success(let draft):
                 let source = EventSource(file: source.name, sha256: source.sha256, line: line)
                 return .event(
                     DecodedEvent(
-                        draft: draft, pending: PendingAppend(draft: draft, source: source, recordedAt: recordedAt),
+                        sheet: sheet, draft: draft, pending: PendingAppend(draft: draft, source: source, recordedAt: recordedAt),
                         fact: ActivityFact(type: draft.type, occurredAt: draft.occurredAt, data: draft.data, zone: decoder.zone)))
             }
         }
@@ -58,12 +58,19 @@ enum DecodedRecord: Sendable {
 
 /// A valid event, prepared for admission and appending.
 struct DecodedEvent: Sendable {
+    /// The sheet and columns of a workbook's event, to place admission problems in cells.
+    let sheet: SheetColumns?
     let draft: EventDraft
     let pending: PendingAppend
     /// What the projection keeps of it; nil for events that are not activity events.
     let fact: ActivityFact?
 
     var line: Int { pending.columns.sourceLine ?? 0 }
+
+    /// A problem of this event placed on its line, or its row and cell.
+    func place(_ problem: Problem) -> Problem {
+        sheet.map { problem.at(row: line, of: $0) } ?? problem.at(line: line)
+    }
 }
 
 /// What the reading thread owns while it runs. `SafeFile` and the reader are not

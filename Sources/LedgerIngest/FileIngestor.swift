@@ -127,6 +127,7 @@ public struct FileIngestor: Sendable {
         case .ndjson: NDJSONReader()
         case .csv: CSVFileReader(isTSV: false, fallback: options.csvFallback == .none ? .none : .windows1258)
         case .tsv: CSVFileReader(isTSV: true, fallback: options.csvFallback == .none ? .none : .windows1258)
+        case .xlsx: XLSXFileReader()
         }
     }
 }
@@ -172,12 +173,11 @@ private struct FileRun {
 
     private mutating func admit(_ event: DecodedEvent) throws {
         let draft = event.draft
-        let line = event.line
         switch try admission!.admit(draft, lookup: lookup!) {
         case .duplicate:
             duplicates += 1
         case .reject(let found):
-            for problem in found { report(problem.at(line: line)) }
+            for problem in found { report(event.place(problem)) }
         case .append:
             // Events after a bad one are still appended (and rolled back with the file)
             // so that later references to them are checked like in a good file.

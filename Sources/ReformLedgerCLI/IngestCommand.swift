@@ -9,7 +9,12 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Validate and append event files (all or nothing per file); files are not moved.",
-        discussion: "Examples:\n  reformledger ingest inbox/BST/q1.ndjson\n  reformledger ingest --agency BST --json bao-cao.csv")
+        discussion: """
+            Examples:
+              reformledger ingest inbox/BST/q1.ndjson
+              reformledger ingest --agency BST --json bao-cao.csv
+              reformledger ingest --agency UBND-TD mau-bao-cao.xlsx
+            """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -19,7 +24,7 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Print {\"files\":[…]} as JSON.")
     var json = false
 
-    @Argument(help: "Event files (.json, .ndjson, .jsonl, .csv, .tsv).")
+    @Argument(help: "Event files (.json, .ndjson, .jsonl, .csv, .tsv, .xlsx).")
     var files: [String]
 
     func validate() throws {

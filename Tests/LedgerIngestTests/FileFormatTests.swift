@@ -55,6 +55,34 @@ struct FileFormatTests {
         #expect(events[1].data == #"{"form":"workshop","title":"Hội thảo"}"#)
     }
 
+    @Test func csvWithVietnameseHeadersAndLabelsIsReadLikeCodes() throws {
+        let fixture = try IngestFixture()
+        let csv =
+            "Mã sự kiện;Loại sự kiện;Ngày thực hiện;Hình thức;Tên hoạt động;Số người tham gia;Nhiệm vụ\r\n"
+            + "V1;activity.held;05/03/2024;Tập huấn, bồi dưỡng;Tập huấn;45;KH2024-05 — Tập huấn nghiệp vụ\r\n"
+            + ";;;;;;\r\n"
+        let outcome = try fixture.ingest("viet.csv", csv, agency: "UBND-TD")
+        #expect(outcome.status == .accepted && outcome.appended == 1, "\(outcome.places)")
+        let events = try fixture.storedEvents(agency: "UBND-TD")
+        #expect(events.first?.data == #"{"form":"training","participants":45,"task":"KH2024-05","title":"Tập huấn"}"#)
+    }
+
+    /// LibreOffice's "save as CSV" of a filled template: labels in row 1, codes in row 2, and
+    /// rows whose only cells are the template's pre-filled id and type are not events.
+    @Test func aTemplateSavedAsCSVIsReadByItsCodeRow() throws {
+        let fixture = try IngestFixture()
+        let csv =
+            "Mã sự kiện,Loại sự kiện,Ngày thực hiện,Hình thức,Tên hoạt động\n"
+            + "id,type,occurred_at,form,title\n"
+            + "HD-001,activity.held,12/03/2024,tuyên truyền lưu động,Xe loa\n"
+            + "HD-002,activity.held,,,\n"
+            + "HD-003,activity.held,13/03/2024,Training course,Xe loa\n"
+        let outcome = try fixture.ingest("mau.csv", csv, agency: "UBND-TD")
+        #expect(outcome.places == ["5:data.form:invalid_value"], "the code row is not an event and line numbers stay physical")
+        let fixed = try fixture.ingest("mau2.csv", csv.replacingOccurrences(of: "Training course", with: "Hội nghị"), agency: "UBND-TD")
+        #expect(fixed.status == .accepted && fixed.appended == 2, "\(fixed.places)")
+    }
+
     @Test func commaCSVWithListsWindowsAndAMultiLineCell() throws {
         let fixture = try IngestFixture()
         let csv =
@@ -130,7 +158,10 @@ struct FileFormatTests {
         fixture.configuration.maxFileBytes = 100
         let big = try fixture.ingest("big.ndjson", IngestFixture.article("a1") + "\n" + IngestFixture.article("a2"))
         #expect(big.places == ["-:-:too_large"] && big.sha256 != nil)
+        let word = try fixture.ingest("report.docx", "PK")
+        #expect(word.places == ["-:-:unsupported_format"])
+        // A workbook is read, and one that is not a ZIP package says so.
         let excel = try fixture.ingest("report.xlsx", "PK")
-        #expect(excel.places == ["-:-:unsupported_format"])
+        #expect(excel.places == ["-:-:malformed"])
     }
 }

@@ -30,6 +30,7 @@ struct SafeFileTests {
     @Test func ignoredNamesAndFormatsByExtension() {
         #expect(FileFormat.isIgnoredName(".hidden.json") && FileFormat.isIgnoredName("a.json.tmp") && FileFormat.isIgnoredName("a.part"))
         #expect(!FileFormat.isIgnoredName("a.json"))
-        #expect(FileFormat(fileName: "A.JSONL") == .ndjson && FileFormat(fileName: "x.TSV") == .tsv && FileFormat(fileName: "x.xlsx") == nil)
+        #expect(FileFormat(fileName: "A.JSONL") == .ndjson && FileFormat(fileName: "x.TSV") == .tsv && FileFormat(fileName: "x.XLSX") == .xlsx)
+        #expect(FileFormat(fileName: "x.docx") == nil && FileFormat(fileName: "x.xls") == nil && FileFormat.isIgnoredName("~$x.xlsx"))
     }
 }

@@ -1,6 +1,6 @@
 /// The event-file formats of CONTRACT §4, chosen by extension.
 public enum FileFormat: String, Sendable, CaseIterable {
-    case json, ndjson, csv, tsv
+    case json, ndjson, csv, tsv, xlsx
 
     public init?(fileName: String) {
         guard let dot = fileName.lastIndex(of: ".") else { return nil }
@@ -9,6 +9,7 @@ public enum FileFormat: String, Sendable, CaseIterable {
         case "ndjson", "jsonl": self = .ndjson
         case "csv": self = .csv
         case "tsv": self = .tsv
+        case "xlsx": self = .xlsx
         default: return nil
         }
     }

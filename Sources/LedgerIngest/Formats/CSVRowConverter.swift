@@ -63,6 +63,11 @@ struct CSVRowConverter {
             return .array(cell.split(separator: ";").map { TextNormalizer.normalize(String($0)) }.filter { !$0.isEmpty }.map { .string($0) })
         }
         switch spec.kind {
+        case .identifier:
+            // A template's drop-down of tasks reads "KH2024-05 — title"; an id has no spaces,
+            // so what comes before the dash is the id.
+            if let dash = cell.range(of: TaskChoice.separator) { return .string(String(cell[..<dash.lowerBound])) }
+            return .string(cell)
         case .count:
             if let number = Int(cell), abs(number) <= JSONValue.maxExactInteger { return .integer(number) }
             return .string(cell)

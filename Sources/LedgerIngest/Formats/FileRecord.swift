@@ -4,7 +4,8 @@ import LedgerFiles
 /// One record of an event file: a JSON value with its line (or array position), or a
 /// problem met while reading it.
 enum FileRecord {
-    case value(JSONValue, line: Int)
+    /// `sheet`: for a workbook, where its problems are placed.
+    case value(JSONValue, line: Int, sheet: SheetColumns? = nil)
     case problem(Problem)
 }
 

@@ -19,31 +19,26 @@ struct WorkbookLimits: Sendable {
 
 /// The ZIP package of a workbook, read through ZIPFoundation within `WorkbookLimits`.
 struct WorkbookArchive {
-    /// Refused with a problem of the whole file.
-    struct Refusal: Error {
-        let problem: Problem
-    }
-
     private let archive: Archive
     private let limits: WorkbookLimits
     private var unpacked = 0
 
-    init(_ bytes: [UInt8], limits: WorkbookLimits) throws(Refusal) {
+    init(_ bytes: [UInt8], limits: WorkbookLimits) throws(WorkbookReadFailure) {
         guard let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
-            throw Refusal(problem: .malformed(ProblemDetail.notAWorkbook))
+            throw WorkbookReadFailure(problem: .malformed(ProblemDetail.notAWorkbook))
         }
         self.archive = archive
         self.limits = limits
     }
 
     /// The unpacked bytes of a part (`xl/workbook.xml`), nil when the package lacks it.
-    mutating func part(_ path: String) throws(Refusal) -> [UInt8]? {
+    mutating func part(_ path: String) throws(WorkbookReadFailure) -> [UInt8]? {
         guard let entry = archive[path] else { return nil }
         let packed = max(1, Int(clamping: entry.compressedSize))
         let budget = limits.maxUnpackedBytes - unpacked
         // The sizes in the directory may lie: the count below is of bytes actually inflated.
         if Int(clamping: entry.uncompressedSize) > budget {
-            throw Refusal(problem: .workbookTooLarge(ProblemDetail.unpackedSize(limit: limits.maxUnpackedBytes)))
+            throw WorkbookReadFailure(problem: .workbookTooLarge(ProblemDetail.unpackedSize(limit: limits.maxUnpackedBytes)))
         }
         var output: [UInt8] = []
         output.reserveCapacity(Int(clamping: entry.uncompressedSize))
@@ -61,15 +56,15 @@ struct WorkbookArchive {
                 output.append(contentsOf: chunk)
             }
         } catch {
-            throw Refusal(problem: failure ?? .malformed(ProblemDetail.workbookPartUnreadable(path)))
+            throw WorkbookReadFailure(problem: failure ?? .malformed(ProblemDetail.workbookPartUnreadable(path)))
         }
         unpacked += output.count
         return output
     }
 
     /// A part the workbook cannot be read without.
-    mutating func requiredPart(_ path: String) throws(Refusal) -> [UInt8] {
-        guard let bytes = try part(path) else { throw Refusal(problem: .malformed(ProblemDetail.workbookPartMissing(path))) }
+    mutating func requiredPart(_ path: String) throws(WorkbookReadFailure) -> [UInt8] {
+        guard let bytes = try part(path) else { throw WorkbookReadFailure(problem: .malformed(ProblemDetail.workbookPartMissing(path))) }
         return bytes
     }
 }
