@@ -8,6 +8,7 @@ expected=Tests/LedgerReportsTests/Fixtures/golden/expected
 
 missing=()
 command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-writer)
+dpkg -s libreoffice-calc >/dev/null 2>&1 || missing+=(libreoffice-calc)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] || Scripts/setup.sh "${missing[@]}"
@@ -29,3 +30,14 @@ chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1
 size=$(stat -c %s "$work/report.png")
 [ "$size" -gt 20000 ] || { echo "HTML check: the screenshot is only $size bytes"; exit 1; }
 echo "HTML check: Chromium rendered the report ($size-byte screenshot)"
+
+# The clerk's template, as the binary writes it, opened by LibreOffice Calc and printed.
+bin="${REFORMLEDGER_BIN:-.build/release/reformledger}"
+env -u REFORMLEDGER_BIN "$bin" init --with-plan soc-trang-2024 --state-dir "$work/state" >/dev/null
+env -u REFORMLEDGER_BIN "$bin" template --state-dir "$work/state" --agency UBND-TD --out "$work/template.xlsx" >/dev/null
+HOME="$work" timeout 180 libreoffice --headless --convert-to pdf --outdir "$work" "$work/template.xlsx" >/dev/null 2>&1
+pdftotext "$work/template.pdf" "$work/template.txt"
+for text in "MẪU BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH" "UBND huyện Trần Đề" "Mã sự kiện" "Ngày thực hiện" "Hình thức"; do
+  grep -qF "$text" "$work/template.txt" || { echo "XLSX check: “$text” not found in LibreOffice's rendering of the template"; exit 1; }
+done
+echo "XLSX check: LibreOffice opened the template ($(pdfinfo "$work/template.pdf" | sed -n 's/^Pages: *//p') pages) and it holds its parts"

@@ -16,6 +16,8 @@ Scripts/check-layers.sh
 # The house format (.swift-format), checked before anything is built; warnings are errors
 # in every target of ours (Package.swift), so the build below fails on one.
 swift format lint --strict --recursive Sources Tests Fuzz Package.swift
+# The workbook tests have LibreOffice save a filled template as CSV, as a clerk would.
+command -v libreoffice >/dev/null 2>&1 && dpkg -s libreoffice-calc >/dev/null 2>&1 || Scripts/setup.sh libreoffice-calc libreoffice-writer
 swift build --build-tests
 # The process tests (daemon, SIGKILL on a 200,000-event file) run the optimised binary.
 swift build -c release --product reformledger

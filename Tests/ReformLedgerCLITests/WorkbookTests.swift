@@ -48,6 +48,72 @@ struct WorkbookTests {
         #expect(again.status == 0 && again.stdout.contains(#""duplicates": 3"#), "\(again.stdout)")
     }
 
+    /// The clerk's round trip: the template of her agency, filled by openpyxl from the
+    /// cells' own drop-down lists, dropped into her inbox and taken by the daemon.
+    @Test func aTemplateFilledFromItsDropDownListsIsTakenFromTheInbox() throws {
+        let fixture = try CLIFixture()
+        let template = fixture.folder.file("mau-UBND-TD.xlsx")
+        let made = try fixture.run(["template", "--agency", "UBND-TD", "--out", template])
+        #expect(made.status == 0, "\(made.stderr)")
+        let filled = fixture.folder.file("filled.xlsx")
+        let script = RepositoryPaths.path("Tests/ReformLedgerCLITests/Workbooks/fill_template.py")
+        let fill = try ProcessRunner.run("/usr/bin/env", ["python3", script, template, filled])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        try FileManager.default.copyItem(atPath: filled, toPath: fixture.state + "/inbox/UBND-TD/bao-cao-quy-1.xlsx")
+        #expect(try fixture.run(["serve", "--once"]).status == 0)
+        let events = try fixture.run(["events", "--agency", "UBND-TD", "--json"]).stdout
+        guard case .array(let stored) = try fixture.json(events) else {
+            Issue.record("events --json is not an array: \(events)")
+            return
+        }
+        let data = stored.compactMap { $0.objectValue?["data"].map { JSONWriter.string($0) } }
+        // The script picked the first form, the seventh channel, the second audience and the
+        // first period of the lists: the codes of those labels are stored.
+        #expect(data.count == 5, "\(events)")
+        #expect(data.contains { $0.contains(#""form":"\#(ActivityForm.allCases[0].rawValue)""#) && $0.contains(#""participants":45"#) })
+        #expect(data.contains { $0.contains(#""form":"\#(ActivityForm.allCases[5].rawValue)""#) })
+        #expect(data.contains { $0.contains(#""channel":"\#(Channel.allCases[6].rawValue)""#) })
+        #expect(data.contains { $0.contains(#""audience":"\#(Audience.allCases[1].rawValue)""#) && $0.contains(#""aware":333"#) })
+        #expect(data.contains { $0.contains(#""period":"2024-Q1""#) }, "the plan's year is offered first")
+        // The task list holds the agency's own tasks: the one picked is one UBND-TD leads or coordinates.
+        #expect(data.contains { $0.contains(#""task":"KH2024-"#) })
+        #expect(!events.contains("—"), "the task's title is not stored, only its id")
+        #expect(events.contains(#""file":"bao-cao-quy-1.xlsx""#), "the provenance is the dropped file")
+    }
+
+    @Test func aBlankTemplateRecordsNothingAndAnUnknownAgencyHasNone() throws {
+        let fixture = try CLIFixture()
+        let blank = fixture.folder.file("blank.xlsx")
+        #expect(try fixture.run(["template", "--out", blank]).status == 0, "a template for any agency")
+        let result = try fixture.run(["ingest", "--agency", "UBND-TD", "--json", blank])
+        #expect(result.status == 0 && result.stdout.contains(#""appended": 0"#), "pre-filled ids alone are not events: \(result.stdout)")
+        let unknown = try fixture.run(["template", "--agency", "NOPE", "--out", fixture.folder.file("x.xlsx")])
+        #expect(unknown.status == 1 && unknown.stderr.contains("NOPE"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.folder.file("x.xlsx")))
+    }
+
+    /// LibreOffice's "save as CSV" of one sheet of a filled template ingests too.
+    @Test func aFilledTemplateSavedAsCSVByLibreOfficeIngests() throws {
+        let fixture = try CLIFixture()
+        let template = fixture.folder.file("mau.xlsx")
+        #expect(try fixture.run(["template", "--agency", "UBND-TD", "--out", template]).status == 0)
+        let filled = fixture.folder.file("filled.xlsx")
+        let script = RepositoryPaths.path("Tests/ReformLedgerCLITests/Workbooks/fill_template.py")
+        #expect(try ProcessRunner.run("/usr/bin/env", ["python3", script, template, filled]).status == 0)
+        // Sheet 2 (the activities), comma-separated, UTF-8 (76), as LibreOffice's dialog does.
+        let out = fixture.folder.file("csv")
+        let converted = try ProcessRunner.run(
+            "/usr/bin/env",
+            [
+                "libreoffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
+                "--outdir", out, filled,
+            ], environment: ["HOME": fixture.folder.path])
+        #expect(converted.status == 0, "\(converted.stderr)")
+        let csv = try #require(try FileManager.default.contentsOfDirectory(atPath: out).first { $0.hasSuffix(".csv") })
+        let result = try fixture.run(["ingest", "--agency", "UBND-TD", "--json", out + "/" + csv])
+        #expect(result.status == 0 && result.stdout.contains(#""appended": 2"#), "\(result.stdout)")
+    }
+
     @Test func aBadDateAndAnUnknownWordAreShownWithTheirSheetAndCell() throws {
         let books = try workbooks()
         let fixture = try CLIFixture()
