@@ -117,4 +117,6 @@ row "proof consistency from half the log" "$(per_run_ms "$BIN" proof consistency
 measure "verify --checkpoint (chain + own tree)" "$BIN" verify --state-dir "$WORK/state" --checkpoint "$VERIFY_CP"
 fresh_state "$WORK/latency"
 row "drop-to-commit latency (bar < 200 ms)" "$(python3 Benchmarks/drop_latency.py "$BIN" "$WORK/latency" 50 | sed 's/.*: //')" "–"
+phase "a 50,000-row workbook…"
+source Benchmarks/workbook.sh
 phase "done"
