@@ -54,4 +54,17 @@ public struct SheetColumns: Sendable, Equatable {
         if let end = key.firstIndex(where: { $0 == "." || $0 == "[" }) { key = key[..<end] }
         return columns[String(key)]
     }
+
+    /// A zero-based column as a spreadsheet names it: 0 → `A`, 25 → `Z`, 26 → `AA`. The
+    /// one spelling of column letters, for the reader's cells and the template's ranges.
+    public static func letters(of column: Int) -> String {
+        var number = column + 1
+        var result = ""
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            result = String(UnicodeScalar(UInt8(65 + remainder))) + result
+            number = (number - 1) / 26
+        }
+        return result
+    }
 }

@@ -56,7 +56,7 @@ struct XLSXFileReader: RecordReader {
             let converter = CSVRowConverter(header: codes)
             var columns: [String: String] = [:]
             for (column, code) in header.codes.enumerated() where !code.isEmpty && columns[code] == nil {
-                columns[code] = SheetGrid.letters(of: column)
+                columns[code] = SheetColumns.letters(of: column)
             }
             let place = SheetColumns(name: sheet.name, columns: columns)
             for problem in converter.headerProblems() { try emit(.problem(problem.at(row: header.firstDataRow - 1, of: place))) }

@@ -64,7 +64,7 @@ struct SheetGrid {
                         var problem = Problem.malformed(ProblemDetail.sharedString(Int(value.trimmingSpaces) ?? -1, count: sharedStrings.count))
                         problem.line = rowNumber
                         problem.sheet = sheet
-                        problem.cell = current.reference ?? "\(Self.letters(of: current.column))\(rowNumber)"
+                        problem.cell = current.reference ?? "\(SheetColumns.letters(of: current.column))\(rowNumber)"
                         throw WorkbookReadFailure(problem: problem)
                     }
                     text = sharedStrings[index]
@@ -93,18 +93,6 @@ struct SheetGrid {
             }
         }
         return letters == 0 ? nil : column - 1
-    }
-
-    /// 2 → `C`.
-    static func letters(of column: Int) -> String {
-        var number = column + 1
-        var result = ""
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            result = String(UnicodeScalar(UInt8(65 + remainder))) + result
-            number = (number - 1) / 26
-        }
-        return result
     }
 }
 

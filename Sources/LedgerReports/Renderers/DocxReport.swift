@@ -1,6 +1,5 @@
 import Foundation
 import LedgerDomain
-import ZIPFoundation
 
 /// An administrative report in the layout of Decree 30/2020/NĐ-CP: issuing body and
 /// national motto header, number line, place and date, title, numbered sections with
@@ -13,24 +12,12 @@ struct DocxReport {
     let labels: ReportLabels
 
     func render() throws -> [UInt8] {
-        let archive = try Archive(accessMode: .create)
-        let fixedDate = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01, the ZIP epoch
-        let parts: [(String, String)] = [
-            ("[Content_Types].xml", Self.contentTypes), ("_rels/.rels", Self.packageRelationships),
-            ("word/_rels/document.xml.rels", Self.documentRelationships), ("word/styles.xml", Self.styles),
-            ("word/document.xml", document()),
-        ]
-        for (path, text) in parts {
-            let data = Data(text.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                permissions: 0o644, compressionMethod: .deflate
-            ) { position, size in
-                data.subdata(in: Int(position)..<(Int(position) + size))
-            }
-        }
-        guard let data = archive.data else { throw ReportFormat.RenderFailure(format: "docx", reason: "the in-memory ZIP archive is empty") }
-        return Array(data)
+        try OfficePackage.zip(
+            [
+                ("[Content_Types].xml", Self.contentTypes), ("_rels/.rels", Self.packageRelationships),
+                ("word/_rels/document.xml.rels", Self.documentRelationships), ("word/styles.xml", Self.styles),
+                ("word/document.xml", document()),
+            ], format: "docx")
     }
 
     // MARK: The document

@@ -151,7 +151,7 @@ public struct ClerkTemplate {
         for (index, code) in columns.enumerated() {
             guard let column = lists.firstIndex(where: { $0.field == code }) else { continue }
             let list = lists[column]
-            let letters = Spreadsheet.letters(index)
+            let letters = SheetColumns.letters(of: index)
             sheet.validations.append(
                 Spreadsheet.ListValidation(
                     range: "\(letters)\(firstRow):\(letters)\(lastRow)",

@@ -1,6 +1,5 @@
 import Foundation
 import LedgerDomain
-import ZIPFoundation
 
 /// A workbook as typed values — sheets, columns, rows, cells, list validations — and its
 /// SpreadsheetML package (ECMA-376 Part 1, the parts Excel and LibreOffice need and no
@@ -72,47 +71,24 @@ struct Spreadsheet {
         var error: String
     }
 
-    /// `A`, `B`, … `Z`, `AA`: the letters of a zero-based column.
-    static func letters(_ column: Int) -> String {
-        var number = column + 1
-        var letters = ""
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
-            number = (number - 1) / 26
-        }
-        return letters
-    }
-
     /// `'Danh mục'!$A$2:$A$15`: an absolute range of a sheet, quoted as formulas need.
     static func absoluteRange(sheet: String, column: Int, rows: ClosedRange<Int>) -> String {
-        let letters = letters(column)
+        let letters = SheetColumns.letters(of: column)
         return "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!$\(letters)$\(rows.lowerBound):$\(letters)$\(rows.upperBound)"
     }
 
     // MARK: The package
 
     func package() throws -> [UInt8] {
-        let archive = try Archive(accessMode: .create)
-        let fixedDate = Date(timeIntervalSince1970: 315_532_800)  // 1980-01-01: the same bytes every time
-        var parts: [(String, XMLTree)] = [
-            ("[Content_Types].xml", contentTypes), ("_rels/.rels", Self.packageRelationships),
-            ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", workbookRelationships), ("xl/styles.xml", Self.styles),
+        var parts: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes.document), ("_rels/.rels", Self.packageRelationships.document),
+            ("xl/workbook.xml", workbook.document), ("xl/_rels/workbook.xml.rels", workbookRelationships.document),
+            ("xl/styles.xml", Self.styles.document),
         ]
         for (index, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet, selected: index == 0)))
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", worksheet(sheet, selected: index == 0).document))
         }
-        for (path, tree) in parts {
-            let data = Data(tree.document.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                permissions: 0o644, compressionMethod: .deflate
-            ) { position, size in
-                data.subdata(in: Int(position)..<(Int(position) + size))
-            }
-        }
-        guard let data = archive.data else { throw ReportFormat.RenderFailure(format: "xlsx", reason: "the in-memory ZIP archive is empty") }
-        return Array(data)
+        return try OfficePackage.zip(parts, format: "xlsx")
     }
 
     private static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -227,7 +203,7 @@ struct Spreadsheet {
         return XMLTree(
             "row", attributes,
             row.cells.map { cell in
-                var attributes = [("r", letters(cell.column) + "\(row.number)")]
+                var attributes = [("r", SheetColumns.letters(of: cell.column) + "\(row.number)")]
                 if cell.style != .plain { attributes.append(("s", "\(cell.style.rawValue)")) }
                 switch cell.value {
                 case .text(let text):
