@@ -20,10 +20,26 @@ HOME="$work" timeout 180 libreoffice --headless --convert-to pdf --outdir "$work
 pdftotext "$work/report.pdf" "$work/report.txt"
 for text in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do - Hạnh phúc" "SỞ NỘI VỤ" "Số: …/BC-SNV" \
             "ngày 14 tháng 3 năm 2024" "BÁO CÁO" "Kết quả công tác tuyên truyền cải cách hành chính quý I năm 2024" \
-            "I. TỔNG HỢP" "Nơi nhận:" "KH2024-01"; do
+            "I. TỔNG HỢP" "Nơi nhận:" "KH2024-01" "Trễ hạn" "Kết quả đạt được" "Đề xuất, kiến nghị"; do
   grep -qF "$text" "$work/report.txt" || { echo "DOCX check: “$text” not found in LibreOffice's rendering"; exit 1; }
 done
 echo "DOCX check: LibreOffice opened the report ($(pdfinfo "$work/report.pdf" | sed -n 's/^Pages: *//p') pages) and it holds every part"
+
+# The agency report: the document a district's head signs, addressed to UBND through SNV.
+cp "$expected/agencies/UBND-MX-e1.docx" "$work/agency.docx"
+HOME="$work" timeout 180 libreoffice --headless --convert-to pdf --outdir "$work" "$work/agency.docx" >/dev/null 2>&1
+pdftotext "$work/agency.pdf" "$work/agency.txt"
+for text in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "UBND HUYỆN MỸ XUYÊN" "Số: …/BC-UBND-MX" "Kính gửi: Ủy ban nhân dân tỉnh Sóc Trăng (qua Sở Nội" \
+            "I. KẾT QUẢ THỰC HIỆN" "Kết quả đạt được" "Tồn tại, hạn chế" "Đề xuất, kiến nghị" "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ"; do
+  grep -qF "$text" "$work/agency.txt" || { echo "agency DOCX check: “$text” not found in LibreOffice's rendering"; exit 1; }
+done
+echo "agency DOCX check: LibreOffice opened UBND-MX's report ($(pdfinfo "$work/agency.pdf" | sed -n 's/^Pages: *//p') pages) and it holds every part"
+
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,1600 \
+  --screenshot="$work/agency.png" "file://$PWD/$expected/agencies/UBND-MX-e1.html" >/dev/null 2>&1
+size=$(stat -c %s "$work/agency.png")
+[ "$size" -gt 20000 ] || { echo "agency HTML check: the screenshot is only $size bytes"; exit 1; }
+echo "agency HTML check: Chromium rendered UBND-MX's report ($size-byte screenshot)"
 
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,1600 \
   --screenshot="$work/report.png" "file://$PWD/$expected/consolidated-2024-Q1-e1.html" >/dev/null 2>&1

@@ -8,11 +8,30 @@ public struct ReportBuilder {
     let registry: AgencyRegistry
     let mode: LedgerConfiguration.PeriodMode
     let language: Language
+    /// When agencies' reports and contest feedback are due (CONTRACT §7.4).
+    public var deadlines = Deadlines()
 
     public init(registry: AgencyRegistry, mode: LedgerConfiguration.PeriodMode, language: Language) {
         self.registry = registry
         self.mode = mode
         self.language = language
+    }
+
+    /// `report_due_days`, `feedback_due` and the zone whose local day an arrival is counted in.
+    public struct Deadlines: Sendable {
+        public var reportDueDays = 3
+        public var feedbackDue: LocalDate? = nil
+        public var zone: LocalZone = .hoChiMinh
+
+        public init(reportDueDays: Int = 3, feedbackDue: LocalDate? = nil, zone: LocalZone = .hoChiMinh) {
+            self.reportDueDays = reportDueDays
+            self.feedbackDue = feedbackDue
+            self.zone = zone
+        }
+
+        public init(_ configuration: LedgerConfiguration) {
+            self.init(reportDueDays: configuration.reportDueDays, feedbackDue: configuration.feedbackDue, zone: configuration.zone)
+        }
     }
 
     /// Everything a report needs from `proj_effective`, gathered in one sequential scan
@@ -25,6 +44,12 @@ public struct ReportBuilder {
         var latestIndicator: [Pair: (instant: Int64, seq: Int64, numerator: Int, denominator: Int)] = [:]
         var feedback: [(agency: String, recommendation: String?)] = []
         var submitted = Set<String>()
+        /// Agency → the root seq of its first `report.submitted` for the period, and of its
+        /// first contest-feedback survey (when feedback is tracked): arrivals are when they
+        /// first reached the log, whatever corrections followed.
+        var firstSubmitted: [String: Int64] = [:], firstFeedback: [String: Int64] = [:]
+        /// (audience, agency) → the agency's own awareness sums (its report, §7.5).
+        var awarenessByAgency: [Pair: (aware: Int128, respondents: Int128)] = [:]
         /// (task, agency) pairs.
         var done = Set<Pair>(), progressed = Set<Pair>()
         var linked: [String: Int] = [:]
@@ -45,17 +70,24 @@ public struct ReportBuilder {
         var contests = 0, surveys = 0, events = 0
     }
 
-    func gather(_ projection: ProjectionSnapshot, period: String, first: String, last: String) throws -> Facts {
+    func gather(_ projection: ProjectionSnapshot, period: String, first: String, last: String, tracksFeedback: Bool = false) throws -> Facts {
         var facts = Facts()
         // The rows a report needs are those of the period, task-linked rows up to its last
-        // day and every submitted report; the test is made here on `day`, read first.
+        // day, every submitted report and (when tracked) all contest feedback; the test is
+        // made here on `day`, read first.
         try projection.forEachEffectiveFact { row in
             guard let day = row.day else { return }
             let inPeriod = day >= first && day <= last
-            if !inPeriod && (day > last || !row.hasTask) && !row.isReportSubmitted { return }
+            if !inPeriod && (day > last || !row.hasTask) && !row.isReportSubmitted && !(tracksFeedback && row.isSurvey) { return }
             guard let agency = row.agency, let type = row.type else { return }
             let measure = row.measure(of: type), task = row.task
-            if case .period(let reported) = measure, reported == period { facts.submitted.insert(agency) }
+            if case .period(let reported) = measure, reported == period {
+                facts.submitted.insert(agency)
+                facts.firstSubmitted[agency] = min(facts.firstSubmitted[agency] ?? .max, row.root)
+            }
+            if tracksFeedback, case .contestFeedback = measure {
+                facts.firstFeedback[agency] = min(facts.firstFeedback[agency] ?? .max, row.root)
+            }
             if let task, day <= last {
                 let pair = Pair(first: task, second: agency)
                 if case .status(let status) = measure, status == ReportedTaskStatus.done.rawValue { facts.done.insert(pair) }
@@ -94,6 +126,8 @@ public struct ReportBuilder {
                 } else if case .awareness(let audience, let respondents, let aware) = measure {
                     let sums = facts.awareness[audience] ?? (0, 0)
                     facts.awareness[audience] = (sums.aware + Int128(aware), sums.respondents + Int128(respondents))
+                    let own = Pair(first: audience, second: agency), mine = facts.awarenessByAgency[own] ?? (0, 0)
+                    facts.awarenessByAgency[own] = (mine.aware + Int128(aware), mine.respondents + Int128(respondents))
                 }
             case (.indicatorReported, .indicator(let indicator, let numerator, let denominator)):
                 let key = Pair(first: indicator, second: agency), instant = row.instant, seq = row.seq
@@ -109,11 +143,19 @@ public struct ReportBuilder {
     public func build(_ period: ReportPeriod, range: ClosedRange<LocalDate>, projection: ProjectionSnapshot) throws -> ConsolidatedReport {
         let first = range.lowerBound.description, last = range.upperBound.description
         let listed = registry.listedAgencies(first: range.lowerBound, last: range.upperBound)
-        let facts = try gather(projection, period: period.description, first: first, last: last)
+        // Contest feedback is tracked in the reports of the periods its due day falls in.
+        let feedbackDue = deadlines.feedbackDue.flatMap { range.contains($0) ? $0 : nil }
+        let facts = try gather(projection, period: period.description, first: first, last: last, tracksFeedback: feedbackDue != nil)
+        let reportDue = range.upperBound.adding(days: deadlines.reportDueDays)
         var report = ConsolidatedReport(
             period: period, mode: mode, from: range.lowerBound, to: range.upperBound, edition: nil,
-            throughSeq: projection.throughSeq, headHash: projection.headHash, totals: facts.totals, agencies: [], tasks: [],
-            indicators: [], contestFeedback: .init(), silentAgencies: [])
+            throughSeq: projection.throughSeq, headHash: projection.headHash, reportDue: reportDue, totals: facts.totals, agencies: [],
+            tasks: [], indicators: [], contestFeedback: .init(due: feedbackDue), silentAgencies: [])
+        /// The local day the log recorded the event `seq`.
+        func arrivalDay(_ seq: Int64?) throws -> LocalDate? {
+            guard let seq, let text = try projection.recordedAt(seq: seq), let instant = EventTime.parseInstant(text) else { return nil }
+            return deadlines.zone.localDate(of: instant)
+        }
         let (taskLines, agencyTasks) = tasks(facts, last: range.upperBound, listed: listed)
         report.tasks = taskLines
         for code in listed {
@@ -124,11 +166,16 @@ public struct ReportBuilder {
                     articlesByChannel: (line?.channels ?? [:]).filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                     activitiesByForm: (line?.forms ?? [:]).filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                     contests: line?.contests ?? 0, surveys: line?.surveys ?? 0,
-                    tasks: agencyTasks[code] ?? [], reportSubmitted: facts.submitted.contains(code)))
+                    tasks: agencyTasks[code] ?? [], reportSubmitted: facts.submitted.contains(code),
+                    report: .of(recordedOn: try arrivalDay(facts.firstSubmitted[code]), due: reportDue),
+                    feedback: try feedbackDue.flatMap { due in
+                        registry.isCoordinator(code) ? nil : .of(recordedOn: try arrivalDay(facts.firstFeedback[code]), due: due)
+                    }, isCoordinator: registry.isCoordinator(code)))
             if (line?.events ?? 0) == 0 { report.silentAgencies.append(code) }
+            report.agencyIndicators[code] = agencyIndicators(facts, agency: code)
         }
         report.indicators = indicators(facts)
-        report.contestFeedback = contestFeedback(facts, listed: listed)
+        report.contestFeedback = contestFeedback(facts, listed: listed, due: feedbackDue)
         return report
     }
 
@@ -219,8 +266,29 @@ public struct ReportBuilder {
         return lines.values.sorted { $0.indicator < $1.indicator }
     }
 
-    private func contestFeedback(_ facts: Facts, listed: [String]) -> ConsolidatedReport.ContestFeedback {
-        var feedback = ConsolidatedReport.ContestFeedback()
+    /// One agency's own indicators: its awareness surveys and its latest reports of
+    /// `staff-trained` and `online-procedures`, against the province's targets (the
+    /// task-count targets are the province's and stay in the consolidated report).
+    private func agencyIndicators(_ facts: Facts, agency: String) -> [ConsolidatedReport.IndicatorLine] {
+        var lines: [String: ConsolidatedReport.IndicatorLine] = [:]
+        for name in registry.targets.keys where TargetIndicator.parse(name).map({ if case .taskCount = $0 { false } else { true } }) ?? true {
+            lines[name] = .init(indicator: name, numerator: 0, denominator: 0, target: registry.targets[name], hasData: false)
+        }
+        for (key, sums) in facts.awarenessByAgency where key.second == agency {
+            let name = "awareness.\(key.first)"
+            lines[name] = .init(
+                indicator: name, numerator: sums.aware, denominator: sums.respondents, target: registry.targets[name], hasData: true)
+        }
+        for (key, latest) in facts.latestIndicator where key.second == agency {
+            lines[key.first] = .init(
+                indicator: key.first, numerator: Int128(latest.numerator), denominator: Int128(latest.denominator),
+                target: registry.targets[key.first], hasData: true)
+        }
+        return lines.values.sorted { $0.indicator < $1.indicator }
+    }
+
+    private func contestFeedback(_ facts: Facts, listed: [String], due: LocalDate?) -> ConsolidatedReport.ContestFeedback {
+        var feedback = ConsolidatedReport.ContestFeedback(due: due)
         var responded = Set<String>()
         for (agency, recommendation) in facts.feedback {
             feedback.responses += 1

@@ -9,8 +9,10 @@ import Glibc
 
 /// Issues report editions as the schedule does (CONTRACT §7.3): computes the report at the
 /// head, writes every configured format atomically to
-/// `reports/<period>/consolidated-<period>-e<edition>.<ext>`, then appends
-/// `report.generated` as agency `SYSTEM` with the files' SHA-256.
+/// `reports/<period>/consolidated-<period>-e<edition>.<ext>` and each sending agency's
+/// own report to `reports/<period>/agencies/<CODE>-e<edition>.{docx,html}`, then appends
+/// `report.generated` as agency `SYSTEM` with every file's SHA-256 (so `verify` checks
+/// the agencies' files too).
 public struct ReportIssuer: Sendable {
     public let service: ReportService
     public let reportsFolder: String
@@ -44,15 +46,25 @@ public struct ReportIssuer: Sendable {
         var names: [String] = []
         var written: [String] = []
         do {
-            for name in configuration.reportFormats {
-                guard let format = ReportFormat(rawValue: name) else { continue }
-                let bytes = try format.render(report, language: configuration.language)
-                let relative = "\(period)/consolidated-\(period)-e\(edition).\(format.rawValue)"
+            func write(_ bytes: [UInt8], as relative: String) throws {
                 let path = (reportsFolder as NSString).appendingPathComponent(relative)
                 try AtomicFile.write(bytes, to: path)
                 written.append(path)
                 files.append(.object(["name": .string(relative), "sha256": .string(HashChain.sha256Hex(Data(bytes)))]))
                 names.append(relative)
+            }
+            for name in configuration.reportFormats {
+                guard let format = ReportFormat(rawValue: name) else { continue }
+                try write(format.render(report, language: configuration.language), as: "\(period)/consolidated-\(period)-e\(edition).\(format.rawValue)")
+            }
+            // Coordinators receive the reports; every other listed agency gets its own.
+            for line in report.agencies where !line.isCoordinator {
+                guard let own = AgencyReport(report, agency: line.code) else { continue }
+                for format in AgencyReport.scheduledFormats {
+                    try write(
+                        format.render(own, language: configuration.language),
+                        as: AgencyReport.relativePath(period: period, code: line.code, edition: edition, format: format))
+                }
             }
             let now = clock.now()
             let zone = configuration.zone

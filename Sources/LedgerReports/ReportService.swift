@@ -36,8 +36,9 @@ public struct ReportService: Sendable {
             throughSeq: requested, zone: configuration.zone, coordinators: Set(configuration.coordinators),
             progress: progress
         ) { projection in
-            try ReportBuilder(registry: projection.registry, mode: configuration.periods, language: configuration.language)
-                .build(period, range: range, projection: projection)
+            var builder = ReportBuilder(registry: projection.registry, mode: configuration.periods, language: configuration.language)
+            builder.deadlines = .init(configuration)
+            return try builder.build(period, range: range, projection: projection)
         }
         report.checkpoint = try checkpoints?.note(of: store, size: report.throughSeq)
         return report

@@ -101,7 +101,8 @@ public final class InMemoryEventStore: EventStore {
             ProjectionSnapshot(
                 facts: .values(projection.effectiveFacts),
                 registry: log.registry(
-                    coordinators: coordinators, zone: zone, throughSeq: seq), throughSeq: seq, headHash: hash))
+                    coordinators: coordinators, zone: zone, throughSeq: seq), throughSeq: seq, headHash: hash,
+                recordedAt: { $0 >= 1 && $0 <= seq ? log.events[Int($0 - 1)].recordedAt : nil }))
     }
 
     public func readTree<T>(_ body: (any MerkleTreeReader) throws -> T) throws -> T {
@@ -228,7 +229,13 @@ private struct MemoryProjection {
 
     /// The standing facts in the order of their lineage roots.
     var effectiveFacts: [EffectiveFact.Value] {
-        standing.sorted { $0.key < $1.key }.compactMap { facts[$0.value] }
+        standing.sorted { $0.key < $1.key }.compactMap { root, seq in
+            facts[seq].map {
+                var fact = $0
+                fact.root = root
+                return fact
+            }
+        }
     }
 }
 

@@ -16,6 +16,12 @@ public struct ProjectionSnapshot {
     public let registry: AgencyRegistry
     public let throughSeq: Int64
     public let headHash: String
+    /// When the log recorded an event (`recorded_at`, RFC 3339 UTC): a report asks it of
+    /// the few events whose arrival counts (`report.submitted`, contest feedback).
+    let recordedAt: (Int64) throws -> String?
+
+    /// `recorded_at` of the event `seq` of the log, nil when there is none.
+    public func recordedAt(seq: Int64) throws -> String? { try recordedAt(seq) }
 
     /// Every effective fact (corrections applied, retractions removed). From SQLite in one
     /// sequential pass through the C API: a report over a million events reads them all,
@@ -23,7 +29,7 @@ public struct ProjectionSnapshot {
     public func forEachEffectiveFact(_ body: (EffectiveFact) throws -> Void) throws {
         switch facts {
         case .table(let db):
-            let rows = try RawStatement(db, sql: "SELECT day, agency, type, measure, task, a, b, note, instant, seq FROM proj_effective NOT INDEXED")
+            let rows = try RawStatement(db, sql: "SELECT day, agency, type, measure, task, a, b, note, instant, seq, root FROM proj_effective NOT INDEXED")
             defer { rows.reset() }
             let fact = EffectiveFact(storage: .row(rows))
             while try rows.step() { try body(fact) }
@@ -45,8 +51,12 @@ public struct EffectiveFact {
         public var measure: ActivityMeasure
         public var instant: Int64
         public var seq: Int64
+        /// The seq of the lineage's first event (the fact as first sent, before corrections).
+        public var root: Int64
 
-        public init(day: String, agency: String, type: EventType, task: String?, measure: ActivityMeasure, instant: Int64, seq: Int64) {
+        public init(
+            day: String, agency: String, type: EventType, task: String?, measure: ActivityMeasure, instant: Int64, seq: Int64, root: Int64? = nil
+        ) {
             self.day = day
             self.agency = agency
             self.type = type
@@ -54,6 +64,7 @@ public struct EffectiveFact {
             self.measure = measure
             self.instant = instant
             self.seq = seq
+            self.root = root ?? seq
         }
 
         public init(_ fact: ActivityFact, agency: String, seq: Int64) {
@@ -93,6 +104,12 @@ public struct EffectiveFact {
         switch storage {
         case .row(let rows): rows.string(2) == EventType.reportSubmitted.rawValue
         case .value(let value): value.type == .reportSubmitted
+        }
+    }
+    @inlinable public var isSurvey: Bool {
+        switch storage {
+        case .row(let rows): rows.string(2) == EventType.surveySubmitted.rawValue
+        case .value(let value): value.type == .surveySubmitted
         }
     }
     /// What the fact is grouped or summed by, typed by its event type; from SQLite read
@@ -147,6 +164,13 @@ public struct EffectiveFact {
         case .value(let value): value.seq
         }
     }
+    /// The seq of the lineage's first event: when the fact first reached the log.
+    @inlinable public var root: Int64 {
+        switch storage {
+        case .row(let rows): rows.int64(10)
+        case .value(let value): value.root
+        }
+    }
 }
 
 extension LedgerDatabase {
@@ -162,7 +186,9 @@ extension LedgerDatabase {
             guard requested == nil || requested == head.seq else { return (nil, commit: false) }
             try ProjectionWriter(db: db, zone: zone).catchUp()
             let registry = try Self.loadRegistry(db, coordinators: coordinators, zone: zone)
-            return (try body(ProjectionSnapshot(facts: .table(db), registry: registry, throughSeq: head.seq, headHash: head.hash)), commit: true)
+            let snapshot = ProjectionSnapshot(
+                facts: .table(db), registry: registry, throughSeq: head.seq, headHash: head.hash, recordedAt: { try Self.recordedAt(db, seq: $0) })
+            return (try body(snapshot), commit: true)
         }
         if let atHead { return atHead }
         let seq = requested ?? 0
@@ -183,8 +209,15 @@ extension LedgerDatabase {
             return try temporary.write { db in
                 try LedgerSchema.createProjectionTables(db)
                 try ProjectionWriter(db: db, zone: zone).rebuild(from: source, throughSeq: seq, progress: progress)
-                return try body(ProjectionSnapshot(facts: .table(db), registry: registry, throughSeq: seq, headHash: hash))
+                return try body(
+                    ProjectionSnapshot(
+                        facts: .table(db), registry: registry, throughSeq: seq, headHash: hash,
+                        recordedAt: { $0 <= seq ? try Self.recordedAt(source, seq: $0) : nil }))
             }
         }
+    }
+
+    static func recordedAt(_ db: Database, seq: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT recorded_at FROM events WHERE seq = ?", arguments: [seq])
     }
 }

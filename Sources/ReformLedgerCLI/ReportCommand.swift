@@ -6,19 +6,22 @@ import LedgerIngest
 import LedgerReports
 import LedgerStore
 
-/// `report --period P [--format …] [--through-seq N] [--out DIR] [--issue]`.
+/// `report --period P [--agency CODE] [--format …] [--through-seq N] [--out DIR] [--issue]`.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Compute the consolidated report of a period; print it, write it to --out, or --issue the next edition.",
         discussion:
-            "Examples:\n  reformledger report --period 2024-Q1\n  reformledger report --period 2024 --format html,docx --out out/\n  reformledger report --period 2024-H1 --issue"
+            "Examples:\n  reformledger report --period 2024-Q1\n  reformledger report --period 2024 --format html,docx --out out/\n  reformledger report --period 2024-H1 --issue\n  reformledger report --period 2024-Q1 --agency BST --format docx,html --out out/"
     )
 
     @OptionGroup var global: GlobalOptions
 
     @Option(name: .long, help: "2024-Q1 … 2024-Q4, 2024-H1, 2024-9M or 2024.")
     var period: String
+
+    @Option(name: .long, help: "Only this agency's own report (json, md, html or docx), addressed to UBND through SNV.")
+    var agency: String?
 
     @Option(name: .long, help: "Comma-separated formats: json, md, html, csv, docx (default json; with --issue, the configured ones).")
     var format: String?
@@ -51,6 +54,10 @@ struct ReportCommand: ParsableCommand {
         if let throughSeq, throughSeq < 0 { throw ValidationError("--through-seq takes a seq ≥ 0") }
         if let edition, edition < 1 || issue { throw ValidationError("--edition takes a number ≥ 1 and does not go with --issue") }
         if !issue && out == nil && formats == [.docx] { throw ValidationError("docx is binary; use --out DIR") }
+        if agency != nil && issue { throw ValidationError("--issue writes every agency's report; it takes no --agency") }
+        if agency != nil && formats.contains(.csv) {
+            throw ValidationError("an agency report is json, md, html or docx; its CSV row is in the consolidated CSV")
+        }
     }
 
     func run() throws {
@@ -72,6 +79,10 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         report.edition = edition
+        if let agency {
+            try write(report, agency: agency, language: configuration.language)
+            return
+        }
         if let out {
             for format in formats {
                 let name = "consolidated-\(reportPeriod)\(edition.map { "-e\($0)" } ?? "").\(format.rawValue)"
@@ -81,6 +92,23 @@ struct ReportCommand: ParsableCommand {
             }
         } else {
             FileHandle.standardOutput.write(Data(try formats[0].render(report, language: configuration.language)))
+        }
+    }
+
+    /// `--agency CODE`: its report, cut from the consolidated one of the same seq.
+    private func write(_ report: ConsolidatedReport, agency code: String, language: Language) throws {
+        guard let own = AgencyReport(report, agency: code) else {
+            throw CommandFailure("agency \(code) is not listed in the report of \(report.period) (see reformledger status)")
+        }
+        guard let out else {
+            FileHandle.standardOutput.write(Data(try formats[0].render(own, language: language)))
+            return
+        }
+        for format in formats {
+            let name = "\(code)-\(report.period)\(edition.map { "-e\($0)" } ?? "").\(format.rawValue)"
+            let path = (out as NSString).appendingPathComponent(name)
+            try AtomicFile.write(try format.render(own, language: language), to: path)
+            Terminal.print(path)
         }
     }
 }

@@ -24,6 +24,24 @@ struct GoldenReportTests {
         #expect(Array(expected) == bytes, "\(format.rawValue) differs from \(path)")
     }
 
+    /// The agency report of UBND-MX (an on-time period report, late contest feedback, tasks
+    /// it leads and coordinates) in its four formats.
+    @Test(arguments: ReportFormat.agencyFormats)
+    func agencyReportMatchesTheCommittedGolden(_ format: ReportFormat) throws {
+        let scenario = try GoldenScenario()
+        var report = try scenario.report("2024-Q1")
+        report.edition = 1
+        let own = try #require(AgencyReport(report, agency: "UBND-MX"))
+        let bytes = try format.render(own, language: .vi)
+        let path = GoldenScenario.fixtures + "/expected/agencies/UBND-MX-e1.\(format.rawValue)"
+        if ProcessInfo.processInfo.environment["REFORMLEDGER_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(atPath: GoldenScenario.fixtures + "/expected/agencies", withIntermediateDirectories: true)
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
+        }
+        let expected = try #require(FileManager.default.contents(atPath: path), "missing \(path); run Scripts/update-golden.sh")
+        #expect(Array(expected) == bytes, "\(format.rawValue) differs from \(path)")
+    }
+
     @Test func everyFormatIsByteIdenticalWhenComputedAgainAndAsOfTheSameSeq() throws {
         let scenario = try GoldenScenario()
         let live = try scenario.report("2024-Q1")

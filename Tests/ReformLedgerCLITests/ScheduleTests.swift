@@ -27,24 +27,31 @@ struct ScheduleTests {
 
         _ = try serveOnce(fixture, now: "2024-03-17T01:00:00+07:00")
         let formats = ["csv", "docx", "html", "json", "md"]
-        #expect(fixture.entries(under: "reports") == formats.map { "2024-Q1/consolidated-2024-Q1-e1.\($0)" })
+        #expect(consolidated(fixture) == formats.map { "2024-Q1/consolidated-2024-Q1-e1.\($0)" })
+        // Every agency but the coordinators (UBND, SNV) gets its own report, docx and html.
+        let agencies = fixture.entries(under: "reports/2024-Q1/agencies")
+        #expect(agencies.count == 29 * 2 && agencies.contains("BST-e1.docx") && agencies.contains("BST-e1.html"))
+        #expect(!agencies.contains { $0.hasPrefix("SNV-") || $0.hasPrefix("UBND-e") })
+        let own = try String(contentsOfFile: fixture.state + "/reports/2024-Q1/agencies/BST-e1.html", encoding: .utf8)
+        #expect(own.contains("Báo Sóc Trăng") && own.contains("Kết quả đạt được"))
         let first = try String(contentsOfFile: fixture.state + "/reports/2024-Q1/consolidated-2024-Q1-e1.json", encoding: .utf8)
         #expect(first.contains(#""edition": 1"#) && first.contains(#""articles": 1"#))
 
         // A late event the same day waits for the next daily check; nothing else is due.
         drop(fixture, Self.article("a2", "2024-03-11"), name: "a2.ndjson")
         _ = try serveOnce(fixture, now: "2024-03-17T09:00:00+07:00")
-        #expect(fixture.entries(under: "reports").count == 5)
+        #expect(consolidated(fixture).count == 5)
         _ = try serveOnce(fixture, now: "2024-03-18T01:00:00+07:00")
         #expect(
-            fixture.entries(under: "reports") == formats.map { "2024-Q1/consolidated-2024-Q1-e1.\($0)" }
+            consolidated(fixture) == formats.map { "2024-Q1/consolidated-2024-Q1-e1.\($0)" }
                 + formats.map { "2024-Q1/consolidated-2024-Q1-e2.\($0)" })
         #expect(try String(contentsOfFile: fixture.state + "/reports/2024-Q1/consolidated-2024-Q1-e1.json", encoding: .utf8) == first)
         let second = try String(contentsOfFile: fixture.state + "/reports/2024-Q1/consolidated-2024-Q1-e2.json", encoding: .utf8)
         #expect(second.contains(#""edition": 2"#) && second.contains(#""articles": 2"#))
         // No new events: no third edition the day after.
         _ = try serveOnce(fixture, now: "2024-03-19T01:00:00+07:00")
-        #expect(fixture.entries(under: "reports").count == 10)
+        #expect(consolidated(fixture).count == 10)
+        #expect(fixture.entries(under: "reports/2024-Q1/agencies").count == 2 * 29 * 2)
         #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE type = 'report.generated' AND agency = 'SYSTEM'") == "2")
         #expect(try fixture.run(["verify"]).status == 0)
     }
@@ -60,7 +67,7 @@ struct ScheduleTests {
         #expect(fixture.entries(under: "reports").allSatisfy { $0.contains("-e1.") })
         #expect(december.stderr.components(separatedBy: "report issued").count - 1 == 7)
         _ = try serveOnce(fixture, now: "2024-12-21T10:00:00+07:00")
-        #expect(fixture.entries(under: "reports").count == 35)
+        #expect(consolidated(fixture).count == 35)
     }
 
     @Test func anAuditorReproducesAnEditionByteForByteAndVerifyCatchesAnAlteredFile() throws {
@@ -105,7 +112,20 @@ struct ScheduleTests {
         #expect(english.stdout.contains("# Report on administrative-reform communication — Q1 2024"))
         let replay = try fixture.run(["replay", "--as-of", "2000-01-01T00:00:00Z"])
         #expect(replay.status == 0 && replay.stdout.contains(#""through_seq": 0"#))
+        // One agency's own report: printed, written, refused for an unknown agency or as CSV.
+        let own = try fixture.run(["report", "--period", "2024-Q1", "--agency", "BST", "--format", "md"])
+        #expect(own.status == 0 && own.stdout.contains("# Báo cáo của cơ quan, đơn vị: Báo Sóc Trăng — quý I năm 2024"))
+        #expect(own.stdout.contains("Báo cáo kỳ (hạn 17/03/2024): Chưa gửi") && own.stdout.contains("### Đề xuất, kiến nghị"))
+        #expect(try fixture.run(["report", "--period", "2024-Q1", "--agency", "NOPE"]).status == 2)
+        #expect(try fixture.run(["report", "--period", "2024-Q1", "--agency", "BST", "--format", "csv"]).status == 2)
+        let written = try fixture.run(["report", "--period", "2024-Q1", "--agency", "BST", "--format", "docx,json", "--out", fixture.state + "/own"])
+        #expect(written.status == 0 && fixture.entries(under: "own") == ["BST-2024-Q1.docx", "BST-2024-Q1.json"])
         let issue = try fixture.run(["report", "--period", "2024-Q1", "--issue"])
-        #expect(issue.status == 0 && fixture.entries(under: "reports/2024-Q1").count == 5)
+        #expect(issue.status == 0 && consolidated(fixture).count == 5)
+    }
+
+    /// The consolidated files under `reports/` (each edition's agency reports sit beside them).
+    private func consolidated(_ fixture: CLIFixture) -> [String] {
+        fixture.entries(under: "reports").filter { !$0.contains("/agencies/") }
     }
 }

@@ -12,6 +12,12 @@ public struct LedgerConfiguration: Sendable, Equatable {
     public var graceDays = 3
     /// Days after a period's last day during which late events produce new editions.
     public var reviseForDays = 90
+    /// Days after a period's last day by whose end each agency's `report.submitted` for it
+    /// is on time; a report recorded later is late (CONTRACT §7.4).
+    public var reportDueDays = 3
+    /// The day by whose end the contest feedback of letter 118/UBND-TH is due ("trong tháng
+    /// 01/2024": the bundled plan's default); nil (`off`) when no feedback is asked for.
+    public var feedbackDue: LocalDate? = LocalDate(validYear: 2024, month: 1, day: 31)
     /// Period kinds the schedule writes.
     public var reportKinds: [PeriodKind] = PeriodKind.allCases
     /// Formats of each edition.
@@ -61,7 +67,7 @@ public struct LedgerConfiguration: Sendable, Equatable {
     }
 
     public static let keys = [
-        "periods", "grace_days", "revise_for_days", "report_kinds", "report_formats", "max_file_bytes",
+        "periods", "grace_days", "revise_for_days", "report_due_days", "feedback_due", "report_kinds", "report_formats", "max_file_bytes",
         "language", "coordinators", "rescan_seconds", "stable_seconds", "inbox_watch", "timezone", "csv_fallback_encoding", "log_level",
         "log_origin",
     ]
@@ -169,6 +175,15 @@ extension LedgerConfiguration {
         case "periods": periods = try choice(PeriodMode.self)
         case "grace_days": graceDays = try integer(minimum: 0)
         case "revise_for_days": reviseForDays = try integer(minimum: 0)
+        case "report_due_days": reportDueDays = try integer(minimum: 0)
+        case "feedback_due":
+            guard let text = value.stringValue else { throw fail("a date YYYY-MM-DD or off is expected") }
+            if text == "off" {
+                feedbackDue = nil
+            } else {
+                guard let day = LocalDate.parse(text) else { throw fail("a date YYYY-MM-DD or off is expected") }
+                feedbackDue = day
+            }
         case "report_kinds":
             let names = try list()
             let kinds = names.compactMap(PeriodKind.init(rawValue:))

@@ -112,6 +112,16 @@ extension TaskStatus: LabelledCode {
     }
 }
 
+extension Arrival.Status: LabelledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .onTime: words("Đúng hạn", "On time")
+        case .late: words("Trễ hạn", "Late")
+        case .missing: words("Chưa gửi", "Missing")
+        }
+    }
+}
+
 extension ReportedIndicator: LabelledCode {
     public var label: LocalizedText {
         switch self {

@@ -18,6 +18,7 @@ extension ConsolidatedReport {
             "from": .string(from.description), "to": .string(to.description),
             "edition": edition.map(JSONValue.integer) ?? .null,
             "through_seq": .integer(Int(throughSeq)), "head_hash": .string(headHash),
+            "report_due": .string(reportDue.description),
             "totals": .object([
                 "events": .integer(totals.events), "articles": .integer(totals.articles),
                 "activities": .integer(totals.activities), "contests": .integer(totals.contests),
@@ -27,6 +28,7 @@ extension ConsolidatedReport {
             "tasks": .array(tasks.map(\.json)),
             "indicators": .array(indicators.map(\.json)),
             "contest_feedback": .object([
+                "feedback_due": dayJSON(contestFeedback.due),
                 "responses": .integer(contestFeedback.responses), "continue_contest": .integer(contestFeedback.continueContest),
                 "other_form": .integer(contestFeedback.otherForm),
                 "agencies_without_response": .array(contestFeedback.agenciesWithoutResponse.map(JSONValue.string)),
@@ -45,19 +47,23 @@ extension ConsolidatedReport.AgencyLine {
             "contests": .integer(contests), "surveys": .integer(surveys),
             "tasks": .array(tasks.map { .object(["task": .string($0.task), "role": .string($0.role), "status": .string($0.status.rawValue)]) }),
             "report_submitted": .bool(reportSubmitted),
+            "report_status": .string(report.status.rawValue), "report_arrived": dayJSON(report.arrived),
+            "feedback_status": feedback.map { .string($0.status.rawValue) } ?? .null, "feedback_arrived": dayJSON(feedback?.arrived),
         ])
     }
 }
 
 extension ConsolidatedReport.TaskLine {
+    var windowJSON: JSONValue {
+        switch window {
+        case .ongoing: .string("ongoing")
+        case .months(let from, let to): .object(["from": .string(from.description), "to": .string(to.description)])
+        }
+    }
+
     var json: JSONValue {
-        let windowValue: JSONValue =
-            switch window {
-            case .ongoing: .string("ongoing")
-            case .months(let from, let to): .object(["from": .string(from.description), "to": .string(to.description)])
-            }
-        return .object([
-            "task": .string(task), "title": .string(title), "window": windowValue,
+        .object([
+            "task": .string(task), "title": .string(title), "window": windowJSON,
             "lead": .array(lead.map(JSONValue.string)),
             "status_by_lead": .object(JSONObject(statusByLead.map { (key: $0.0, value: .string($0.1.rawValue)) })),
             "linked_events": .integer(linkedEvents),
@@ -73,6 +79,9 @@ extension ConsolidatedReport.IndicatorLine {
         ])
     }
 }
+
+/// A day as JSON: `"2024-03-17"`, or null.
+private func dayJSON(_ day: LocalDate?) -> JSONValue { day.map { .string($0.description) } ?? .null }
 
 extension JSONValue {
     /// A sum as a JSON number: an integer when it fits, else its exact digits.

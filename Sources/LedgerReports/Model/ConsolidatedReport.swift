@@ -13,12 +13,18 @@ public struct ConsolidatedReport: Sendable, Equatable {
     public var headHash: String
     /// The log's signed checkpoint (C2SP note) at `throughSeq`; nil when no key signs.
     public var checkpoint: String? = nil
+    /// The last day on which an agency's `report.submitted` for the period is on time:
+    /// the period's last day plus `report_due_days`.
+    public var reportDue: LocalDate
     public var totals: Totals
     public var agencies: [AgencyLine]
     public var tasks: [TaskLine]
     public var indicators: [IndicatorLine]
     public var contestFeedback: ContestFeedback
     public var silentAgencies: [String]
+    /// Each listed agency's own indicators (its surveys and latest reports, §7.5); the
+    /// agency's report shows them, the consolidated one does not.
+    public var agencyIndicators: [String: [IndicatorLine]] = [:]
 
     public struct Totals: Sendable, Equatable {
         public var events = 0, articles = 0, activities = 0, contests = 0, surveys = 0
@@ -33,6 +39,16 @@ public struct ConsolidatedReport: Sendable, Equatable {
         public var surveys: Int
         public var tasks: [AgencyTask]
         public var reportSubmitted: Bool
+        /// Whether its `report.submitted` for the period arrived by `reportDue`.
+        public var report: Arrival = .missing
+        /// Whether its contest feedback arrived by the feedback's due day; nil when the
+        /// report does not track feedback (the due day is outside the period) or the agency
+        /// is a coordinator, which is not asked.
+        public var feedback: Arrival? = nil
+        /// A coordinator (UBND, SNV) receives the reports rather than sends them: the
+        /// drafted findings do not count it among the late or missing, and it gets no
+        /// agency report of its own.
+        public var isCoordinator = false
 
         public var articles: Int { articlesByChannel.reduce(0) { $0 + $1.1 } }
         public var activities: Int { activitiesByForm.reduce(0) { $0 + $1.1 } }
@@ -41,6 +57,7 @@ public struct ConsolidatedReport: Sendable, Equatable {
             lhs.code == rhs.code && lhs.name == rhs.name && lhs.articlesByChannel.elementsEqual(rhs.articlesByChannel, by: ==)
                 && lhs.activitiesByForm.elementsEqual(rhs.activitiesByForm, by: ==) && lhs.contests == rhs.contests
                 && lhs.surveys == rhs.surveys && lhs.tasks == rhs.tasks && lhs.reportSubmitted == rhs.reportSubmitted
+                && lhs.report == rhs.report && lhs.feedback == rhs.feedback && lhs.isCoordinator == rhs.isCoordinator
         }
     }
 
@@ -88,6 +105,9 @@ public struct ConsolidatedReport: Sendable, Equatable {
     }
 
     public struct ContestFeedback: Sendable, Equatable {
+        /// The feedback's due day when it falls in the period (each agency's `feedback`
+        /// then says whether it arrived by then); nil otherwise.
+        public var due: LocalDate? = nil
         public var responses = 0, continueContest = 0, otherForm = 0
         public var agenciesWithoutResponse: [String] = []
     }

@@ -7,19 +7,28 @@ struct HTMLReport {
 
     private var words: ReportWords { ReportWords(report, language: labels.language) }
 
+    /// The document up to its `<header>`: language, title and the inline style that every
+    /// report page shares.
+    static func opening(title: String, language: Language) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(MarkupEscaping.escape(title))</title>
+        <style>\(css)</style>
+        </head>
+        <body>
+        <header>
+
+        """
+    }
+
     func render() throws -> String {
         let l = labels
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(l.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(l.title)) — \(e(l.periodInWords(report.period)))</title>
-            <style>\(Self.css)</style>
-            </head>
-            <body>
-            <header>
+        var html = Self.opening(title: "\(l.title) — \(l.periodInWords(report.period))", language: l.language)
+        html += """
             <h1>\(e(l.title))</h1>
             <p class="subtitle">\(e(l.periodInWords(report.period))) · \(e(report.period.description)) · \(e(l.date(report.from))) – \(e(l.date(report.to))) (\(e(l.mode(report.mode))))</p>
             <dl class="meta">
@@ -47,13 +56,36 @@ struct HTMLReport {
             l.contestFeedback,
             """
             <p>\(e(l.responses)): <b>\(f.responses)</b> · \(e(l.continueContest)): <b>\(f.continueContest)</b> · \(e(l.otherForm)): <b>\(f.otherForm)</b></p>
-            <p>\(e(l.withoutResponse)): \(e(f.agenciesWithoutResponse.isEmpty ? l.none : words.agencies(f.agenciesWithoutResponse)))</p>
+            \(feedbackArrivals())<p>\(e(l.withoutResponse)): \(e(f.agenciesWithoutResponse.isEmpty ? l.none : words.agencies(f.agenciesWithoutResponse)))</p>
             """)
         html += section(l.silent, "<p>\(e(report.silentAgencies.isEmpty ? l.none : words.agencies(report.silentAgencies)))</p>")
+        html += Self.findings(Findings(report, language: l.language), labels: l)
         if let checkpoint = report.checkpoint {
             html += section(l.checkpoint, "<p>\(e(l.checkpointNote))</p>\n<pre class=\"checkpoint\">\(e(checkpoint))</pre>")
         }
         html += "</body>\n</html>\n"
+        return html
+    }
+
+    /// The drafted findings as a section of three lists, marked as generated.
+    static func findings(_ findings: Findings, labels l: ReportLabels) -> String {
+        let e = { MarkupEscaping.escape($0) }
+        var body = "<p class=\"draft\">\(e(l.draftNote))</p>\n"
+        for (title, sentences) in [(l.achieved, findings.achieved), (l.shortcomings, findings.shortcomings), (l.proposals, findings.proposals)] {
+            body += "<h3>\(e(title))</h3>\n<ul>\n" + sentences.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        }
+        return "<section class=\"findings\">\n<h2>\(e(l.findings))</h2>\n\(body)</section>\n"
+    }
+
+    /// The feedback's due day and who met it, when the report tracks it.
+    private func feedbackArrivals() -> String {
+        guard let due = report.contestFeedback.due else { return "" }
+        let l = labels
+        var html = "<p>\(e(l.feedbackDue(due)))</p>\n"
+        for (label, status) in [(l.feedbackOnTime, Arrival.Status.onTime), (l.feedbackLate, .late)] {
+            let names = words.feedback(report, status)
+            html += "<p>\(e(label)): \(e(names.isEmpty ? l.none : names.joined(separator: "; ")))</p>\n"
+        }
         return html
     }
 
@@ -62,10 +94,10 @@ struct HTMLReport {
     private func agencyTable() -> String {
         let l = labels
         var rows =
-            "<tr><th>\(e(l.code))</th><th>\(e(l.name))</th><th>\(e(l.articles))</th><th>\(e(l.byChannel))</th><th>\(e(l.activities))</th><th>\(e(l.byForm))</th><th>\(e(l.contests))</th><th>\(e(l.surveys))</th><th>\(e(l.reportSubmitted))</th></tr>\n"
+            "<tr><th>\(e(l.code))</th><th>\(e(l.name))</th><th>\(e(l.articles))</th><th>\(e(l.byChannel))</th><th>\(e(l.activities))</th><th>\(e(l.byForm))</th><th>\(e(l.contests))</th><th>\(e(l.surveys))</th><th>\(e(l.periodReport(due: report.reportDue)))</th></tr>\n"
         for agency in report.agencies {
             rows +=
-                "<tr><td>\(e(agency.code))</td><td>\(e(agency.name))</td><td class=\"n\">\(agency.articles)</td><td>\(e(words.channels(agency.articlesByChannel)))</td><td class=\"n\">\(agency.activities)</td><td>\(e(words.forms(agency.activitiesByForm)))</td><td class=\"n\">\(agency.contests)</td><td class=\"n\">\(agency.surveys)</td><td>\(agency.reportSubmitted ? "✔" : "–")</td></tr>\n"
+                "<tr><td>\(e(agency.code))</td><td>\(e(agency.name))</td><td class=\"n\">\(agency.articles)</td><td>\(e(words.channels(agency.articlesByChannel)))</td><td class=\"n\">\(agency.activities)</td><td>\(e(words.forms(agency.activitiesByForm)))</td><td class=\"n\">\(agency.contests)</td><td class=\"n\">\(agency.surveys)</td><td class=\"r-\(agency.report.status.rawValue)\">\(e(words.arrival(agency.report)))</td></tr>\n"
         }
         return "<table>\n\(rows)</table>"
     }
@@ -237,6 +269,9 @@ struct HTMLReport {
         .s-done{fill:#2e8b57;color:#2e8b57}.s-overdue{fill:#c0392b;color:#c0392b}.s-in_progress{fill:#d08c1f;color:#b07010}
         .s-ongoing{fill:#1f6fb2;color:#1f6fb2}.s-not_started{fill:#9aa0a6;color:#666}svg .small{font-size:10px}
         .legend{font-family:Arial,Helvetica,sans-serif;font-size:.75rem;color:#444;margin:.3rem 0 0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}
+        .r-on_time{color:#2e8b57}.r-late{color:#b07010;font-weight:bold}.r-missing{color:#c0392b}
+        .findings .draft{font-style:italic;color:#555;border-left:3px solid #d08c1f;padding-left:.6rem}h3{font-size:1rem;margin:1rem 0 .3rem}
+        .findings li{margin:.2rem 0;text-align:justify}
         .legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-.1rem;border-radius:2px}
         @media print{body{margin:0;max-width:none}.charts{grid-template-columns:1fr 1fr}figure,tr{break-inside:avoid}}
         """

@@ -26,11 +26,12 @@ struct MarkdownReport {
         lines.append("## \(l.agencies)")
         lines.append("")
         lines.append(
-            "| \(l.code) | \(l.name) | \(l.articles) | \(l.byChannel) | \(l.activities) | \(l.byForm) | \(l.contests) | \(l.surveys) | \(l.reportSubmitted) |")
+            "| \(l.code) | \(l.name) | \(l.articles) | \(l.byChannel) | \(l.activities) | \(l.byForm) | \(l.contests) | \(l.surveys) | \(l.periodReport(due: report.reportDue)) |"
+        )
         lines.append("|---|---|---:|---|---:|---|---:|---:|---|")
         for agency in report.agencies {
             lines.append(
-                "| \(cell(agency.code)) | \(cell(agency.name)) | \(agency.articles) | \(cell(w.channels(agency.articlesByChannel))) | \(agency.activities) | \(cell(w.forms(agency.activitiesByForm))) | \(agency.contests) | \(agency.surveys) | \(agency.reportSubmitted ? l.yes : l.no) |"
+                "| \(cell(agency.code)) | \(cell(agency.name)) | \(agency.articles) | \(cell(w.channels(agency.articlesByChannel))) | \(agency.activities) | \(cell(w.forms(agency.activitiesByForm))) | \(agency.contests) | \(agency.surveys) | \(w.arrival(agency.report)) |"
             )
         }
         lines.append("")
@@ -59,12 +60,20 @@ struct MarkdownReport {
         lines.append("")
         let f = report.contestFeedback
         lines.append("- \(l.responses): \(f.responses); \(l.continueContest): \(f.continueContest); \(l.otherForm): \(f.otherForm)")
+        if let due = f.due {
+            lines.append("- \(l.feedbackDue(due))")
+            for (label, status) in [(l.feedbackOnTime, Arrival.Status.onTime), (l.feedbackLate, .late)] {
+                let names = w.feedback(report, status)
+                lines.append("- \(label): \(names.isEmpty ? l.none : names.joined(separator: "; "))")
+            }
+        }
         lines.append("- \(l.withoutResponse): \(f.agenciesWithoutResponse.isEmpty ? l.none : cell(w.agencies(f.agenciesWithoutResponse)))")
         lines.append("")
         lines.append("## \(l.silent)")
         lines.append("")
         lines.append(report.silentAgencies.isEmpty ? l.none : w.agencies(report.silentAgencies))
         lines.append("")
+        lines.append(contentsOf: Self.findings(Findings(report, language: l.language), labels: l))
         if let checkpoint = report.checkpoint {
             lines.append("## \(l.checkpoint)")
             lines.append("")
@@ -78,8 +87,22 @@ struct MarkdownReport {
         return lines.joined(separator: "\n")
     }
 
+    private func cell(_ text: String) -> String { Self.cell(text) }
+
+    /// The drafted findings: a heading, the note that they are generated, three lists.
+    static func findings(_ findings: Findings, labels l: ReportLabels) -> [String] {
+        var lines = ["## \(l.findings)", "", "*\(l.draftNote)*", ""]
+        for (title, sentences) in [(l.achieved, findings.achieved), (l.shortcomings, findings.shortcomings), (l.proposals, findings.proposals)] {
+            lines.append("### \(title)")
+            lines.append("")
+            lines.append(contentsOf: sentences.map { "- " + $0 })
+            lines.append("")
+        }
+        return lines
+    }
+
     /// Text inside a table cell: pipes and line breaks would break the table.
-    private func cell(_ text: String) -> String {
+    static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
             .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
     }

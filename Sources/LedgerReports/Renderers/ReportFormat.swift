@@ -20,4 +20,18 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .docx: try DocxReport(report: report, labels: ReportLabels(language)).render()
         }
     }
+
+    /// An agency's own report; it has no CSV (the consolidated CSV holds every agency's row).
+    public func render(_ report: AgencyReport, language: Language) throws -> [UInt8] {
+        switch self {
+        case .json: Array((JSONWriter.string(report.json, pretty: true) + "\n").utf8)
+        case .md: Array(AgencyMarkdownReport(report: report, labels: ReportLabels(language)).render().utf8)
+        case .html: Array(AgencyHTMLReport(report: report, labels: ReportLabels(language)).render().utf8)
+        case .docx: try AgencyDocxReport(report: report, labels: ReportLabels(language)).render()
+        case .csv: throw RenderFailure(format: "csv", reason: "an agency report has no CSV; its row is in the consolidated CSV")
+        }
+    }
+
+    /// The formats of an agency report.
+    public static let agencyFormats: [ReportFormat] = [.json, .md, .html, .docx]
 }

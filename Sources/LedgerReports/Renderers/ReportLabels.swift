@@ -36,6 +36,42 @@ struct ReportLabels {
     var byChannel: String { pick("Theo kênh", "By channel") }
     var byForm: String { pick("Theo hình thức", "By form") }
     var reportSubmitted: String { pick("Đã gửi báo cáo", "Report submitted") }
+    /// The agency table's column of `report_status`, with the due day.
+    func periodReport(due: LocalDate) -> String { pick("Báo cáo kỳ (hạn \(date(due)))", "Period report (due \(date(due)))") }
+    func feedbackDue(_ due: LocalDate) -> String { pick("Hạn gửi ý kiến: \(date(due))", "Feedback due: \(date(due))") }
+    var feedbackOnTime: String { pick("Gửi ý kiến đúng hạn", "Feedback on time") }
+    var feedbackLate: String { pick("Gửi ý kiến trễ hạn", "Feedback late") }
+    var findings: String { pick("Nhận xét, đánh giá và đề xuất (dự thảo)", "Findings and proposals (draft)") }
+    var achieved: String { pick("Kết quả đạt được", "Results achieved") }
+    var shortcomings: String { pick("Tồn tại, hạn chế", "Shortcomings") }
+    var proposals: String { pick("Đề xuất, kiến nghị", "Proposals") }
+    var agencyTitle: String { pick("Báo cáo của cơ quan, đơn vị", "Agency report") }
+    var results: String { pick("Kết quả thực hiện", "Results") }
+    var roleHeader: String { pick("Vai trò", "Role") }
+    var status: String { pick("Tình trạng", "Status") }
+    var total: String { pick("Tổng số", "Total") }
+    var details: String { pick("Chi tiết", "Details") }
+    var noTasks: String { pick("Không có nhiệm vụ được giao chủ trì hoặc phối hợp.", "No task is assigned to it.") }
+    func feedbackArrival(due: LocalDate) -> String { pick("Ý kiến về Hội thi (hạn \(date(due)))", "Contest feedback (due \(date(due)))") }
+    func reportArrival(due: LocalDate) -> String { pick("Báo cáo kỳ (hạn \(date(due)))", "Period report (due \(date(due)))") }
+    /// "Kính gửi: Ủy ban nhân dân tỉnh Sóc Trăng (qua Sở Nội vụ)."
+    func addressee(_ superior: String, through: String) -> String {
+        pick("Kính gửi: \(superior) (qua \(through)).", "To: \(superior), through \(through).")
+    }
+    /// The opening sentence of an agency's report.
+    func agencyOpening(_ agency: String, period: ReportPeriod, from: LocalDate, to: LocalDate) -> String {
+        pick(
+            "Thực hiện kế hoạch tuyên truyền cải cách hành chính của Ủy ban nhân dân tỉnh, \(agency) báo cáo kết quả thực hiện \(periodInWords(period)) (số liệu từ ngày \(date(from)) đến ngày \(date(to))) như sau:",
+            "Under the province's administrative-reform communication plan, \(agency) reports its results for \(periodInWords(period)) (\(date(from)) to \(date(to))):"
+        )
+    }
+
+    /// Says that the findings are drafted by the system, for a person to review.
+    var draftNote: String {
+        pick(
+            "Phần này do hệ thống tự động soạn từ số liệu của báo cáo; người soạn thảo rà soát, chỉnh sửa trước khi trình ký.",
+            "Drafted automatically from the report's figures; the writer reviews and edits it before signature.")
+    }
     var tasks: String { pick("Tình hình thực hiện nhiệm vụ", "Tasks") }
     var task: String { pick("Nhiệm vụ", "Task") }
     var window: String { pick("Thời gian", "Window") }

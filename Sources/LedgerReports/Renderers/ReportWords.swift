@@ -43,6 +43,20 @@ struct ReportWords {
         statuses.map { "\(agency($0.0)): \(status($0.1))" }.joined(separator: "; ")
     }
 
+    /// "Đúng hạn (16/03/2024)", "Trễ hạn (31/12/2024)", "Chưa gửi".
+    func arrival(_ arrival: Arrival) -> String {
+        let status = arrival.status.label.text(in: language)
+        return arrival.arrived.map { "\(status) (\(ReportLabels(language).date($0)))" } ?? status
+    }
+
+    /// The names (with arrival days) of the non-coordinating agencies whose feedback has `status`.
+    func feedback(_ report: ConsolidatedReport, _ status: Arrival.Status) -> [String] {
+        report.agencies.compactMap { agency in
+            guard let feedback = agency.feedback, feedback.status == status else { return nil }
+            return feedback.arrived.map { "\(agency.name) (\(ReportLabels(language).date($0)))" } ?? agency.name
+        }
+    }
+
     private static let channels = Channel.choices
     private static let forms = ActivityForm.choices
 }

@@ -1,0 +1,102 @@
+import LedgerDomain
+
+/// An agency's report in the layout of Decree 30/2020/NĐ-CP, the agency as issuing body,
+/// addressed to the Provincial People's Committee through the Department of Home Affairs:
+/// the document its leader signs. Number, day and month are left for the office to fill
+/// in when it is signed, so the file stays the same for the same figures.
+struct AgencyDocxReport: WordprocessingDocument {
+    let report: AgencyReport
+    let labels: ReportLabels
+
+    func render() throws -> [UInt8] { try package(document()) }
+
+    func document() -> String {
+        let l = labels
+        let vi = l.language == .vi
+        let c = report.consolidated, a = report.agency
+        let w = ReportWords(c, language: l.language)
+        let superior = c.agencies.first { $0.code == "UBND" }?.name ?? (vi ? "Ủy ban nhân dân tỉnh" : "Provincial People's Committee")
+        let through = c.agencies.first { $0.code == "SNV" }?.name ?? (vi ? "Sở Nội vụ" : "Department of Home Affairs")
+        let province = DocxReport.province(from: superior)
+        // A department sits under "UBND TỈNH …"; a people's committee is its own head.
+        var issuer = paragraph(run(a.name.uppercased(), bold: true, size: 24), align: "center")
+        if !a.name.hasPrefix("Ủy ban nhân dân") && !a.name.hasPrefix("UBND") {
+            issuer = paragraph(run(superior.uppercased().replacingOccurrences(of: "ỦY BAN NHÂN DÂN", with: "UBND"), size: 24), align: "center") + issuer
+        }
+        var body = table(
+            widths: [3900, 5200], borders: false,
+            rows: [
+                [
+                    issuer + paragraph(run("———"), align: "center") + paragraph(run("Số: …/BC-\(a.code)"), align: "center"),
+                    paragraph(run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24), align: "center")
+                        + paragraph(run("Độc lập - Tự do - Hạnh phúc", bold: true, size: 26), align: "center")
+                        + paragraph(run("———————————"), align: "center")
+                        + paragraph(
+                            run(vi ? "\(province), ngày …  tháng …  năm \(c.reportDue.year)" : "\(province), … \(c.reportDue.year)", italic: true),
+                            align: "center"),
+                ]
+            ])
+        body += paragraph("")
+        body += paragraph(run(vi ? "BÁO CÁO" : "REPORT", bold: true, size: 28), align: "center")
+        body += paragraph(
+            run(
+                vi
+                    ? "Kết quả công tác tuyên truyền cải cách hành chính \(l.periodInWords(c.period))"
+                    : "Results of administrative-reform communication, \(l.periodInWords(c.period))", bold: true), align: "center")
+        body += paragraph(run(l.addressee(superior, through: through)), align: "center")
+        body += paragraph(run(l.agencyOpening(a.name, period: c.period, from: c.from, to: c.to)), align: "both", indent: true)
+
+        body += heading("I. \(l.results.uppercased())")
+        body += table(
+            widths: [2400, 1200, 5500],
+            rows: [
+                ["", l.total, l.details].map { cell($0, bold: true) },
+                [cell(l.articles), cell(String(a.articles), align: "right"), cell(w.channels(a.articlesByChannel))],
+                [cell(l.activities), cell(String(a.activities), align: "right"), cell(w.forms(a.activitiesByForm))],
+                [cell(l.contests), cell(String(a.contests), align: "right"), cell("")],
+                [cell(l.surveys), cell(String(a.surveys), align: "right"), cell("")],
+            ], size: 24)
+
+        body += heading("II. \(l.tasks.uppercased())")
+        if report.tasks.isEmpty {
+            body += paragraph(run(l.noTasks), align: "both", indent: true)
+        } else {
+            var rows = [[l.task, l.roleHeader, l.window, l.status].map { cell($0, bold: true) }]
+            for task in report.tasks {
+                rows.append([
+                    cell("\(task.line.task): \(task.line.title)"), cell(l.role(task.role)), cell(l.window(task.line.window)),
+                    cell(w.status(task.status)),
+                ])
+            }
+            body += table(widths: [4700, 1300, 1500, 1600], rows: rows, size: 22)
+        }
+
+        body += heading("III. \(l.indicators.uppercased())")
+        if report.indicators.isEmpty {
+            body += paragraph(run(l.none), indent: true)
+        } else {
+            body += indicatorTable(report.indicators, words: w, labels: l)
+        }
+        body += findings(Findings(report, language: l.language), number: "IV", labels: l)
+        body += paragraph(
+            run(
+                "\(l.throughSeq): \(c.throughSeq); \(l.headHash): \(c.headHash); \(l.edition): \(c.edition.map(String.init) ?? l.adHoc)",
+                italic: true, size: 18), align: "left")
+        body += paragraph("")
+        let recipients =
+            vi
+            ? ["- \(superior) (b/c);", "- \(through) (tổng hợp);", "- Lưu: VT."]
+            : ["- \(superior) (for report);", "- \(through) (to consolidate);", "- Archive."]
+        body += table(
+            widths: [4500, 4600], borders: false,
+            rows: [
+                [
+                    paragraph(run(vi ? "Nơi nhận:" : "Recipients:", bold: true, italic: true, size: 24))
+                        + recipients.map { paragraph(run($0, size: 22)) }.joined(),
+                    paragraph(run(vi ? "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ" : "HEAD OF THE AGENCY", bold: true), align: "center")
+                        + paragraph(run(vi ? "(Ký, ghi rõ họ tên, đóng dấu)" : "(signature, name, seal)", italic: true, size: 22), align: "center"),
+                ]
+            ])
+        return documentXML(body)
+    }
+}
