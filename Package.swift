@@ -24,6 +24,10 @@ let package = Package(
         // Timer sequences for the daemon's periodic work (already built for ServiceLifecycle).
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The portal: HTTP on SwiftNIO, bcrypt for passwords, multipart bodies for uploads.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(
@@ -71,6 +75,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The web portal and its API: accounts, HTTP routes, uploads handed to the daemon's
+        // inbox rules through `PortalBackend` (so the portal knows no ingestion internals).
+        .target(
+            name: "LedgerPortal",
+            dependencies: [
+                "LedgerDomain",
+                "LedgerFiles",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         // Linux calls that Swift's Glibc module does not expose (renameat2 RENAME_NOREPLACE).
         .target(name: "CLinuxSupport"),
         .target(
@@ -81,6 +100,7 @@ let package = Package(
                 "LedgerStore",
                 "LedgerIngest",
                 "LedgerReports",
+                "LedgerPortal",
                 "CLinuxSupport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -97,6 +117,7 @@ let package = Package(
                 "LedgerIngest",
                 "LedgerDaemon",
                 "LedgerReports",
+                "LedgerPortal",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -33,8 +33,14 @@ for file in $(cd Examples/inbox && find . -type f | sort); do
 done
 
 echo
-echo "== 3. start the daemon (drill: the clock says $NOW); log in $STATE/daemon.log"
-"$BIN" serve --state-dir "$STATE" --now "$NOW" 2>"$STATE/daemon.log" &
+echo "== 2b. a portal account for the clerk of BST (password read from standard input)"
+DEMO_LOGIN="lan.bst" DEMO_PASSWORD="demo-mat-khau-2024"
+printf '%s\n' "$DEMO_PASSWORD" | "$BIN" user add --state-dir "$STATE" --login "$DEMO_LOGIN" --agency BST --role clerk --password-stdin
+PORTAL="127.0.0.1:8470"
+
+echo
+echo "== 3. start the daemon (drill: the clock says $NOW), portal and API on http://$PORTAL; log in $STATE/daemon.log"
+"$BIN" serve --state-dir "$STATE" --now "$NOW" --http "$PORTAL" 2>"$STATE/daemon.log" &
 DAEMON=$!
 trap 'kill -TERM $DAEMON 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do
@@ -46,6 +52,11 @@ echo "== 4. a late file, dropped while the daemon runs"
 printf '%s\n' '{"id":"BST-2024-099","type":"article.published","occurred_at":"2024-12-30","data":{"title":"Tổng kết năm 2024: công tác tuyên truyền CCHC","channel":"newspaper","outlet":"Báo Sóc Trăng"}}' > "$STATE/late.ndjson"
 drop "$STATE/late.ndjson" BST
 for _ in $(seq 1 50); do [ -f "$STATE/processed/BST/2025-01/late.ndjson" ] && break; sleep 0.1; done
+echo
+echo "== 4c. the clerk sends a file through the API and reads the verdict at once"
+printf '%s\n' '{"id":"BST-2024-100","type":"article.published","occurred_at":"2024-12-31","data":{"title":"Bài gửi qua cổng thông tin","channel":"radio"}}' > "$STATE/qua-cong.ndjson"
+curl -s -u "$DEMO_LOGIN:$DEMO_PASSWORD" -F "file=@$STATE/qua-cong.ndjson" "http://$PORTAL/api/v1/inbox/BST" \
+  || echo "(the portal is not listening: is $PORTAL taken? see $STATE/daemon.log)"
 kill -TERM $DAEMON; wait $DAEMON; trap - EXIT
 sed -e 's/^[^ ]* //' "$STATE/daemon.log" | cut -c1-170
 
@@ -99,3 +110,7 @@ echo "== 8. the reports — open them:"
 ls "$STATE"/reports/*/consolidated-*.html "$STATE"/reports/*/consolidated-*.docx | sed 's/^/  /'
 echo
 echo "For example: xdg-open $STATE/reports/2024/consolidated-2024-e1.html"
+echo
+echo "The portal's API: reformledger serve --state-dir $STATE --http $PORTAL, then"
+echo "  curl -u $DEMO_LOGIN:$DEMO_PASSWORD -F file=@FILE http://$PORTAL/api/v1/inbox/BST   (demo account $DEMO_LOGIN / $DEMO_PASSWORD)"
+echo "  curl http://$PORTAL/api/v1/openapi.json"

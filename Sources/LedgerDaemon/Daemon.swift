@@ -2,6 +2,7 @@ import Foundation
 import LedgerDomain
 import LedgerFiles
 import LedgerIngest
+import LedgerPortal
 import LedgerReports
 import LedgerStore
 import Logging
@@ -21,19 +22,22 @@ public enum Daemon {
         scheduleTick: Duration = .seconds(30)
     ) throws -> ServiceGroup {
         try layout.createFolders()
-        for path in StaleTemporaries.remove(under: [layout.reports, layout.processed, layout.rejected]) {
+        for path in StaleTemporaries.remove(under: [layout.reports, layout.processed, layout.rejected, layout.uploads]) {
             logger.notice("removed a temporary file left by a stopped process", metadata: ["file": "\(path)"])
         }
+        UploadRecovery.requeue(layout, logger: logger)
         let database = try LedgerDatabase(path: layout.database)
         let checkpoints = Self.checkpointSigner(layout: layout, configuration: configuration, logger: logger)
         let ingestor = FileIngestor(store: database, options: IngestOptions(configuration: configuration), clock: clock)
         let notifier = SystemdNotifier(environment: environment)
         let heartbeat = Heartbeat()
         let startup = StartupGate()
+        let portalOn = !once && configuration.httpListen != nil
+        let readiness = Readiness(notifier: notifier, waitsForListener: portalOn)
         let inbox = InboxService(
             layout: layout, configuration: configuration, ingestor: ingestor,
             notifier: notifier, heartbeat: heartbeat, startup: startup, logger: logger, once: once,
-            checkpoints: checkpoints)
+            checkpoints: checkpoints, readiness: readiness)
         let reports = ReportService(store: database, configuration: configuration, checkpoints: checkpoints)
         let schedule = ScheduleService(
             schedule: ReportSchedule(configuration: configuration),
@@ -47,6 +51,16 @@ public enum Daemon {
                 .init(service: inbox, successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "inbox"),
                 .init(service: schedule, serviceName: "schedule"),
             ]
+        if portalOn, let listen = configuration.httpListen {
+            let processor = InboxProcessor(
+                layout: layout, ingestor: ingestor, configuration: configuration, checkpoints: checkpoints, logger: logger)
+            let intake = PortalIntake(layout: layout, configuration: configuration, processor: processor, reports: reports, heartbeat: heartbeat)
+            let portal = PortalService(
+                settings: PortalSettings(listen: listen, maxFileBytes: configuration.maxFileBytes, language: configuration.language),
+                backend: intake, accounts: AccountStore(path: layout.accounts), logger: logger,
+                onListening: { _ in readiness.listening() })
+            services.append(.init(service: portal, serviceName: "portal"))
+        }
         if !once, let interval = SystemdNotifier.watchdogInterval(environment: environment) {
             services.append(
                 .init(

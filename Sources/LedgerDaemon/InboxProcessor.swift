@@ -20,8 +20,9 @@ struct InboxProcessor {
     enum Result {
         case accepted(FileOutcome)
         case rejected(FileOutcome)
-        /// Committed by an earlier run that stopped before moving it.
-        case recovered(String)
+        /// Committed earlier (by a run that stopped before moving it, or the same bytes
+        /// uploaded again): moved, with the outcome the earlier ingestion had.
+        case recovered(String, FileOutcome)
         /// Left in place (a directory in an agency folder).
         case leftInPlace
         /// Abandoned and rolled back because the daemon is stopping; it stays in the inbox.
@@ -53,7 +54,10 @@ struct InboxProcessor {
                     firstSeq: earlier.firstSeq, lastSeq: earlier.lastSeq, recordedAt: earlier.recordedAt)
                 guard let destination = try moveToProcessed(file, receipt: receipt, logger: logger) else { return .changedWhileRead }
                 logger.notice("already in the log; moved", metadata: ["to": "\(destination)", "event.seq": "\(earlier.lastSeq.map(String.init) ?? "-")"])
-                return .recovered(destination)
+                var earlierOutcome = FileOutcome.rejection(path: destination, fileName: entry.name, sha256: sha256, problem: nil)
+                earlierOutcome.status = .accepted
+                earlierOutcome.duplicates = earlier.appended + earlier.duplicates
+                return .recovered(destination, earlierOutcome)
             }
             do {
                 outcome = try ingestor.ingest(

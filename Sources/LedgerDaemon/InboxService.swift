@@ -26,6 +26,8 @@ public struct InboxService: Service {
     let wallClock: any LedgerClock
     /// Signs the checkpoint of each accepted file's receipt; nil writes no receipts.
     let checkpoints: CheckpointSigner?
+    /// Told when the first drain has begun; sends `READY=1` with the portal's listener.
+    let readiness: Readiness
     /// How often the loop looks at its wake-up deadlines.
     static let tick = Duration.milliseconds(250)
 
@@ -34,9 +36,10 @@ public struct InboxService: Service {
     public init(
         layout: StateLayout, configuration: LedgerConfiguration, ingestor: FileIngestor,
         notifier: SystemdNotifier, heartbeat: Heartbeat, startup: StartupGate = StartupGate(), logger: Logger, once: Bool,
-        wallClock: any LedgerClock = SystemClock(), checkpoints: CheckpointSigner? = nil
+        wallClock: any LedgerClock = SystemClock(), checkpoints: CheckpointSigner? = nil, readiness: Readiness? = nil
     ) {
         self.checkpoints = checkpoints
+        self.readiness = readiness ?? Readiness(notifier: notifier, waitsForListener: false)
         self.layout = layout
         self.configuration = configuration
         self.ingestor = ingestor
@@ -100,7 +103,7 @@ public struct InboxService: Service {
             var deferred = try await drain(
                 processor, stop: stop, state: &state, watcher: watcher,
                 beforeProcessing: {
-                    notifier.notify("READY=1")
+                    readiness.inboxReady()
                 })
             // Files already waiting at start-up (their rename unseen) are taken once settled,
             // and before the first reports, so that those include them.

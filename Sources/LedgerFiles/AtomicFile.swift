@@ -10,7 +10,8 @@ import Glibc
 /// Any failure (a full disk at `write`, `fsync` or `close`, a read-only folder) removes
 /// the temporary file before throwing, so nothing half-written is ever left behind.
 public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    /// - Parameter permissions: of the new file; 0600 for what only the daemon may read.
+    public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t = 0o644) throws {
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -18,7 +19,7 @@ public enum AtomicFile {
             throw FileSystemError.creatingFolder(folder, error)
         }
         let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).tmp")
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw FileSystemError(.open, "cannot write", errno: errno, path: temporary) }
         func fail(_ code: Int32, closing: Bool) -> FileSystemError {
             if closing { close(fd) }

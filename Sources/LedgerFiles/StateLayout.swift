@@ -17,6 +17,11 @@ public struct StateLayout: Sendable {
     public var defaultConfiguration: String { path("reformledger.json") }
     /// The checkpoint signing key (`CheckpointKeyStore`); never inside the database.
     public var keys: String { path("keys") }
+    /// The portal's accounts (bcrypt hashes, 0600): in the state folder, never in the log.
+    public var accounts: String { path("accounts.json") }
+    /// Files uploaded through the portal while their verdict is computed:
+    /// `uploads/<token>/<AGENCY>/<name>`, so that the inbox rules see the agency's folder.
+    public var uploads: String { path("uploads") }
 
     public func inbox(for agency: String) -> String { path("inbox/\(agency)") }
 

@@ -11,7 +11,9 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the daemon: watch the inboxes, ingest files, move them to processed/ or rejected/.",
-        discussion: "Examples:\n  reformledger serve --state-dir /var/lib/reformledger\n  reformledger serve --once --now 2025-01-10T09:00:00+07:00")
+        discussion:
+            "Examples:\n  reformledger serve --state-dir /var/lib/reformledger\n  reformledger serve --once --now 2025-01-10T09:00:00+07:00\n  reformledger serve --http 127.0.0.1:8470"
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -21,14 +23,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Fix the clock at this RFC 3339 instant (tests, drills).")
     var now: String?
 
+    @Option(name: .long, help: "Serve the portal and API on HOST:PORT (overrides http_listen; `off` for none).")
+    var http: String?
+
     func validate() throws {
         if let now, EventTime.parseInstant(now) == nil {
             throw ValidationError("--now takes an RFC 3339 date-time with an offset, e.g. 2024-03-17T01:00:00+07:00")
         }
+        if let http, http != "off", ListenAddress(http) == nil {
+            throw ValidationError("--http takes HOST:PORT, e.g. 127.0.0.1:8470, or off")
+        }
     }
 
     func run() async throws {
-        let configuration = try global.loadConfiguration()
+        var configuration = try global.loadConfiguration()
+        if let http { configuration.httpListen = ListenAddress(http) }
         let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = LineSafeLogHandler(wrapping: StreamLogHandler.standardError(label: label))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerDaemon
 import LedgerDomain
 import LedgerIngest
 import LedgerReports
@@ -20,11 +21,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let configuration = try global.loadConfiguration()
         let database = try global.openDatabase()
-        let options = IngestOptions(configuration: configuration)
-        var snapshot = try LedgerStatus.read(database, layout: global.layout, options: options)
-        if let next = try ReportSchedule(configuration: configuration).nextEdition(now: SystemClock().now(), store: database) {
-            snapshot.nextReport = (next.period.description, next.at)
-        }
+        let snapshot = try LedgerStatus.current(database, layout: global.layout, configuration: configuration, now: SystemClock().now())
         Terminal.print(json ? JSONWriter.string(snapshot.json, pretty: true) : snapshot.text)
     }
 }

@@ -49,6 +49,9 @@ public struct LedgerConfiguration: Sendable, Equatable {
     /// the signing key created by `init`: a schema-less URL-like name of this log, best
     /// the department's own domain and a path (`sonoivu.soctrang.gov.vn/reformledger`).
     public var logOrigin = "reformledger.local/ledger"
+    /// Where the portal listens (`HOST:PORT`), or nil (`off`, the default) so that several
+    /// daemons on one machine never collide.
+    public var httpListen: ListenAddress?
 
     public init() {}
 
@@ -69,7 +72,7 @@ public struct LedgerConfiguration: Sendable, Equatable {
     public static let keys = [
         "periods", "grace_days", "revise_for_days", "report_due_days", "feedback_due", "report_kinds", "report_formats", "max_file_bytes",
         "language", "coordinators", "rescan_seconds", "stable_seconds", "inbox_watch", "timezone", "csv_fallback_encoding", "log_level",
-        "log_origin",
+        "log_origin", "http_listen",
     ]
 
     public var zone: LocalZone { LocalZone(identifier: timezone) ?? .hoChiMinh }
@@ -219,6 +222,14 @@ extension LedgerConfiguration {
                 text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && $0 != "+" })
             else { throw fail("a name without spaces or “+”, such as sonoivu.soctrang.gov.vn/reformledger, is expected") }
             logOrigin = text
+        case "http_listen":
+            guard let text = value.stringValue else { throw fail("HOST:PORT or off is expected") }
+            if text == "off" {
+                httpListen = nil
+            } else {
+                guard let address = ListenAddress(text) else { throw fail("HOST:PORT (such as 127.0.0.1:8470) or off is expected") }
+                httpListen = address
+            }
         default: throw fail("unknown key")
         }
     }

@@ -2,21 +2,22 @@ import Foundation
 import LedgerDomain
 import LedgerFiles
 import LedgerIngest
+import LedgerReports
 import LedgerStore
 
-/// What `status` shows.
-struct LedgerStatus {
-    var head: LogHead
-    var eventsByType: [(String, Int)]
-    var agencies: Int
-    var tasks: Int
-    var filesIngested: Int
-    var backlog: [String: Int]
-    var rejectedFiles: Int
-    var lastReport: JSONObject?
-    var nextReport: (period: String, at: String)?
+/// What `status` shows, and `GET /api/v1/status` answers.
+public struct LedgerStatus: Sendable {
+    public var head: LogHead
+    public var eventsByType: [(String, Int)]
+    public var agencies: Int
+    public var tasks: Int
+    public var filesIngested: Int
+    public var backlog: [String: Int]
+    public var rejectedFiles: Int
+    public var lastReport: JSONObject?
+    public var nextReport: (period: String, at: String)?
 
-    static func read(_ database: any EventStore, layout: StateLayout, options: IngestOptions) throws -> LedgerStatus {
+    public static func read(_ database: any EventStore, layout: StateLayout, options: IngestOptions) throws -> LedgerStatus {
         let counts = try database.statusCounts(coordinators: options.coordinators, zone: options.zone)
         return LedgerStatus(
             head: counts.head, eventsByType: counts.eventsByType.map { ($0.type, $0.count) }, agencies: counts.registry.agencies.count,
@@ -24,8 +25,19 @@ struct LedgerStatus {
             rejectedFiles: countFiles(layout.rejected, skipping: ".errors.json"), lastReport: counts.lastReport, nextReport: nil)
     }
 
+    /// The status with the next scheduled edition, as `status` and the API show it.
+    public static func current(
+        _ store: any EventStore, layout: StateLayout, configuration: LedgerConfiguration, now: Instant
+    ) throws -> LedgerStatus {
+        var status = try read(store, layout: layout, options: IngestOptions(configuration: configuration))
+        if let next = try ReportSchedule(configuration: configuration).nextEdition(now: now, store: store) {
+            status.nextReport = (next.period.description, next.at)
+        }
+        return status
+    }
+
     /// Files waiting in agency inboxes (names a writer is still working on excluded).
-    static func inboxBacklog(_ layout: StateLayout) -> [String: Int] {
+    public static func inboxBacklog(_ layout: StateLayout) -> [String: Int] {
         let manager = FileManager.default
         var backlog: [String: Int] = [:]
         for agency in (try? manager.contentsOfDirectory(atPath: layout.inbox)) ?? [] {
@@ -45,9 +57,9 @@ struct LedgerStatus {
         return count
     }
 
-    var total: Int { eventsByType.reduce(0) { $0 + $1.1 } }
+    public var total: Int { eventsByType.reduce(0) { $0 + $1.1 } }
 
-    var json: JSONValue {
+    public var json: JSONValue {
         .object([
             "events": .integer(total),
             "events_by_type": .object(JSONObject(eventsByType.map { (key: $0.0, value: .integer($0.1)) })),
@@ -60,7 +72,7 @@ struct LedgerStatus {
         ])
     }
 
-    var text: String {
+    public var text: String {
         var lines = ["events: \(total) (head seq \(head.seq), hash \(head.hash))"]
         for (type, count) in eventsByType { lines.append("  \(type): \(count)") }
         lines.append("agencies: \(agencies), tasks: \(tasks), files ingested: \(filesIngested)")

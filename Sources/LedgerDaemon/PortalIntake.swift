@@ -1,0 +1,75 @@
+import Foundation
+import LedgerDomain
+import LedgerFiles
+import LedgerIngest
+import LedgerPortal
+import LedgerReports
+import LedgerStore
+import Logging
+
+/// The daemon's side of the portal: an upload is written to
+/// `uploads/<token>/<AGENCY>/<name>` and taken by the same `InboxProcessor` as a file of
+/// the agency's folder — same checks, same provenance (`source_file` is the uploaded
+/// name), same copy in `processed/` or `rejected/` beside its `errors.json`, idempotent.
+/// Uploads run one at a time on their own queue; SQLite serialises them with the inbox.
+final class PortalIntake: PortalBackend {
+    let layout: StateLayout
+    let configuration: LedgerConfiguration
+    let processor: InboxProcessor
+    let reports: ReportService
+    let heartbeat: Heartbeat
+    private let work = DispatchQueue(label: "reformledger.uploads")
+
+    init(layout: StateLayout, configuration: LedgerConfiguration, processor: InboxProcessor, reports: ReportService, heartbeat: Heartbeat) {
+        self.layout = layout
+        self.configuration = configuration
+        self.processor = processor
+        self.reports = reports
+        self.heartbeat = heartbeat
+    }
+
+    func status() throws -> JSONValue {
+        try LedgerStatus.current(processor.ingestor.store, layout: layout, configuration: configuration, now: processor.ingestor.clock.now()).json
+    }
+
+    func knowsAgency(_ code: String) throws -> Bool {
+        if configuration.coordinators.contains(code) { return true }
+        return try processor.ingestor.store.statusCounts(coordinators: Set(configuration.coordinators), zone: configuration.zone).registry.agencies[code] != nil
+    }
+
+    func report(_ period: ReportPeriod) async throws -> JSONValue {
+        let reports = self.reports
+        return try await run { try reports.report(period).json }
+    }
+
+    func upload(agency: String, fileName: String, bytes: [UInt8]) async throws -> UploadVerdict {
+        let folder = (layout.uploads as NSString).appendingPathComponent("\(UUID().uuidString.lowercased())/\(agency)")
+        let path = (folder as NSString).appendingPathComponent(fileName)
+        let processor = self.processor, heartbeat = self.heartbeat
+        return try await run {
+            try AtomicFile.write(bytes, to: path)
+            defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
+            let entry = InboxEntry(agency: agency, path: path, name: fileName, modified: timespec(), size: Int64(bytes.count))
+            let outcome: FileOutcome
+            switch try processor.process(entry, heartbeat: heartbeat, stop: StopFlag()) {
+            case .accepted(let accepted): outcome = accepted
+            case .rejected(let rejected): outcome = rejected
+            case .recovered(_, let earlier): outcome = earlier
+            case .leftInPlace, .interrupted, .changedWhileRead: throw UploadInterrupted()
+            }
+            var summary = outcome.summary(language: self.configuration.language)
+            if case .object(let object) = summary {
+                summary = .object(JSONObject(object.members.map { $0.key == "file" ? (key: "file", value: .string(fileName)) : $0 }))
+            }
+            return UploadVerdict(accepted: outcome.status == .accepted, entry: summary)
+        }
+    }
+
+    struct UploadInterrupted: Error {}
+
+    private func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            work.async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// What the portal's API answers when a request itself is wrong (before any inbox rule
+/// applies): a stable code, the HTTP status, and a message in both languages. A file that
+/// reaches the inbox rules is answered with their own codes instead.
+public enum PortalProblem: String, Sendable, CaseIterable {
+    case authenticationRequired = "authentication_required"
+    case tooManyAttempts = "too_many_attempts"
+    case forbiddenAgency = "forbidden_agency"
+    case readOnlyRole = "read_only_role"
+    case unknownAgency = "unknown_agency"
+    case payloadTooLarge = "payload_too_large"
+    case malformedUpload = "malformed_upload"
+    case invalidUploadName = "invalid_upload_name"
+    case unknownPeriod = "unknown_period"
+    case notFound = "not_found"
+    case unavailable = "unavailable"
+
+    public var status: Int {
+        switch self {
+        case .authenticationRequired: 401
+        case .tooManyAttempts: 429
+        case .forbiddenAgency, .readOnlyRole: 403
+        case .unknownAgency, .unknownPeriod, .notFound: 404
+        case .payloadTooLarge: 413
+        case .malformedUpload, .invalidUploadName: 400
+        case .unavailable: 503
+        }
+    }
+
+    public var message: LocalizedText {
+        switch self {
+        case .authenticationRequired:
+            LocalizedText(vi: "Cần đăng nhập (tên đăng nhập và mật khẩu).", en: "Sign-in required (login and password).")
+        case .tooManyAttempts:
+            LocalizedText(
+                vi: "Đăng nhập sai quá nhiều lần; vui lòng chờ rồi thử lại.", en: "Too many failed sign-ins; wait, then try again.")
+        case .forbiddenAgency:
+            LocalizedText(
+                vi: "Tài khoản này không được gửi tệp thay cho cơ quan, đơn vị khác.",
+                en: "This account may not send files for another agency.")
+        case .readOnlyRole:
+            LocalizedText(vi: "Tài khoản kiểm toán chỉ được xem, không được gửi tệp.", en: "An auditor's account reads only; it sends no files.")
+        case .unknownAgency:
+            LocalizedText(vi: "Không có cơ quan, đơn vị với mã này.", en: "No agency has this code.")
+        case .payloadTooLarge:
+            LocalizedText(vi: "Tệp gửi lên vượt quá dung lượng cho phép.", en: "The upload is larger than allowed.")
+        case .malformedUpload:
+            LocalizedText(
+                vi: "Yêu cầu gửi tệp không đúng dạng multipart/form-data với trường “file”.",
+                en: "The upload is not multipart/form-data with a “file” field.")
+        case .invalidUploadName:
+            LocalizedText(
+                vi: "Tên tệp gửi lên không hợp lệ (trống, bắt đầu bằng dấu chấm hoặc có ký tự điều khiển).",
+                en: "The uploaded file's name is not valid (empty, starting with a dot, or with control characters).")
+        case .unknownPeriod:
+            LocalizedText(
+                vi: "Kỳ báo cáo không hợp lệ (ví dụ: 2024-Q1, 2024-H1, 2024-9M, 2024).", en: "Not a report period (e.g. 2024-Q1, 2024-H1, 2024-9M, 2024).")
+        case .notFound:
+            LocalizedText(vi: "Không tìm thấy trang.", en: "No such page.")
+        case .unavailable:
+            LocalizedText(vi: "Hệ thống tạm thời không xử lý được yêu cầu; vui lòng thử lại sau.", en: "The service cannot answer now; try again later.")
+        }
+    }
+}

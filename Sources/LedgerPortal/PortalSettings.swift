@@ -1,0 +1,22 @@
+import LedgerDomain
+
+/// What the portal is configured with: where it listens, the upload limit, the language of
+/// its messages.
+public struct PortalSettings: Sendable {
+    public var listen: ListenAddress
+    public var maxFileBytes: Int
+    public var language: Language
+    /// How long a login waits after five failures.
+    public var throttlePause: Duration
+
+    public init(listen: ListenAddress, maxFileBytes: Int, language: Language, throttlePause: Duration = .seconds(60)) {
+        self.listen = listen
+        self.maxFileBytes = maxFileBytes
+        self.language = language
+        self.throttlePause = throttlePause
+    }
+
+    /// The multipart envelope around a file (boundaries, part headers) may add this much
+    /// to a body before the file itself is too large.
+    static let envelopeAllowance = 16 * 1024
+}

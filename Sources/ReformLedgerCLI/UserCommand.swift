@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import LedgerDomain
+import LedgerPortal
+
+/// `user add|list|disable|passwd`: the portal's accounts, in `<state>/accounts.json`.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Manage the portal's accounts (bcrypt-hashed, kept in the state folder, never in the log).",
+        discussion: """
+            Examples:
+              printf '%s\\n' 'mat-khau-dai-10' | reformledger user add --login lan.bst --agency BST --role clerk --password-stdin
+              reformledger user list
+              reformledger user disable --login lan.bst
+            """,
+        subcommands: [Add.self, List.self, Disable.self, Passwd.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an account.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The login (a-z, 0-9, '.', '_', '-').") var login: String
+        @Option(help: "The agency the account belongs to.") var agency: String
+        @Option(help: "clerk, coordinator, auditor or admin.") var role: String
+        @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
+
+        func run() throws {
+            guard let role = Account.Role(rawValue: role) else {
+                throw CommandFailure("--role is one of \(Account.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let database = try global.openDatabase()
+            let configuration = try global.loadConfiguration()
+            let registry = try database.statusCounts(coordinators: Set(configuration.coordinators), zone: configuration.zone).registry
+            guard configuration.coordinators.contains(agency) || registry.agencies[agency] != nil else {
+                throw CommandFailure("no agency \(agency) in the registry")
+            }
+            try UserCommand.store(global).add(login: login, agency: agency, role: role, password: try UserCommand.password(fromStdin: passwordStdin))
+            Terminal.print("added \(login) (\(role.rawValue), \(agency))")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the accounts.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let accounts = try UserCommand.store(global).all()
+            if json {
+                let items = accounts.map { account -> JSONValue in
+                    .object([
+                        "login": .string(account.login), "agency": .string(account.agency), "role": .string(account.role.rawValue),
+                        "disabled": .bool(account.disabled),
+                    ])
+                }
+                Terminal.print(JSONWriter.string(.object(["users": .array(items)]), pretty: true))
+            } else {
+                for account in accounts {
+                    Terminal.print("\(account.login)\t\(account.role.rawValue)\t\(account.agency)\(account.disabled ? "\tdisabled" : "")")
+                }
+            }
+        }
+    }
+
+    struct Disable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable an account: it can no longer sign in.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The login.") var login: String
+
+        func run() throws {
+            try UserCommand.store(global).disable(login: login)
+            Terminal.print("disabled \(login)")
+        }
+    }
+
+    struct Passwd: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set an account's password.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The login.") var login: String
+        @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
+
+        func run() throws {
+            try UserCommand.store(global).setPassword(login: login, password: try UserCommand.password(fromStdin: passwordStdin))
+            Terminal.print("password set for \(login)")
+        }
+    }
+
+    static func store(_ global: GlobalOptions) -> AccountStore { AccountStore(path: global.layout.accounts) }
+
+    /// From standard input (`--password-stdin`), or asked twice on the terminal without echo.
+    static func password(fromStdin: Bool) throws -> String {
+        if fromStdin {
+            guard let line = readLine(strippingNewline: true) else { throw CommandFailure("no password on standard input") }
+            return line
+        }
+        guard isatty(0) == 1 else { throw CommandFailure("no terminal to ask the password on; use --password-stdin") }
+        guard let first = getpass("Password: ").map({ String(cString: $0) }), let second = getpass("Again: ").map({ String(cString: $0) }) else {
+            throw CommandFailure("no password given")
+        }
+        guard first == second else { throw CommandFailure("the passwords differ") }
+        return first
+    }
+}
