@@ -33,8 +33,8 @@ final class PortalIntake: PortalBackend {
     }
 
     func knowsAgency(_ code: String) throws -> Bool {
-        if configuration.coordinators.contains(code) { return true }
-        return try processor.ingestor.store.statusCounts(coordinators: Set(configuration.coordinators), zone: configuration.zone).registry.agencies[code] != nil
+        let registry = try processor.ingestor.store.readSession { try $0.registry(coordinators: Set(configuration.coordinators), zone: configuration.zone) }
+        return registry.isCoordinator(code) || registry.agencies[code] != nil
     }
 
     func report(_ period: ReportPeriod) async throws -> JSONValue {
@@ -47,8 +47,9 @@ final class PortalIntake: PortalBackend {
         let path = (folder as NSString).appendingPathComponent(fileName)
         let processor = self.processor, heartbeat = self.heartbeat
         return try await run {
-            try AtomicFile.write(bytes, to: path)
+            // The token's folder goes whatever happens, a failed write included.
             defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
+            try AtomicFile.write(bytes, to: path)
             let entry = InboxEntry(agency: agency, path: path, name: fileName, modified: timespec(), size: Int64(bytes.count))
             let outcome: FileOutcome
             switch try processor.process(entry, heartbeat: heartbeat, stop: StopFlag()) {

@@ -30,11 +30,12 @@ struct UserCommand: ParsableCommand {
             }
             let database = try global.openDatabase()
             let configuration = try global.loadConfiguration()
-            let registry = try database.statusCounts(coordinators: Set(configuration.coordinators), zone: configuration.zone).registry
-            guard configuration.coordinators.contains(agency) || registry.agencies[agency] != nil else {
+            let registry = try database.readSession { try $0.registry(coordinators: Set(configuration.coordinators), zone: configuration.zone) }
+            guard registry.isCoordinator(agency) || registry.agencies[agency] != nil else {
                 throw CommandFailure("no agency \(agency) in the registry")
             }
-            try UserCommand.store(global).add(login: login, agency: agency, role: role, password: try UserCommand.password(fromStdin: passwordStdin))
+            let password = try UserCommand.password(fromStdin: passwordStdin)
+            try UserCommand.refusingAsUsage { try UserCommand.store(global).add(login: login, agency: agency, role: role, password: password) }
             Terminal.print("added \(login) (\(role.rawValue), \(agency))")
         }
     }
@@ -45,7 +46,7 @@ struct UserCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let accounts = try UserCommand.store(global).all()
+            let accounts = try UserCommand.refusingAsUsage { try UserCommand.store(global).all() }
             if json {
                 let items = accounts.map { account -> JSONValue in
                     .object([
@@ -68,7 +69,7 @@ struct UserCommand: ParsableCommand {
         @Option(help: "The login.") var login: String
 
         func run() throws {
-            try UserCommand.store(global).disable(login: login)
+            try UserCommand.refusingAsUsage { try UserCommand.store(global).disable(login: login) }
             Terminal.print("disabled \(login)")
         }
     }
@@ -80,12 +81,23 @@ struct UserCommand: ParsableCommand {
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
 
         func run() throws {
-            try UserCommand.store(global).setPassword(login: login, password: try UserCommand.password(fromStdin: passwordStdin))
+            let password = try UserCommand.password(fromStdin: passwordStdin)
+            try UserCommand.refusingAsUsage { try UserCommand.store(global).setPassword(login: login, password: password) }
             Terminal.print("password set for \(login)")
         }
     }
 
     static func store(_ global: GlobalOptions) -> AccountStore { AccountStore(path: global.layout.accounts) }
+
+    /// Runs `body`, making a refusal of the accounts file (a short password, a login taken
+    /// or unknown) a usage error, exit 2, rather than a fault of the machine.
+    static func refusingAsUsage<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let refusal as AccountStore.Failure {
+            throw CommandFailure(refusal.description)
+        }
+    }
 
     /// From standard input (`--password-stdin`), or asked twice on the terminal without echo.
     static func password(fromStdin: Bool) throws -> String {

@@ -160,6 +160,33 @@ struct PortalAPITests {
         #expect(!FileManager.default.fileExists(atPath: portal.fixture.state + "/escape.ndjson"))
     }
 
+    @Test func theUserCommandRefusesBadInputAndADisabledAccountIsOut() throws {
+        let portal = try Portal()
+        func add(_ login: String, agency: String = "BST", role: String = "clerk", password: String = PortalAPITests.password) throws -> ProcessResult {
+            try ProcessRunner.run(
+                RepositoryPaths.binary,
+                ["user", "add", "--login", login, "--agency", agency, "--role", role, "--password-stdin", "--state-dir", portal.fixture.state],
+                stdin: password + "\n")
+        }
+        for (result, words) in [
+            (try add("ngan", password: "ngan"), "10 to 72 bytes"), (try add("lan.bst"), "exists"),
+            (try add("x2", agency: "KHONGCO"), "no agency KHONGCO"), (try add("x3", role: "boss"), "--role"),
+            (try add("Sai Ten"), "a login is"),
+        ] {
+            #expect(result.status == 2, "\(result.stderr)")
+            #expect(result.stderr.contains(words), "\(result.stderr)")
+        }
+        #expect(try portal.fixture.run(["user", "disable", "--login", "khongco"]).status == 2)
+        let listed = try portal.fixture.run(["user", "list", "--json"])
+        #expect(listed.status == 0)
+        #expect(!listed.stdout.contains("$2"), "no hash is ever printed")
+        #expect(try portal.fixture.run(["user", "disable", "--login", "lan.bst"]).status == 0)
+        // The running daemon sees the change at the next request.
+        #expect(try portal.curl(["-u", "lan.bst:\(Self.password)", "\(portal.base)/api/v1/status"]).status == 401)
+        let mode = try FileManager.default.attributesOfItem(atPath: portal.fixture.state + "/accounts.json")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
     @Test func aTakenPortIsRetriedWhileTheInboxGoesOn() throws {
         let first = try Portal()
         let second = try CLIFixture()
