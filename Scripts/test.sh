@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, builds, and runs every test
 # (domain, storage, ingestion, and the real binary driven as a user would), then checks
-# the systemd unit and that LibreOffice and Chromium open the reports, and fuzzes each
+# the systemd unit, that LibreOffice and Chromium open the reports, the portal in Chromium
+# and behind nginx, and fuzzes each
 # decoder briefly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,5 +26,8 @@ export REFORMLEDGER_BIN="$PWD/.build/release/reformledger"
 swift test --skip-build
 Scripts/check-unit.sh "$REFORMLEDGER_BIN"
 Scripts/check-reports.sh
+# The portal in real Chromium (clerk, SNV, auditor), its security rules over HTTP, and
+# the nginx example in front of it.
+Scripts/check-portal.sh "$REFORMLEDGER_BIN"
 # Each decoder's libFuzzer harness for 30 s (long runs: Scripts/fuzz.sh TARGET SECONDS).
 Scripts/fuzz.sh all 30

@@ -34,10 +34,11 @@ public enum Daemon {
         let startup = StartupGate()
         let portalOn = !once && configuration.httpListen != nil
         let readiness = Readiness(notifier: notifier, waitsForListener: portalOn)
+        let metrics = LedgerMetrics()
         let inbox = InboxService(
             layout: layout, configuration: configuration, ingestor: ingestor,
             notifier: notifier, heartbeat: heartbeat, startup: startup, logger: logger, once: once,
-            checkpoints: checkpoints, readiness: readiness)
+            checkpoints: checkpoints, readiness: readiness, metrics: metrics)
         let reports = ReportService(store: database, configuration: configuration, checkpoints: checkpoints)
         let schedule = ScheduleService(
             schedule: ReportSchedule(configuration: configuration),
@@ -53,11 +54,13 @@ public enum Daemon {
             ]
         if portalOn, let listen = configuration.httpListen {
             let processor = InboxProcessor(
-                layout: layout, ingestor: ingestor, configuration: configuration, checkpoints: checkpoints, logger: logger)
-            let intake = PortalIntake(layout: layout, configuration: configuration, processor: processor, reports: reports, heartbeat: heartbeat)
+                layout: layout, ingestor: ingestor, configuration: configuration, checkpoints: checkpoints, logger: logger, metrics: metrics)
+            let intake = PortalIntake(
+                layout: layout, configuration: configuration, processor: processor, reports: reports, heartbeat: heartbeat, metrics: metrics)
             let portal = PortalService(
-                settings: PortalSettings(listen: listen, maxFileBytes: configuration.maxFileBytes, language: configuration.language),
-                backend: intake, accounts: AccountStore(path: layout.accounts), logger: logger,
+                settings: PortalSettings(
+                    listen: listen, maxFileBytes: configuration.maxFileBytes, language: configuration.language, reportCSS: ReportPage.css),
+                backend: intake, accounts: AccountStore(path: layout.accounts), metrics: metrics.registry, logger: logger,
                 onListening: { _ in readiness.listening() })
             services.append(.init(service: portal, serviceName: "portal"))
         }

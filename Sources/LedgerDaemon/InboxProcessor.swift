@@ -16,6 +16,8 @@ struct InboxProcessor {
     let configuration: LedgerConfiguration
     let checkpoints: CheckpointSigner?
     let logger: Logger
+    /// Counts what was taken, per agency, for `/metrics`.
+    var metrics: LedgerMetrics? = nil
 
     enum Result {
         case accepted(FileOutcome)
@@ -32,6 +34,15 @@ struct InboxProcessor {
     }
 
     func process(_ entry: InboxEntry, heartbeat: Heartbeat, stop: StopFlag) throws -> Result {
+        let result = try take(entry, heartbeat: heartbeat, stop: stop)
+        switch result {
+        case .accepted(let outcome), .rejected(let outcome): metrics?.recordFile(agency: entry.agency, outcome: outcome)
+        case .recovered, .leftInPlace, .interrupted, .changedWhileRead: break
+        }
+        return result
+    }
+
+    private func take(_ entry: InboxEntry, heartbeat: Heartbeat, stop: StopFlag) throws -> Result {
         var logger = self.logger
         logger[metadataKey: "inbox.file"] = "\(entry.name)"
         logger[metadataKey: "inbox.agency"] = "\(entry.agency)"

@@ -28,6 +28,7 @@ public struct InboxService: Service {
     let checkpoints: CheckpointSigner?
     /// Told when the first drain has begun; sends `READY=1` with the portal's listener.
     let readiness: Readiness
+    let metrics: LedgerMetrics?
     /// How often the loop looks at its wake-up deadlines.
     static let tick = Duration.milliseconds(250)
 
@@ -36,8 +37,10 @@ public struct InboxService: Service {
     public init(
         layout: StateLayout, configuration: LedgerConfiguration, ingestor: FileIngestor,
         notifier: SystemdNotifier, heartbeat: Heartbeat, startup: StartupGate = StartupGate(), logger: Logger, once: Bool,
-        wallClock: any LedgerClock = SystemClock(), checkpoints: CheckpointSigner? = nil, readiness: Readiness? = nil
+        wallClock: any LedgerClock = SystemClock(), checkpoints: CheckpointSigner? = nil, readiness: Readiness? = nil,
+        metrics: LedgerMetrics? = nil
     ) {
+        self.metrics = metrics
         self.checkpoints = checkpoints
         self.readiness = readiness ?? Readiness(notifier: notifier, waitsForListener: false)
         self.layout = layout
@@ -53,7 +56,7 @@ public struct InboxService: Service {
 
     public func run() async throws {
         let processor = InboxProcessor(
-            layout: layout, ingestor: ingestor, configuration: configuration, checkpoints: checkpoints, logger: logger)
+            layout: layout, ingestor: ingestor, configuration: configuration, checkpoints: checkpoints, logger: logger, metrics: metrics)
         let stop = StopFlag()
         var state = LoopState()
         if once {
@@ -186,6 +189,7 @@ public struct InboxService: Service {
             }
             if pending.count < waiting.count { state.wakes?.request(after: settleTime) }
             notifier.notify("STATUS=backlog \(waiting.count) file(s), last \(state.lastFile)")
+            metrics?.setBacklog(waiting.count)
             if first {
                 beforeProcessing()
                 first = false

@@ -18,9 +18,16 @@ final class PortalIntake: PortalBackend {
     let processor: InboxProcessor
     let reports: ReportService
     let heartbeat: Heartbeat
+    let metrics: LedgerMetrics?
+    /// The pages' views and reads (see `PortalPages`).
+    let views = ViewCache()
     private let work = DispatchQueue(label: "reformledger.uploads")
 
-    init(layout: StateLayout, configuration: LedgerConfiguration, processor: InboxProcessor, reports: ReportService, heartbeat: Heartbeat) {
+    init(
+        layout: StateLayout, configuration: LedgerConfiguration, processor: InboxProcessor, reports: ReportService, heartbeat: Heartbeat,
+        metrics: LedgerMetrics? = nil
+    ) {
+        self.metrics = metrics
         self.layout = layout
         self.configuration = configuration
         self.processor = processor
@@ -67,6 +74,8 @@ final class PortalIntake: PortalBackend {
     }
 
     struct UploadInterrupted: Error {}
+
+    func read<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T { try await views.read(body) }
 
     private func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in

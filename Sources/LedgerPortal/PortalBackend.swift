@@ -13,6 +13,32 @@ public protocol PortalBackend: Sendable {
     func upload(agency: String, fileName: String, bytes: [UInt8]) async throws -> UploadVerdict
     /// The consolidated report of `period` as its JSON at the head of the log.
     func report(_ period: ReportPeriod) async throws -> JSONValue
+
+    // MARK: The pages
+
+    /// The registered agencies (coordinators too), by code.
+    func agencies() throws -> [AgencyName]
+    /// The period a page shows when none is asked for: the quarter of today.
+    func currentPeriod() -> ReportPeriod
+    /// SNV's view of `period`; each figure of its report links to `trace(figure code)`.
+    func dashboard(_ period: ReportPeriod, trace: @escaping @Sendable (String) -> String) async throws -> DashboardView
+    /// One agency's page for `period`; nil for an unknown agency.
+    func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView?
+    /// The agency's XLSX template (its tasks in the lists).
+    func template(agency: String) async throws -> [UInt8]
+    /// A page of the audit trail, newest first.
+    func events(_ query: EventQuery) async throws -> EventPage
+    /// One event with its corrections and retractions; nil when there is no such seq.
+    func event(seq: Int64) async throws -> JSONValue?
+    /// The events behind one figure of `period`'s report; nil for an unknown figure.
+    func trace(figure: String, period: ReportPeriod) async throws -> FigureEvents?
+    /// Runs the chain and report-file checks of `verify` now: its `--json` object.
+    func verify() async throws -> JSONValue
+    /// An issued report file, by its path as `report.generated` lists it; nil for any
+    /// other path, so no path from a request reaches the file system unchecked.
+    func reportFile(_ path: String) throws -> [UInt8]?
+    /// Sets the ledger's gauges (head seq, backlog, last report) before a scrape.
+    func refreshGauges() async
 }
 
 /// The answer to one upload: the entry `ingest --json` prints for the file.

@@ -1,6 +1,7 @@
 import Hummingbird
 import LedgerDomain
 import Logging
+import Prometheus
 import ServiceLifecycle
 
 /// The portal as one service of the daemon's group. A listener that cannot bind (the port
@@ -11,14 +12,16 @@ public struct PortalService: Service {
     let settings: PortalSettings
     let backend: any PortalBackend
     let accounts: AccountStore
+    let metrics: PrometheusCollectorRegistry
     let logger: Logger
     /// Called each time the listener is bound (READY=1 waits for the first).
     let onListening: @Sendable (Int) -> Void
 
     public init(
-        settings: PortalSettings, backend: any PortalBackend, accounts: AccountStore, logger: Logger,
+        settings: PortalSettings, backend: any PortalBackend, accounts: AccountStore, metrics: PrometheusCollectorRegistry, logger: Logger,
         onListening: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
+        self.metrics = metrics
         self.settings = settings
         self.backend = backend
         self.accounts = accounts
@@ -27,16 +30,28 @@ public struct PortalService: Service {
     }
 
     /// The routes, for the service and for tests that drive them without a socket.
-    public static func router(settings: PortalSettings, backend: any PortalBackend, accounts: AccountStore, logger: Logger) -> Router<BasicRequestContext> {
+    public static func router(
+        settings: PortalSettings, backend: any PortalBackend, accounts: AccountStore, metrics: PrometheusCollectorRegistry, logger: Logger
+    ) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: SecurityHeaders())
-        APIRoutes(backend: backend, accounts: accounts, throttle: LoginThrottle(pause: settings.throttlePause), settings: settings, logger: logger)
-            .add(to: router)
+        router.add(middleware: RequestMetrics(registry: metrics))
+        let signIn = SignIn(accounts: accounts, throttle: LoginThrottle(pause: settings.throttlePause), logger: logger)
+        let web = WebAuth(sessions: SessionStore(), accounts: accounts)
+        APIRoutes(backend: backend, signIn: signIn, web: web, settings: settings, logger: logger).add(to: router)
+        WebRoutes(backend: backend, signIn: signIn, web: web, settings: settings, logger: logger, reportCSS: settings.reportCSS).add(to: router)
+        // For Prometheus: counts and gauges only, no personal data (the nginx example keeps it internal).
+        router.get("metrics") { _, _ in
+            await backend.refreshGauges()
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
+        }
         return router
     }
 
     public func run() async throws {
-        let router = Self.router(settings: settings, backend: backend, accounts: accounts, logger: logger)
+        let router = Self.router(settings: settings, backend: backend, accounts: accounts, metrics: metrics, logger: logger)
         var pause = Duration.seconds(1)
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let logger = self.logger, onListening = self.onListening, address = settings.listen

@@ -8,8 +8,11 @@ public struct PortalSettings: Sendable {
     public var language: Language
     /// How long a login waits after five failures.
     public var throttlePause: Duration
+    /// The report pages' style, served with the portal's in `/static/portal.css`.
+    public var reportCSS: String
 
-    public init(listen: ListenAddress, maxFileBytes: Int, language: Language, throttlePause: Duration = .seconds(60)) {
+    public init(listen: ListenAddress, maxFileBytes: Int, language: Language, reportCSS: String = "", throttlePause: Duration = .seconds(60)) {
+        self.reportCSS = reportCSS
         self.listen = listen
         self.maxFileBytes = maxFileBytes
         self.language = language

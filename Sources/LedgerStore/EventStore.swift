@@ -31,6 +31,9 @@ public protocol EventStore: AnyObject, Sendable {
     func forEachEvent(ofType type: EventType, _ body: (StoredEvent) throws -> Void) throws
     /// The audit trail: every event, or those of one agency and/or type, in seq order.
     func forEachEvent(agency: String?, type: String?, _ body: (StoredEvent) throws -> Void) throws
+    /// The audit trail's pages: events that match `filter`, newest first, until `body`
+    /// returns false.
+    func forEachEventNewestFirst(_ filter: EventFilter, _ body: (StoredEvent) throws -> Bool) throws
     /// Every correction (an event with `corrects`), in seq order.
     func forEachCorrection(_ body: (StoredEvent) throws -> Void) throws
 

@@ -49,6 +49,12 @@ public final class InMemoryEventStore: EventStore {
         for event in events() where (agency == nil || event.agency == agency) && (type == nil || event.type == type) { try body(event) }
     }
 
+    public func forEachEventNewestFirst(_ filter: EventFilter, _ body: (StoredEvent) throws -> Bool) throws {
+        for event in events().reversed() where filter.matches(event) {
+            guard try body(event) else { return }
+        }
+    }
+
     public func forEachCorrection(_ body: (StoredEvent) throws -> Void) throws {
         for event in events() where event.corrects != nil { try body(event) }
     }

@@ -75,6 +75,36 @@ extension LedgerDatabase {
     }
 
     /// The audit trail: every event, or those of one agency and/or type, in seq order.
+    public func forEachEventNewestFirst(_ filter: EventFilter, _ body: (StoredEvent) throws -> Bool) throws {
+        var conditions = ["1"]
+        var arguments: [any DatabaseValueConvertible] = []
+        if let agency = filter.agency {
+            conditions.append("agency = ?")
+            arguments.append(agency)
+        }
+        if let type = filter.type {
+            conditions.append("type = ?")
+            arguments.append(type)
+        }
+        if let before = filter.beforeSeq {
+            conditions.append("seq < ?")
+            arguments.append(before)
+        }
+        if let text = filter.text {
+            // instr, not LIKE: no wildcard in the text means anything, and case counts as in memory.
+            conditions.append("(instr(id, ?) > 0 OR instr(data, ?) > 0 OR instr(COALESCE(source_file, ''), ?) > 0)")
+            arguments += [text, text, text]
+        }
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT \(StoredEvent.columns) FROM events WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq DESC",
+                arguments: StatementArguments(arguments))
+            while let row = try rows.next() {
+                guard try body(StoredEvent(row: row)) else { return }
+            }
+        }
+    }
+
     public func forEachEvent(agency: String?, type: String?, _ body: (StoredEvent) throws -> Void) throws {
         var conditions = ["1"]
         var arguments: [String] = []

@@ -186,6 +186,33 @@ import Testing
         #expect(corrections == ["a2"])
     }
 
+    /// The portal's pages of the trail: newest first, filtered, from a seq on, until told to stop.
+    @Test(arguments: Kind.allCases) func theTrailPagesNewestFirstByAgencyTypeSeqAndText(_ kind: Kind) throws {
+        let subject = try Subject(kind)
+        let percent = #"{"id":"p","type":"article.published","occurred_at":"2024-02-01","data":{"title":"Đạt 100%_x","channel":"radio"}}"#
+        try subject.append([Self.article("a"), Self.article("a2", corrects: "a"), percent])
+        try subject.append([Self.article("b"), Self.retraction("r", of: "b")], as: "DPTTH")
+        func page(_ filter: EventFilter, limit: Int = 100) throws -> [String] {
+            var ids: [String] = []
+            try subject.store.forEachEventNewestFirst(filter) { event in
+                ids.append(event.id)
+                return ids.count < limit
+            }
+            return ids
+        }
+        #expect(try page(EventFilter()) == ["r", "b", "p", "a2", "a"])
+        #expect(try page(EventFilter(), limit: 2) == ["r", "b"])
+        #expect(try page(EventFilter(beforeSeq: 4)) == ["p", "a2", "a"])
+        #expect(try page(EventFilter(agency: "BST", type: "article.published", beforeSeq: 3)) == ["a2", "a"])
+        #expect(try page(EventFilter(type: "event.retracted")) == ["r"])
+        // The text is a plain substring of the id, the data or the file: % and _ are no wildcards.
+        #expect(try page(EventFilter(text: "100%_")) == ["p"])
+        #expect(try page(EventFilter(text: "%")) == ["p"])
+        #expect(try page(EventFilter(text: "Bài a2")) == ["a2"])
+        #expect(try page(EventFilter(text: "nhầm")) == ["r"])
+        #expect(try page(EventFilter(text: "")) == ["r", "b", "p", "a2", "a"])
+    }
+
     @Test(arguments: Kind.allCases) func readModelsAnswerByTimeAndByDate(_ kind: Kind) throws {
         let subject = try Subject(kind)
         try subject.append([Self.article("late", on: "2024-05-01")], recordedAt: "2024-06-01T00:00:00.000Z")

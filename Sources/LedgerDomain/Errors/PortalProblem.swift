@@ -13,12 +13,18 @@ public enum PortalProblem: String, Sendable, CaseIterable {
     case unknownPeriod = "unknown_period"
     case notFound = "not_found"
     case unavailable = "unavailable"
+    case invalidCSRFToken = "invalid_csrf_token"
+    case signInFailed = "sign_in_failed"
+    case noFileChosen = "no_file_chosen"
+    case invalidQuery = "invalid_query"
 
     public var status: Int {
         switch self {
         case .authenticationRequired: 401
         case .tooManyAttempts: 429
-        case .forbiddenAgency, .readOnlyRole: 403
+        case .forbiddenAgency, .readOnlyRole, .invalidCSRFToken: 403
+        case .signInFailed: 401
+        case .noFileChosen, .invalidQuery: 400
         case .unknownAgency, .unknownPeriod, .notFound: 404
         case .payloadTooLarge: 413
         case .malformedUpload, .invalidUploadName: 400
@@ -58,6 +64,18 @@ public enum PortalProblem: String, Sendable, CaseIterable {
             LocalizedText(vi: "Không tìm thấy trang.", en: "No such page.")
         case .unavailable:
             LocalizedText(vi: "Hệ thống tạm thời không xử lý được yêu cầu; vui lòng thử lại sau.", en: "The service cannot answer now; try again later.")
+        case .invalidCSRFToken:
+            LocalizedText(
+                vi: "Biểu mẫu đã hết hạn hoặc không phải gửi từ trang này; vui lòng tải lại trang rồi thử lại.",
+                en: "The form has expired or was not sent from this page; reload the page and try again.")
+        case .signInFailed:
+            LocalizedText(vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong login or password.")
+        case .noFileChosen:
+            LocalizedText(vi: "Chưa chọn tệp nào để gửi.", en: "No file was chosen.")
+        case .invalidQuery:
+            LocalizedText(
+                vi: "Điều kiện lọc không hợp lệ (ngày theo dạng DD/MM/YYYY hoặc YYYY-MM-DD, loại sự kiện theo danh mục).",
+                en: "The filter is not valid (dates as DD/MM/YYYY or YYYY-MM-DD, event types from the list).")
         }
     }
 }

@@ -9,8 +9,8 @@ import Logging
 /// is answered with their verdict (200 accepted, 422 rejected).
 struct APIRoutes: Sendable {
     let backend: any PortalBackend
-    let accounts: AccountStore
-    let throttle: LoginThrottle
+    let signIn: SignIn
+    let web: WebAuth
     let settings: PortalSettings
     let logger: Logger
 
@@ -23,10 +23,10 @@ struct APIRoutes: Sendable {
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
         }
         api.get("status") { request, _ in
-            try await signedIn(request) { _ in APIResponses.json(try backend.status()) }
+            try await signedIn(request) { _, _ in APIResponses.json(try backend.status()) }
         }
         api.get("reports/:period") { request, context in
-            try await signedIn(request) { _ in
+            try await signedIn(request) { _, _ in
                 guard let text = context.parameters.get("period"), let period = ReportPeriod.parse(text) else {
                     return APIResponses.problem(.unknownPeriod, language: settings.language)
                 }
@@ -34,41 +34,44 @@ struct APIRoutes: Sendable {
             }
         }
         api.post("inbox/:agency") { request, context in
-            try await signedIn(request) { account in
-                try await upload(request, agency: context.parameters.get("agency") ?? "", by: account)
+            try await signedIn(request) { account, csrf in
+                try await upload(request, agency: context.parameters.get("agency") ?? "", by: account, csrf: csrf)
+            }
+        }
+        api.get("events") { request, _ in
+            try await signedIn(request) { account, _ in
+                guard account.readsEverything else { return APIResponses.problem(.forbiddenAgency, language: settings.language) }
+                guard let query = EventQueryParameters.parse(QueryString.parse(request.uri.query)) else {
+                    return APIResponses.problem(.invalidQuery, language: settings.language)
+                }
+                let page = try await backend.events(query)
+                return APIResponses.json(
+                    .object(["events": .array(page.events), "next_before": page.nextBefore.map { .integer(Int($0)) } ?? .null]))
             }
         }
     }
 
-    /// Runs `body` for the signed-in account, or answers 401 (no or wrong credentials) or
-    /// 429 (a login that failed five times waits). Sign-ins and failures are logged.
-    private func signedIn(_ request: Request, _ body: (Account) async throws -> Response) async throws -> Response {
+    /// Runs `body` for the signed-in account: HTTP Basic, or the pages' session cookie (a
+    /// write by cookie must also carry the session's CSRF token, in `X-CSRF-Token` or the
+    /// form's `csrf` field, which `body` is told to check). Answers 401 without either and
+    /// 429 when the login waits after five failures.
+    private func signedIn(_ request: Request, _ body: (Account, _ csrf: String?) async throws -> Response) async throws -> Response {
         let language = settings.language
+        let challenge = [("WWW-Authenticate", #"Basic realm="reformledger", charset="UTF-8""#)]
         guard let header = request.headers[.authorization], let credentials = BasicCredentials(header: header) else {
-            return APIResponses.problem(
-                .authenticationRequired, language: language, extra: [("WWW-Authenticate", #"Basic realm="reformledger", charset="UTF-8""#)])
+            if let visitor = web.visitor(request) { return try await body(visitor.account, visitor.session.csrf) }
+            return APIResponses.problem(.authenticationRequired, language: language, extra: challenge)
         }
-        if let wait = throttle.waitSeconds(for: credentials.login) {
-            logger.warning("sign-in refused: too many failures", metadata: ["login": "\(credentials.login)"])
-            return APIResponses.problem(.tooManyAttempts, language: language, extra: [("Retry-After", String(wait))])
+        switch await signIn.check(login: credentials.login, password: credentials.password, via: "basic") {
+        case .signedIn(let account): return try await body(account, nil)
+        case .wrong: return APIResponses.problem(.authenticationRequired, language: language, extra: challenge)
+        case .waiting(let seconds): return APIResponses.problem(.tooManyAttempts, language: language, extra: [("Retry-After", String(seconds))])
         }
-        let login = credentials.login, password = credentials.password, store = accounts
-        // bcrypt costs tens of milliseconds: off the event loop.
-        let account = await Task.detached { store.authenticate(login: login, password: password) }.value
-        guard let account else {
-            throttle.failed(login)
-            logger.warning("sign-in failed", metadata: ["login": "\(login)"])
-            return APIResponses.problem(
-                .authenticationRequired, language: language, extra: [("WWW-Authenticate", #"Basic realm="reformledger", charset="UTF-8""#)])
-        }
-        throttle.succeeded(login)
-        logger.debug("signed in", metadata: ["login": "\(login)", "role": "\(account.role.rawValue)"])
-        return try await body(account)
     }
 
     /// `POST /api/v1/inbox/{AGENCY}`: checks the account's right and the declared size
     /// before reading the body, then hands the `file` field to the inbox rules.
-    private func upload(_ request: Request, agency: String, by account: Account) async throws -> Response {
+    private func upload(_ request: Request, agency: String, by account: Account, csrf: String?) async throws -> Response {
         let language = settings.language
         guard AgencyCode.isValid(agency), try backend.knowsAgency(agency) else { return APIResponses.problem(.unknownAgency, language: language) }
         if account.role == .auditor { return APIResponses.problem(.readOnlyRole, language: language) }
@@ -89,7 +92,12 @@ struct APIRoutes: Sendable {
         } catch let error as HTTPError where error.status == .contentTooLarge {
             return APIResponses.problem(.payloadTooLarge, language: language)
         }
-        guard let file = MultipartUpload.parse(body, boundary: boundary) else { return APIResponses.problem(.malformedUpload, language: language) }
+        guard let form = MultipartUpload.parseForm(body, boundary: boundary) else { return APIResponses.problem(.malformedUpload, language: language) }
+        if let csrf {
+            let sent = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? form.fields["csrf"] ?? ""
+            guard SessionStore.same(sent, csrf) else { return APIResponses.problem(.invalidCSRFToken, language: language) }
+        }
+        guard let file = form.files.first else { return APIResponses.problem(.malformedUpload, language: language) }
         guard file.bytes.count <= settings.maxFileBytes else { return APIResponses.problem(.payloadTooLarge, language: language) }
         guard let name = MultipartUpload.safeName(file.fileName) else { return APIResponses.problem(.invalidUploadName, language: language) }
         let verdict = try await backend.upload(agency: agency, fileName: name, bytes: file.bytes)

@@ -26,10 +26,17 @@ struct MultipartUpload {
     /// The first part named `file` that carries a file name; nil when there is none or the
     /// body is not well formed.
     static func parse(_ body: ByteBuffer, boundary: String) -> MultipartUpload? {
+        parseForm(body, boundary: boundary)?.files.first
+    }
+
+    /// Every part named `file` that carries a file name, in order, and the plain fields
+    /// (the form's `csrf`); nil when the body is not well formed.
+    static func parseForm(_ body: ByteBuffer, boundary: String) -> (files: [MultipartUpload], fields: [String: String])? {
         let parser = MultipartParser(boundary: boundary)
         var headers: [(String, String)] = []
         var current: [UInt8] = []
-        var found: MultipartUpload?
+        var files: [MultipartUpload] = []
+        var fields: [String: String] = [:]
         parser.onHeader = { name, value in headers.append((name.lowercased(), value)) }
         parser.onBody = { buffer in current += buffer.readBytes(length: buffer.readableBytes) ?? [] }
         parser.onPartComplete = {
@@ -37,17 +44,21 @@ struct MultipartUpload {
                 headers = []
                 current = []
             }
-            guard found == nil, let disposition = headers.first(where: { $0.0 == "content-disposition" })?.1 else { return }
+            guard let disposition = headers.first(where: { $0.0 == "content-disposition" })?.1 else { return }
             let parameters = Self.parameters(disposition)
-            guard parameters["name"] == "file", let name = parameters["filename"] else { return }
-            found = MultipartUpload(fileName: name, bytes: current)
+            if parameters["name"] == "file", let name = parameters["filename"] {
+                // A browser sends an empty part when no file was chosen.
+                if !(name.isEmpty && current.isEmpty) { files.append(MultipartUpload(fileName: name, bytes: current)) }
+            } else if let name = parameters["name"], parameters["filename"] == nil, current.count <= 1024 {
+                fields[name] = String(decoding: current, as: UTF8.self)
+            }
         }
         do {
             try parser.execute(body)
         } catch {
             return nil
         }
-        return found
+        return (files, fields)
     }
 
     /// `form-data; name="file"; filename="bao-cao.csv"` → its parameters (quotes removed,

@@ -7,6 +7,12 @@ struct AgencyHTMLReport {
     let labels: ReportLabels
 
     func render() -> String {
+        let c = report.consolidated, a = report.agency
+        return HTMLReport.opening(title: "\(a.name) — \(labels.periodInWords(c.period))", language: labels.language) + body() + "</body>\n</html>\n"
+    }
+
+    /// The page inside `<header>…` up to `</body>`, for the portal to wrap in its own shell.
+    func body() -> String {
         let l = labels
         let c = report.consolidated, a = report.agency
         let w = ReportWords(c, language: l.language)
@@ -14,8 +20,7 @@ struct AgencyHTMLReport {
         if let arrival = a.feedback, let due = c.contestFeedback.due {
             feedback = "<dt>\(e(l.feedbackArrival(due: due)))</dt><dd class=\"r-\(arrival.status.rawValue)\">\(e(w.arrival(arrival)))</dd>\n"
         }
-        var html = HTMLReport.opening(title: "\(a.name) — \(l.periodInWords(c.period))", language: l.language)
-        html += """
+        var html = """
             <h1>\(e(l.agencyTitle)): \(e(a.name))</h1>
             <p class="subtitle">\(e(l.periodInWords(c.period))) · \(e(c.period.description)) · \(e(l.date(c.from))) – \(e(l.date(c.to))) (\(e(l.mode(c.mode))))</p>
             <dl class="meta">
@@ -66,7 +71,7 @@ struct AgencyHTMLReport {
         if let checkpoint = c.checkpoint {
             html += section(l.checkpoint, "<p>\(e(l.checkpointNote))</p>\n<pre class=\"checkpoint\">\(e(checkpoint))</pre>")
         }
-        return html + "</body>\n</html>\n"
+        return html
     }
 
     private func tile(_ label: String, _ value: Int) -> String {

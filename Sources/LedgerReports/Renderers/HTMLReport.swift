@@ -4,6 +4,9 @@ import LedgerDomain
 struct HTMLReport {
     let report: ConsolidatedReport
     let labels: ReportLabels
+    /// Where a figure links to (the events behind it) when the report is shown in the
+    /// portal; nil in the report file, which links nowhere.
+    var trace: (@Sendable (Figure) -> String)? = nil
 
     private var words: ReportWords { ReportWords(report, language: labels.language) }
 
@@ -26,9 +29,14 @@ struct HTMLReport {
     }
 
     func render() throws -> String {
+        Self.opening(title: "\(labels.title) — \(labels.periodInWords(report.period))", language: labels.language) + body() + "</body>\n</html>\n"
+    }
+
+    /// Everything inside `<header>…` up to `</body>`: the page without its document shell,
+    /// which the portal wraps in its own (its style sheet is a file, not inline).
+    func body() -> String {
         let l = labels
-        var html = Self.opening(title: "\(l.title) — \(l.periodInWords(report.period))", language: l.language)
-        html += """
+        var html = """
             <h1>\(e(l.title))</h1>
             <p class="subtitle">\(e(l.periodInWords(report.period))) · \(e(report.period.description)) · \(e(l.date(report.from))) – \(e(l.date(report.to))) (\(e(l.mode(report.mode))))</p>
             <dl class="meta">
@@ -38,7 +46,7 @@ struct HTMLReport {
             </dl>
             </header>
             <section class="totals">
-            \(tile(l.events, report.totals.events))\(tile(l.articles, report.totals.articles))\(tile(l.activities, report.totals.activities))\(tile(l.contests, report.totals.contests))\(tile(l.surveys, report.totals.surveys))
+            \(tile(l.events, report.totals.events, .total(.events)))\(tile(l.articles, report.totals.articles, .total(.articles)))\(tile(l.activities, report.totals.activities, .total(.activities)))\(tile(l.contests, report.totals.contests, .total(.contests)))\(tile(l.surveys, report.totals.surveys, .total(.surveys)))
             </section>
             <section class="charts">
             <figure><figcaption>\(e(l.articles)) — \(e(l.byChannel))</figcaption>\(channelChart())</figure>
@@ -63,8 +71,13 @@ struct HTMLReport {
         if let checkpoint = report.checkpoint {
             html += section(l.checkpoint, "<p>\(e(l.checkpointNote))</p>\n<pre class=\"checkpoint\">\(e(checkpoint))</pre>")
         }
-        html += "</body>\n</html>\n"
         return html
+    }
+
+    /// A figure as text, or as a link to its events when the page traces them.
+    private func figure(_ value: some BinaryInteger, _ figure: Figure) -> String {
+        guard let trace else { return "\(value)" }
+        return "<a href=\"\(e(trace(figure)))\">\(value)</a>"
     }
 
     /// The drafted findings as a section of three lists, marked as generated.
@@ -97,7 +110,7 @@ struct HTMLReport {
             "<tr><th>\(e(l.code))</th><th>\(e(l.name))</th><th>\(e(l.articles))</th><th>\(e(l.byChannel))</th><th>\(e(l.activities))</th><th>\(e(l.byForm))</th><th>\(e(l.contests))</th><th>\(e(l.surveys))</th><th>\(e(l.periodReport(due: report.reportDue)))</th></tr>\n"
         for agency in report.agencies {
             rows +=
-                "<tr><td>\(e(agency.code))</td><td>\(e(agency.name))</td><td class=\"n\">\(agency.articles)</td><td>\(e(words.channels(agency.articlesByChannel)))</td><td class=\"n\">\(agency.activities)</td><td>\(e(words.forms(agency.activitiesByForm)))</td><td class=\"n\">\(agency.contests)</td><td class=\"n\">\(agency.surveys)</td><td class=\"r-\(agency.report.status.rawValue)\">\(e(words.arrival(agency.report)))</td></tr>\n"
+                "<tr><td>\(e(agency.code))</td><td>\(e(agency.name))</td><td class=\"n\">\(figure(agency.articles, .agency(agency.code, .articles)))</td><td>\(e(words.channels(agency.articlesByChannel)))</td><td class=\"n\">\(figure(agency.activities, .agency(agency.code, .activities)))</td><td>\(e(words.forms(agency.activitiesByForm)))</td><td class=\"n\">\(figure(agency.contests, .agency(agency.code, .contests)))</td><td class=\"n\">\(figure(agency.surveys, .agency(agency.code, .surveys)))</td><td class=\"r-\(agency.report.status.rawValue)\">\(e(words.arrival(agency.report)))</td></tr>\n"
         }
         return "<table>\n\(rows)</table>"
     }
@@ -110,7 +123,7 @@ struct HTMLReport {
             let statuses = task.statusByLead.map { "<span class=\"s-\(e($0.1.rawValue))\">\(e(w.agency($0.0))): \(e(w.status($0.1)))</span>" }.joined(
                 separator: " ")
             rows +=
-                "<tr><td><b>\(e(task.task))</b> \(e(task.title))</td><td>\(e(l.window(task.window)))</td><td>\(statuses)</td><td class=\"n\">\(task.linkedEvents)</td></tr>\n"
+                "<tr><td><b>\(e(task.task))</b> \(e(task.title))</td><td>\(e(l.window(task.window)))</td><td>\(statuses)</td><td class=\"n\">\(figure(task.linkedEvents, .task(task.task)))</td></tr>\n"
         }
         return "<table>\n\(rows)</table>"
     }
@@ -122,7 +135,7 @@ struct HTMLReport {
         let w = words
         for indicator in report.indicators {
             rows +=
-                "<tr><td>\(e(w.indicator(indicator.indicator)))</td><td class=\"n\">\(indicator.numerator)</td><td class=\"n\">\(indicator.denominator.map(String.init) ?? "–")</td><td class=\"n\">\(e(indicator.value ?? "–"))</td><td class=\"n\">\(e(indicator.target ?? "–"))</td><td>\(indicator.met ? "✔" : "✘")</td></tr>\n"
+                "<tr><td>\(e(w.indicator(indicator.indicator)))</td><td class=\"n\">\(figure(indicator.numerator, .indicator(indicator.indicator)))</td><td class=\"n\">\(indicator.denominator.map(String.init) ?? "–")</td><td class=\"n\">\(e(indicator.value ?? "–"))</td><td class=\"n\">\(e(indicator.target ?? "–"))</td><td>\(indicator.met ? "✔" : "✘")</td></tr>\n"
         }
         return "<table>\n\(rows)</table>"
     }
@@ -229,14 +242,15 @@ struct HTMLReport {
 
     /// A chart's key: a swatch and the words of each colour.
     private func legend(_ entries: [(String, String)]) -> String {
-        let items = entries.map { "<span><i style=\"background:\($0.0)\"></i>\(e($0.1))</span>" }.joined()
+        // A class per colour, not a style attribute: the portal's policy forbids inline style.
+        let items = entries.map { "<span><i class=\"sw-\($0.0.dropFirst())\"></i>\(e($0.1))</span>" }.joined()
         return "<p class=\"legend\">\(items)</p>"
     }
 
     // MARK: Helpers
 
-    private func tile(_ label: String, _ value: Int) -> String {
-        "<div class=\"tile\"><span class=\"v\">\(value)</span><span class=\"k\">\(e(label))</span></div>"
+    private func tile(_ label: String, _ value: Int, _ total: Figure) -> String {
+        "<div class=\"tile\"><span class=\"v\">\(figure(value, total))</span><span class=\"k\">\(e(label))</span></div>"
     }
 
     private func section(_ title: String, _ body: String) -> String {
@@ -273,6 +287,7 @@ struct HTMLReport {
         .findings .draft{font-style:italic;color:#555;border-left:3px solid #d08c1f;padding-left:.6rem}h3{font-size:1rem;margin:1rem 0 .3rem}
         .findings li{margin:.2rem 0;text-align:justify}
         .legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-.1rem;border-radius:2px}
+        .sw-2e8b57{background:#2e8b57}.sw-d08c1f{background:#d08c1f}.sw-c0392b{background:#c0392b}.sw-1f6fb2{background:#1f6fb2}.sw-9aa0a6{background:#9aa0a6}
         @media print{body{margin:0;max-width:none}.charts{grid-template-columns:1fr 1fr}figure,tr{break-inside:avoid}}
         """
 }

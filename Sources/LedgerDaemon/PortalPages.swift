@@ -1,0 +1,225 @@
+import Foundation
+import LedgerDomain
+import LedgerFiles
+import LedgerIngest
+import LedgerPortal
+import LedgerReports
+import LedgerStore
+
+/// The daemon's answers to the portal's pages: views of the reports, the audit trail, the
+/// check of `verify`, the issued files. Reads run on their own queue, so a long report
+/// never holds up an upload's verdict; a period's view is kept until the log's head moves.
+extension PortalIntake {
+    var store: any EventStore { processor.ingestor.store }
+
+    func registry() throws -> AgencyRegistry {
+        try store.readSession { try $0.registry(coordinators: Set(configuration.coordinators), zone: configuration.zone) }
+    }
+
+    func agencies() throws -> [AgencyName] {
+        try registry().agencies.values.sorted { $0.code < $1.code }.map { AgencyName(code: $0.code, name: $0.name) }
+    }
+
+    /// The quarter (in the configured mode) that holds today; the next year's first
+    /// quarter from 15 December under Decree 09's cut-off days.
+    func currentPeriod() -> ReportPeriod {
+        let today = configuration.zone.localDate(of: processor.ingestor.clock.now())
+        let candidates = [today.year, today.year + 1].flatMap { year in (1...4).map { ReportPeriod(year: year, kind: .quarter($0)) } }
+        return candidates.first { $0.range(configuration.periods).contains(today) } ?? ReportPeriod(year: today.year, kind: .year)
+    }
+
+    /// Every period of the enabled kinds from the first year with events to this one, newest first.
+    func periodChoices() throws -> [String] {
+        let thisYear = currentPeriod().year
+        let first = try store.earliestOccurredAt().compactMap { EventTime.parse($0)?.localDate(in: configuration.zone).year }.min() ?? thisYear
+        return (min(first, thisYear)...thisYear).reversed().flatMap { year in
+            ReportPeriod.all(year: year, kinds: configuration.reportKinds).sorted(by: >).map(\.description)
+        }
+    }
+
+    /// The report of `period` at the head, built once per head seq.
+    func headReport(_ period: ReportPeriod) async throws -> ConsolidatedReport {
+        let head = try store.head().seq
+        let reports = self.reports
+        return try await views.value(for: "report \(period)", seq: head) { try reports.report(period) }
+    }
+
+    func dashboard(_ period: ReportPeriod, trace: @escaping @Sendable (String) -> String) async throws -> DashboardView {
+        let head = try store.head().seq
+        let language = configuration.language
+        let report = try await headReport(period)
+        return try await views.value(for: "dashboard \(period)", seq: head) { [self] in
+            let digest = ReportDigest(report, language: language)
+            let editions = try IssuedEditions.load(store).entries.filter { $0.period == period.description }.reversed().map {
+                DashboardView.Edition(number: $0.edition, recordedAt: $0.recordedAt, throughSeq: $0.throughSeq, files: $0.files.map(\.name))
+            }
+            return DashboardView(
+                period: period.description, periodTitle: digest.periodTitle, periods: try periodChoices(),
+                reportHTML: ReportPage.consolidated(report, language: language, trace: { trace($0.code) }),
+                silent: digest.silent, late: digest.late, missing: digest.missing,
+                overdue: digest.overdue.map { .init(task: $0.task, title: $0.title, leads: $0.leads) },
+                editions: Array(editions), agencies: report.agencies.map { AgencyName(code: $0.code, name: $0.name) })
+        }
+    }
+
+    func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView? {
+        guard let agency = try registry().agencies[code] else { return nil }
+        let report = try await headReport(period)
+        let digest = ReportDigest(report, language: configuration.language)
+        return AgencyView(
+            code: code, name: agency.name, period: period.description, periodTitle: digest.periodTitle,
+            tasks: digest.tasks(of: code).map {
+                .init(task: $0.task, title: $0.title, window: $0.window, role: $0.role, status: $0.status, statusCode: $0.statusCode)
+            },
+            due: digest.due(of: code), files: fileHistory(code), reportHTML: digest.agencyPage(of: code))
+    }
+
+    func template(agency code: String) async throws -> [UInt8] {
+        let registry = try registry()
+        let today = configuration.zone.localDate(of: processor.ingestor.clock.now())
+        return try ClerkTemplate(agency: registry.agencies[code], registry: registry, today: today).render()
+    }
+
+    // MARK: The audit trail
+
+    func events(_ query: EventQuery) async throws -> EventPage {
+        let store = self.store, zone = configuration.zone
+        return try await read {
+            let trail = try AuditTrail.load(store)
+            var events: [JSONValue] = [], last: Int64?, more = false
+            let filter = EventFilter(agency: query.agency, type: query.type, beforeSeq: query.before, text: query.text)
+            try store.forEachEventNewestFirst(filter) { event in
+                if query.from != nil || query.to != nil {
+                    guard let day = EventTime.parse(event.occurredAt)?.localDate(in: zone) else { return true }
+                    if let from = query.from, day < from { return true }
+                    if let to = query.to, day > to { return true }
+                }
+                if events.count == query.limit {
+                    more = true
+                    return false
+                }
+                events.append(trail.json(for: event))
+                last = event.seq
+                return true
+            }
+            return EventPage(events: events, nextBefore: more ? last : nil)
+        }
+    }
+
+    func event(seq: Int64) async throws -> JSONValue? {
+        let store = self.store
+        return try await read {
+            guard let event = try store.event(seq: seq) else { return nil }
+            return try AuditTrail.load(store).json(for: event)
+        }
+    }
+
+    func trace(figure code: String, period: ReportPeriod) async throws -> FigureEvents? {
+        guard let figure = Figure(code: code) else { return nil }
+        let store = self.store, reports = self.reports
+        return try await read {
+            let seqs = try FigureTrace(service: reports).seqs(of: figure, in: period)
+            let trail = try AuditTrail.load(store)
+            let shown = try seqs.prefix(Self.tracePage).compactMap { try store.event(seq: $0).map(trail.json(for:)) }
+            return FigureEvents(figure: code, period: period.description, count: seqs.count, events: shown)
+        }
+    }
+
+    /// How many of a figure's events a page lists (the count is always whole).
+    static var tracePage: Int { 500 }
+
+    /// The checks of `verify`, on a connection of its own that only reads: the file's
+    /// structure, the hash chain from the first event, every issued report file.
+    func verify() async throws -> JSONValue {
+        let layout = self.layout
+        return try await read {
+            let database = try LedgerDatabase(readingOnly: layout.database)
+            let structural = try database.structuralProblems()
+            guard structural.isEmpty else {
+                return .object(["ok": .bool(false), "reason": .string("the ledger file is damaged: " + structural.joined(separator: "; "))])
+            }
+            let (outcome, _) = try ChainVerifier(database: database).verify(recordingRootsAt: [], progress: { _ in })
+            switch outcome {
+            case .broken(let seq, let reason):
+                return .object(["ok": .bool(false), "first_bad_seq": .integer(Int(seq)), "reason": .string(reason)])
+            case .intact(let events, let headHash):
+                switch try ReportFileVerifier(store: database, reportsFolder: layout.reports).verify() {
+                case .intact(let files):
+                    return .object([
+                        "ok": .bool(true), "events": .integer(Int(events)), "head_hash": .string(headHash), "report_files": .integer(files),
+                    ])
+                case .broken(let file, let seq, let reason):
+                    return .object(["ok": .bool(false), "bad_file": .string(file), "seq": .integer(Int(seq)), "reason": .string(reason)])
+                }
+            }
+        }
+    }
+
+    func reportFile(_ path: String) throws -> [UInt8]? {
+        let issued = try IssuedEditions.load(store).entries.contains { $0.files.contains { $0.name == path } }
+        guard issued, !path.split(separator: "/").contains(where: { $0 == ".." || $0.hasPrefix(".") }) else { return nil }
+        return FileManager.default.contents(atPath: (layout.reports as NSString).appendingPathComponent(path)).map { Array($0) }
+    }
+
+    func refreshGauges() async {
+        guard let metrics else { return }
+        let store = self.store, layout = self.layout
+        _ = try? await read {
+            metrics.setHead(seq: try store.head().seq)
+            metrics.setBacklog(LedgerStatus.inboxBacklog(layout).values.reduce(0, +))
+            var last: StoredEvent?
+            try store.forEachEventNewestFirst(EventFilter(type: EventType.reportGenerated.rawValue)) { event in
+                last = event
+                return false
+            }
+            metrics.setLastReport(seq: last?.seq ?? 0, recordedAt: last.flatMap { EventTime.parseInstant($0.recordedAt) })
+        }
+    }
+
+    // MARK: Files
+
+    /// The agency's files as `processed/` and `rejected/` hold them, newest first (at most 200).
+    func fileHistory(_ code: String) -> [AgencyView.FileRow] {
+        var rows: [(Date, AgencyView.FileRow)] = []
+        let manager = FileManager.default
+        let processed = (layout.processed as NSString).appendingPathComponent(code)
+        for month in (try? manager.contentsOfDirectory(atPath: processed)) ?? [] {
+            let folder = (processed as NSString).appendingPathComponent(month)
+            for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasSuffix(FileReceipt.suffix) && !name.hasPrefix(".") {
+                let path = (folder as NSString).appendingPathComponent(name)
+                let receipt = manager.contents(atPath: path + FileReceipt.suffix).flatMap { try? JSONParser().parse(Array($0)) }?.objectValue
+                func count(_ key: String) -> Int? { if case .integer(let n)? = receipt?[key] { n } else { nil } }
+                let modified = Self.modified(path)
+                rows.append(
+                    (
+                        modified,
+                        .init(name: name, accepted: true, when: when(modified), appended: count("appended"), duplicates: count("duplicates"), errors: [])
+                    ))
+            }
+        }
+        let rejected = (layout.rejected as NSString).appendingPathComponent(code)
+        for name in (try? manager.contentsOfDirectory(atPath: rejected)) ?? [] where !name.hasSuffix(".errors.json") && !name.hasPrefix(".") {
+            let path = (rejected as NSString).appendingPathComponent(name)
+            let document = manager.contents(atPath: path + ".errors.json").flatMap { try? JSONParser().parse(Array($0)) }?.objectValue
+            var errors: [JSONValue] = []
+            if case .array(let items)? = document?["errors"] { errors = Array(items.prefix(5)) }
+            let modified = Self.modified(path)
+            rows.append((modified, .init(name: name, accepted: false, when: when(modified), appended: nil, duplicates: nil, errors: errors)))
+        }
+        return rows.sorted { $0.0 > $1.0 }.prefix(200).map(\.1)
+    }
+
+    private static func modified(_ path: String) -> Date {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
+    }
+
+    /// `DD/MM/YYYY HH:MM` in the configured zone.
+    private func when(_ date: Date) -> String {
+        let instant = Instant(millisecondsSinceEpoch: Int64(date.timeIntervalSince1970 * 1000))
+        let local = instant.millisecondsSinceEpoch / 1000 + Int64(configuration.zone.offsetSeconds(at: instant))
+        let day = configuration.zone.localDate(of: instant)
+        let minutes = Int((local % 86_400 + 86_400) % 86_400) / 60
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(day.day))/\(two(day.month))/\(day.year) \(two(minutes / 60)):\(two(minutes % 60))"
+    }
+}

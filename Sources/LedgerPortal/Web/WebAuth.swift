@@ -1,0 +1,68 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Who a browser is: the `rl_session` cookie, its session, and the account behind it
+/// (re-read, so that a disabled account is out at its next request).
+struct WebAuth: Sendable {
+    static let sessionCookie = "rl_session"
+    /// The sign-in form's double-submit token: set by `GET /login`, sent back in the form.
+    static let loginCookie = "rl_login"
+
+    let sessions: SessionStore
+    let accounts: AccountStore
+
+    struct Visitor: Sendable {
+        var account: Account
+        var session: SessionStore.Session
+        var token: String
+    }
+
+    func visitor(_ request: Request) -> Visitor? {
+        guard let token = Self.cookie(Self.sessionCookie, in: request), let session = sessions.session(token: token) else { return nil }
+        guard let account = try? accounts.account(login: session.login), !account.disabled else {
+            sessions.end(token: token)
+            return nil
+        }
+        return Visitor(account: account, session: session, token: token)
+    }
+
+    /// The value of one cookie of the request's `Cookie` headers.
+    static func cookie(_ name: String, in request: Request) -> String? {
+        for header in request.headers[values: .cookie] {
+            for pair in header.split(separator: ";") {
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == name {
+                    return String(parts[1].trimmingCharacters(in: .whitespaces))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A cookie only this site's own requests carry, that no script reads; `Secure` when the
+    /// reverse proxy says the browser came over HTTPS.
+    static func setCookie(_ name: String, _ value: String, request: Request, maxAge: Int? = nil) -> String {
+        var cookie = "\(name)=\(value); Path=/; HttpOnly; SameSite=Strict"
+        if let maxAge { cookie += "; Max-Age=\(maxAge)" }
+        if request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" { cookie += "; Secure" }
+        return cookie
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: Set<Character>) -> Substring { Substring(self).trimmingCharacters(in: set) }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Set<Character>) -> Substring {
+        var text = self
+        while let first = text.first, set.contains(first) { text = text.dropFirst() }
+        while let last = text.last, set.contains(last) { text = text.dropLast() }
+        return text
+    }
+}
+
+extension Set where Element == Character {
+    fileprivate static var whitespaces: Set<Character> { [" ", "\t"] }
+}

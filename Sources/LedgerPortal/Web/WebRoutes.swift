@@ -1,0 +1,132 @@
+import HTTPTypes
+import Hummingbird
+import LedgerDomain
+import Logging
+
+/// The browser pages: sign-in and sign-out, each role's pages (`AgencyPages`,
+/// `DashboardPages`, `AuditPages`) and the style sheet. A page without a live session
+/// sends the browser to `/login`; a page the role may not see answers 403 with the reason.
+/// Every form carries the session's CSRF token (the sign-in form a double-submit one).
+struct WebRoutes: Sendable {
+    let backend: any PortalBackend
+    let signIn: SignIn
+    let web: WebAuth
+    let settings: PortalSettings
+    let logger: Logger
+    let reportCSS: String
+
+    var words: PortalWords { PortalWords(language: settings.language) }
+
+    func add(to router: Router<BasicRequestContext>) {
+        let css = PortalStyle.css(report: reportCSS)
+        router.get("static/portal.css") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/css; charset=utf-8"
+            headers[.cacheControl] = "max-age=3600"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: css)))
+        }
+        // The tab's icon: a ledger's page, drawn rather than fetched.
+        router.get("static/icon.svg") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "image/svg+xml"
+            headers[.cacheControl] = "max-age=86400"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PortalStyle.icon)))
+        }
+        router.get("favicon.ico") { _, _ in PageLayout.redirect("/static/icon.svg") }
+        router.get("/") { request, _ in
+            guard let visitor = web.visitor(request) else { return PageLayout.redirect("/login") }
+            let account = visitor.account
+            return PageLayout.redirect(account.role == .clerk ? "/agency/\(q(account.agency))" : account.role == .auditor ? "/audit" : "/dashboard")
+        }
+        router.get("login") { request, _ in loginPage(request, problem: nil) }
+        router.post("login") { request, _ in try await login(request) }
+        router.post("logout") { request, _ in
+            let form = QueryString.parse(try await formText(request))
+            if let visitor = web.visitor(request) {
+                guard SessionStore.same(form["csrf"] ?? "", visitor.session.csrf) else { return layout(visitor).problem(.invalidCSRFToken) }
+                web.sessions.end(token: visitor.token)
+                logger.notice("signed out", metadata: ["login": "\(visitor.account.login)"])
+            }
+            return PageLayout.redirect("/login", cookies: [WebAuth.setCookie(WebAuth.sessionCookie, "", request: request, maxAge: 0)])
+        }
+        AgencyPages(routes: self).add(to: router)
+        DashboardPages(routes: self).add(to: router)
+        AuditPages(routes: self).add(to: router)
+    }
+
+    func layout(_ visitor: WebAuth.Visitor?) -> PageLayout {
+        PageLayout(words: words, account: visitor?.account, csrf: visitor?.session.csrf)
+    }
+
+    /// Runs `body` for a signed-in visitor whom `allowed` admits; otherwise the sign-in page
+    /// (a redirect) or a 403 page naming why.
+    func page(
+        _ request: Request, refusal: PortalProblem = .forbiddenAgency, allowed: (Account) -> Bool = { _ in true },
+        _ body: (WebAuth.Visitor) async throws -> Response
+    ) async throws -> Response {
+        guard let visitor = web.visitor(request) else { return PageLayout.redirect("/login") }
+        guard allowed(visitor.account) else {
+            logger.warning("page refused", metadata: ["login": "\(visitor.account.login)", "path": "\(request.uri.path)"])
+            return layout(visitor).problem(refusal)
+        }
+        return try await body(visitor)
+    }
+
+    /// A form body, at most 16 KiB.
+    func formText(_ request: Request) async throws -> String {
+        let buffer = try await request.body.collect(upTo: 16 * 1024)
+        return String(buffer: buffer)
+    }
+
+    /// The period asked for in `?period=`, or the current one; nil when one is asked for
+    /// and is not a period.
+    func period(_ request: Request) -> ReportPeriod? {
+        guard let text = QueryString.parse(request.uri.query)["period"], !text.isEmpty else { return backend.currentPeriod() }
+        return ReportPeriod.parse(text)
+    }
+
+    // MARK: Sign-in
+
+    private func loginPage(_ request: Request, problem: PortalProblem?, status: HTTPResponse.Status = .ok, login: String = "") -> Response {
+        let token = SessionStore.randomToken()
+        let w = words
+        var body = "<h1>\(h(w.signIn))</h1>\n"
+        if let problem { body += "<p class=\"problem\" data-code=\"\(h(problem.rawValue))\">\(h(problem.message.text(in: w.language)))</p>\n" }
+        body += """
+            <form class="card" method="post" action="/login">
+            <input type="hidden" name="csrf" value="\(token)">
+            <label for="login">\(h(w.login))</label><input type="text" id="login" name="login" value="\(h(login))" autocomplete="username" required>
+            <label for="password">\(h(w.password))</label><input type="password" id="password" name="password" autocomplete="current-password" required>
+            <p><button type="submit" id="sign-in">\(h(w.signIn))</button></p>
+            </form>
+            """
+        var response = layout(nil).page(w.signIn, body, status: status)
+        response.headers.append(HTTPField(name: .setCookie, value: WebAuth.setCookie(WebAuth.loginCookie, token, request: request, maxAge: 3600)))
+        return response
+    }
+
+    private func login(_ request: Request) async throws -> Response {
+        let form = QueryString.parse(try await formText(request))
+        let login = form["login"] ?? "", password = form["password"] ?? ""
+        // Double submit: the token in the form must be the one this browser's cookie holds.
+        guard let cookie = WebAuth.cookie(WebAuth.loginCookie, in: request), SessionStore.same(form["csrf"] ?? "", cookie) else {
+            return loginPage(request, problem: .invalidCSRFToken, status: .forbidden, login: login)
+        }
+        switch await signIn.check(login: login, password: password, via: "form") {
+        case .signedIn(let account):
+            let (token, _) = web.sessions.start(login: account.login)
+            return PageLayout.redirect(
+                "/",
+                cookies: [
+                    WebAuth.setCookie(WebAuth.sessionCookie, token, request: request),
+                    WebAuth.setCookie(WebAuth.loginCookie, "", request: request, maxAge: 0),
+                ])
+        case .wrong:
+            return loginPage(request, problem: .signInFailed, status: .unauthorized, login: login)
+        case .waiting(let seconds):
+            var response = loginPage(request, problem: .tooManyAttempts, status: .tooManyRequests, login: login)
+            response.headers[.retryAfter] = String(seconds)
+            return response
+        }
+    }
+}
