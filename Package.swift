@@ -159,6 +159,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "LedgerPortalTests",
+            dependencies: [
+                "LedgerPortal", "LedgerDomain", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "LedgerFilesTests", dependencies: ["LedgerFiles", "LedgerDomain", "LedgerTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ReformLedgerCLITests",

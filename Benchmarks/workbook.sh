@@ -3,15 +3,7 @@
 # binary into a fresh state folder. Sourced by Scripts/bench.sh (which has $BIN, $WORK,
 # `timed`, `row`), or run alone: bash Benchmarks/workbook.sh [ROWS].
 set -euo pipefail
-if [ -z "${BIN:-}" ]; then
-  cd "$(dirname "$0")/.."
-  WORK=$(mktemp -d)
-  trap 'rm -rf "$WORK"' EXIT
-  swift build -c release --product reformledger >/dev/null
-  BIN="$PWD/.build/release/reformledger"
-  timed() { /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; cat "$WORK/time"; }
-  row() { printf '| %-44s | %14s | %12s |\n' "$1" "$2" "$3"; }
-fi
+[ -n "${BIN:-}" ] || source "$(dirname "${BASH_SOURCE[0]}")/standalone.sh"
 python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl
 ROWS=${1:-${WORKBOOK_ROWS:-50000}}
 python3 Benchmarks/generate_workbook.py "$ROWS" "$WORK/book.xlsx"

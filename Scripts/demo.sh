@@ -33,9 +33,13 @@ for file in $(cd Examples/inbox && find . -type f | sort); do
 done
 
 echo
-echo "== 2b. a portal account for the clerk of BST (password read from standard input)"
+echo "== 2b. portal accounts: BST's clerk, an SNV coordinator, an auditor (passwords read from standard input)"
 DEMO_LOGIN="lan.bst" DEMO_PASSWORD="demo-mat-khau-2024"
+SNV_LOGIN="snv.demo" SNV_PASSWORD="demo-snv-2024"
+AUDIT_LOGIN="kiemtoan.demo" AUDIT_PASSWORD="demo-kiem-toan-2024"
 printf '%s\n' "$DEMO_PASSWORD" | "$BIN" user add --state-dir "$STATE" --login "$DEMO_LOGIN" --agency BST --role clerk --password-stdin
+printf '%s\n' "$SNV_PASSWORD" | "$BIN" user add --state-dir "$STATE" --login "$SNV_LOGIN" --agency SNV --role coordinator --password-stdin
+printf '%s\n' "$AUDIT_PASSWORD" | "$BIN" user add --state-dir "$STATE" --login "$AUDIT_LOGIN" --agency SNV --role auditor --password-stdin
 PORTAL="127.0.0.1:8470"
 
 echo
@@ -57,6 +61,14 @@ echo "== 4c. the clerk sends a file through the API and reads the verdict at onc
 printf '%s\n' '{"id":"BST-2024-100","type":"article.published","occurred_at":"2024-12-31","data":{"title":"Bài gửi qua cổng thông tin","channel":"radio"}}' > "$STATE/qua-cong.ndjson"
 curl -s -u "$DEMO_LOGIN:$DEMO_PASSWORD" -F "file=@$STATE/qua-cong.ndjson" "http://$PORTAL/api/v1/inbox/BST" \
   || echo "(the portal is not listening: is $PORTAL taken? see $STATE/daemon.log)"
+echo
+echo "== 4d. SNV signs in to the portal, as a browser does, and reads the 2024 dashboard"
+JAR="$STATE/.demo-cookies"
+TOKEN=$(curl -s -c "$JAR" "http://$PORTAL/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | grep -o '[0-9a-f]\{64\}' || true)
+curl -s -o /dev/null -b "$JAR" -c "$JAR" --data "csrf=$TOKEN&login=$SNV_LOGIN&password=$SNV_PASSWORD" "http://$PORTAL/login" || true
+curl -s -b "$JAR" "http://$PORTAL/dashboard?period=2024" | grep -o '<h3>[^<]*</h3>' | head -4 | sed 's/<[^>]*>//g; s/^/  /' \
+  || echo "(the portal did not answer; see $STATE/daemon.log)"
+rm -f "$JAR"
 kill -TERM $DAEMON; wait $DAEMON; trap - EXIT
 sed -e 's/^[^ ]* //' "$STATE/daemon.log" | cut -c1-170
 
@@ -111,6 +123,10 @@ ls "$STATE"/reports/*/consolidated-*.html "$STATE"/reports/*/consolidated-*.docx
 echo
 echo "For example: xdg-open $STATE/reports/2024/consolidated-2024-e1.html"
 echo
-echo "The portal's API: reformledger serve --state-dir $STATE --http $PORTAL, then"
-echo "  curl -u $DEMO_LOGIN:$DEMO_PASSWORD -F file=@FILE http://$PORTAL/api/v1/inbox/BST   (demo account $DEMO_LOGIN / $DEMO_PASSWORD)"
-echo "  curl http://$PORTAL/api/v1/openapi.json"
+echo "== 9. the portal — start it again and open it in a browser:"
+echo "  $BIN serve --state-dir $STATE --now $NOW --http $PORTAL"
+echo "  http://$PORTAL/   sign in as"
+echo "    $DEMO_LOGIN / $DEMO_PASSWORD        (clerk of BST: send files, read verdicts, the Excel template)"
+echo "    $SNV_LOGIN / $SNV_PASSWORD             (SNV: http://$PORTAL/dashboard?period=2024)"
+echo "    $AUDIT_LOGIN / $AUDIT_PASSWORD  (auditor: the trail, a figure's events, verify now)"
+echo "  API: curl -u $DEMO_LOGIN:$DEMO_PASSWORD -F file=@FILE http://$PORTAL/api/v1/inbox/BST; http://$PORTAL/api/v1/openapi.json"

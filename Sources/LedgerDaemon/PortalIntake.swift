@@ -6,6 +6,7 @@ import LedgerPortal
 import LedgerReports
 import LedgerStore
 import Logging
+import Synchronization
 
 /// The daemon's side of the portal: an upload is written to
 /// `uploads/<token>/<AGENCY>/<name>` and taken by the same `InboxProcessor` as a file of
@@ -21,6 +22,7 @@ final class PortalIntake: PortalBackend {
     let metrics: LedgerMetrics?
     /// The pages' views and reads (see `PortalPages`).
     let views = ViewCache()
+    let registryAtHead = Mutex<(seq: Int64, registry: AgencyRegistry)?>(nil)
     private let work = DispatchQueue(label: "reformledger.uploads")
 
     init(
@@ -40,7 +42,7 @@ final class PortalIntake: PortalBackend {
     }
 
     func knowsAgency(_ code: String) throws -> Bool {
-        let registry = try processor.ingestor.store.readSession { try $0.registry(coordinators: Set(configuration.coordinators), zone: configuration.zone) }
+        let registry = try registry()
         return registry.isCoordinator(code) || registry.agencies[code] != nil
     }
 

@@ -12,8 +12,16 @@ import LedgerStore
 extension PortalIntake {
     var store: any EventStore { processor.ingestor.store }
 
+    /// The registry at the head, folded again only when the head has moved.
     func registry() throws -> AgencyRegistry {
-        try store.readSession { try $0.registry(coordinators: Set(configuration.coordinators), zone: configuration.zone) }
+        let coordinators = Set(configuration.coordinators), zone = configuration.zone
+        return try store.readSession { session in
+            let head = try session.head().seq
+            if let kept = registryAtHead.withLock({ $0 }), kept.seq == head { return kept.registry }
+            let registry = try session.registry(coordinators: coordinators, zone: zone)
+            registryAtHead.withLock { $0 = (head, registry) }
+            return registry
+        }
     }
 
     func agencies() throws -> [AgencyName] {
@@ -54,7 +62,7 @@ extension PortalIntake {
                 DashboardView.Edition(number: $0.edition, recordedAt: $0.recordedAt, throughSeq: $0.throughSeq, files: $0.files.map(\.name))
             }
             return DashboardView(
-                period: period.description, periodTitle: digest.periodTitle, periods: try periodChoices(),
+                seq: head, period: period.description, periodTitle: digest.periodTitle, periods: try periodChoices(),
                 reportHTML: ReportPage.consolidated(report, language: language, trace: { trace($0.code) }),
                 silent: digest.silent, late: digest.late, missing: digest.missing,
                 overdue: digest.overdue.map { .init(task: $0.task, title: $0.title, leads: $0.leads) },
@@ -84,8 +92,8 @@ extension PortalIntake {
 
     func events(_ query: EventQuery) async throws -> EventPage {
         let store = self.store, zone = configuration.zone
+        let trail = try await auditTrail()
         return try await read {
-            let trail = try AuditTrail.load(store)
             var events: [JSONValue] = [], last: Int64?, more = false
             let filter = EventFilter(agency: query.agency, type: query.type, beforeSeq: query.before, text: query.text)
             try store.forEachEventNewestFirst(filter) { event in
@@ -108,21 +116,26 @@ extension PortalIntake {
 
     func event(seq: Int64) async throws -> JSONValue? {
         let store = self.store
-        return try await read {
-            guard let event = try store.event(seq: seq) else { return nil }
-            return try AuditTrail.load(store).json(for: event)
-        }
+        let trail = try await auditTrail()
+        return try await read { try store.event(seq: seq).map(trail.json(for:)) }
     }
 
     func trace(figure code: String, period: ReportPeriod) async throws -> FigureEvents? {
         guard let figure = Figure(code: code) else { return nil }
         let store = self.store, reports = self.reports
+        let trail = try await auditTrail()
         return try await read {
             let seqs = try FigureTrace(service: reports).seqs(of: figure, in: period)
-            let trail = try AuditTrail.load(store)
             let shown = try seqs.prefix(Self.tracePage).compactMap { try store.event(seq: $0).map(trail.json(for:)) }
             return FigureEvents(figure: code, period: period.description, count: seqs.count, events: shown)
         }
+    }
+
+    /// Which events were corrected or retracted by which, read once per head seq: on a
+    /// million events that is every correction and retraction, too many for each page.
+    func auditTrail() async throws -> AuditTrail {
+        let store = self.store
+        return try await views.value(for: "trail", seq: try store.head().seq) { try AuditTrail.load(store) }
     }
 
     /// How many of a figure's events a page lists (the count is always whole).

@@ -36,6 +36,7 @@ public struct PortalService: Service {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: RequestMetrics(registry: metrics))
+        router.add(middleware: FailureAnswers(language: settings.language, logger: logger))
         let signIn = SignIn(accounts: accounts, throttle: LoginThrottle(pause: settings.throttlePause), logger: logger)
         let web = WebAuth(sessions: SessionStore(), accounts: accounts)
         APIRoutes(backend: backend, signIn: signIn, web: web, settings: settings, logger: logger).add(to: router)

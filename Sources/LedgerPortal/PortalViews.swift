@@ -6,6 +6,8 @@ import LedgerDomain
 
 /// SNV's view of one period.
 public struct DashboardView: Sendable {
+    /// The head seq it was built at: the same period and seq always give the same view.
+    public var seq: Int64
     public var period: String
     public var periodTitle: String
     /// The periods one may switch to, newest first.
@@ -45,9 +47,10 @@ public struct DashboardView: Sendable {
     }
 
     public init(
-        period: String, periodTitle: String, periods: [String], reportHTML: String, silent: [String], late: [String], missing: [String],
-        overdue: [OverdueTask], editions: [Edition], agencies: [AgencyName]
+        seq: Int64, period: String, periodTitle: String, periods: [String], reportHTML: String, silent: [String], late: [String],
+        missing: [String], overdue: [OverdueTask], editions: [Edition], agencies: [AgencyName]
     ) {
+        self.seq = seq
         self.period = period
         self.periodTitle = periodTitle
         self.periods = periods

@@ -79,10 +79,14 @@ extension LedgerDatabase {
         var conditions = ["1"]
         var arguments: [any DatabaseValueConvertible] = []
         if let agency = filter.agency {
-            conditions.append("agency = ?")
+            // `+agency`: not by the (agency, id) index, whose order is the id's. Walking the
+            // log backwards by seq stops after a page, where that index would sort an
+            // agency's every event first (25,000 of a million) for each page.
+            conditions.append("+agency = ?")
             arguments.append(agency)
         }
         if let type = filter.type {
+            // events_by_type keeps each type's rows in seq order: read backwards, no sort.
             conditions.append("type = ?")
             arguments.append(type)
         }

@@ -229,9 +229,17 @@ class PortalSecurity(unittest.TestCase):
         response, page = clerk.multipart("/agency/STTTT/upload", {"csrf": token}, [("x.ndjson", GOOD)])
         self.assertEqual(response.status, 403)
         self.assertFalse(__import__("os").path.exists(__import__("os").path.join(self.portal.state, "rejected", "STTTT", "x.ndjson")))
-        response, _ = clerk.request("GET", "/agency/BST/template.xlsx")
+        connection = http.client.HTTPConnection("127.0.0.1", self.portal.port, timeout=30)
+        connection.request("GET", "/agency/BST/template.xlsx", headers={"Cookie": "rl_session=" + clerk.cookies["rl_session"]})
+        response = connection.getresponse()
+        workbook = response.read()
         self.assertEqual(response.status, 200)
         self.assertIn("spreadsheetml", response.headers["Content-Type"])
+        self.assertIn('filename="mau-BST.xlsx"', response.headers["Content-Disposition"])
+        import io
+        import openpyxl
+        sheets = openpyxl.load_workbook(io.BytesIO(workbook)).sheetnames
+        self.assertIn("Tin, bài", " ".join(sheets))
         auditor = Client(self.portal)
         auditor.sign_in("kiemtoan")
         token = auditor.csrf("/audit")

@@ -123,8 +123,19 @@ struct PortalAPITests {
 
         let openAPI = try portal.curl(["\(portal.base)/api/v1/openapi.json"])
         let paths = try portal.fixture.json(openAPI.body).objectValue?["paths"]?.objectValue?.keys ?? []
-        #expect(Set(paths) == ["/healthz", "/api/v1/openapi.json", "/api/v1/status", "/api/v1/reports/{period}", "/api/v1/inbox/{agency}"])
+        #expect(
+            Set(paths) == [
+                "/healthz", "/api/v1/openapi.json", "/api/v1/status", "/api/v1/reports/{period}", "/api/v1/inbox/{agency}", "/api/v1/events", "/metrics",
+            ])
         #expect(try portal.curl(["\(portal.base)/healthz"]).status == 200)
+        #expect(try portal.curl(["\(portal.base)/metrics"]).body.contains("reformledger_head_seq"))
+        let events = try portal.curl(["-u", "kt:\(Self.password)", "\(portal.base)/api/v1/events?limit=3"])
+        #expect(events.status == 200)
+        guard case .array(let page)? = try portal.fixture.json(events.body).objectValue?["events"] else {
+            Issue.record("no events in \(events.body)")
+            return
+        }
+        #expect(page.count == 3)
     }
 
     @Test func afterFiveFailuresALoginWaitsEvenWithTheRightPassword() throws {

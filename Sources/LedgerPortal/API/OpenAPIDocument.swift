@@ -8,10 +8,13 @@ enum OpenAPIDocument {
           "info": {
             "title": "reformledger API",
             "version": "1",
-            "description": "Send event files for an agency and read the ledger's status and reports. Every request but /healthz and this document needs HTTP Basic credentials of a portal account (reformledger user add). Refusals are {\"error\": {\"code\", \"message\"}}."
+            "description": "Send event files for an agency and read the ledger's status and reports. Every request but /healthz, /metrics and this document needs HTTP Basic credentials of a portal account (reformledger user add), or the pages' session cookie, with which a POST also carries the session's CSRF token in X-CSRF-Token. Refusals are {\"error\": {\"code\", \"message\"}}."
           },
           "components": {
-            "securitySchemes": { "basic": { "type": "http", "scheme": "basic" } },
+            "securitySchemes": {
+              "basic": { "type": "http", "scheme": "basic" },
+              "session": { "type": "apiKey", "in": "cookie", "name": "rl_session" }
+            },
             "responses": { "Problem": { "description": "refused", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Problem" } } } } },
             "schemas": {
               "Problem": {
@@ -33,7 +36,7 @@ enum OpenAPIDocument {
               }
             }
           },
-          "security": [{ "basic": [] }],
+          "security": [{ "basic": [] }, { "session": [] }],
           "paths": {
             "/healthz": { "get": { "security": [], "summary": "Liveness", "responses": { "200": { "description": "ok" } } } },
             "/api/v1/openapi.json": { "get": { "security": [], "summary": "This document", "responses": { "200": { "description": "OpenAPI 3.1" } } } },
@@ -48,6 +51,27 @@ enum OpenAPIDocument {
                 "summary": "The consolidated report of a period (its JSON) at the head of the log",
                 "parameters": [{ "name": "period", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}(-Q[1-4]|-H1|-9M)?$" } }],
                 "responses": { "200": { "description": "the report JSON" }, "401": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" } }
+              }
+            },
+            "/metrics": { "get": { "security": [], "summary": "Prometheus text: files and events by agency, inbox backlog, head seq, last report, HTTP requests by route and status", "responses": { "200": { "description": "text/plain; version=0.0.4" } } } },
+            "/api/v1/events": {
+              "get": {
+                "summary": "The audit trail, newest first; each event as `reformledger events --json` prints it (coordinators, admins, auditors)",
+                "parameters": [
+                  { "name": "agency", "in": "query", "schema": { "type": "string", "pattern": "^[A-Z0-9-]{2,16}$" } },
+                  { "name": "type", "in": "query", "schema": { "type": "string" } },
+                  { "name": "from", "in": "query", "description": "local date of occurred_at, YYYY-MM-DD or DD/MM/YYYY", "schema": { "type": "string" } },
+                  { "name": "to", "in": "query", "schema": { "type": "string" } },
+                  { "name": "q", "in": "query", "description": "text in the id, the data or the source file's name", "schema": { "type": "string", "maxLength": 200 } },
+                  { "name": "before", "in": "query", "description": "only seqs below this one: next_before of the previous page", "schema": { "type": "integer", "minimum": 1 } },
+                  { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 1000, "default": 100 } }
+                ],
+                "responses": {
+                  "200": { "description": "a page", "content": { "application/json": { "schema": { "type": "object", "required": ["events", "next_before"], "properties": { "events": { "type": "array", "items": { "type": "object" } }, "next_before": { "type": ["integer", "null"] } } } } } },
+                  "400": { "$ref": "#/components/responses/Problem" },
+                  "401": { "$ref": "#/components/responses/Problem" },
+                  "403": { "$ref": "#/components/responses/Problem" }
+                }
               }
             },
             "/api/v1/inbox/{agency}": {

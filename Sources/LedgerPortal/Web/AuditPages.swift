@@ -139,7 +139,8 @@ struct AuditPages: Sendable {
         var html = "<h1>\(h(w.event)) \(h(e["seq"].map { JSONWriter.string($0) } ?? ""))</h1>\n<table id=\"event\">\n"
         html += row(w.agency, h(agency))
         html += row(w.id, h(e["id"]?.stringValue ?? ""))
-        html += row(w.type, h(e["type"]?.stringValue ?? ""))
+        let type = e["type"]?.stringValue ?? ""
+        html += row(w.type, h(EventType(rawValue: type).map { "\($0.label.text(in: w.language)) (\(type))" } ?? type))
         html += row(w.occurred, h(e["occurred_at"]?.stringValue ?? ""))
         html += row(w.recorded, h(e["recorded_at"]?.stringValue ?? ""))
         if let corrects = e["corrects"]?.stringValue { html += row(w.corrects, lineage([corrects])) }

@@ -8,6 +8,8 @@ import LedgerDomain
 /// their files; a page per agency.
 struct DashboardPages: Sendable {
     let routes: WebRoutes
+    /// The page of a period at a seq is the same for every reader: written once.
+    let rendered = RenderedPages()
 
     private var backend: any PortalBackend { routes.backend }
     private var words: PortalWords { routes.words }
@@ -17,7 +19,8 @@ struct DashboardPages: Sendable {
             try await routes.page(request, allowed: \.readsEverything) { visitor in
                 guard let period = routes.period(request) else { return routes.layout(visitor).problem(.unknownPeriod) }
                 let view = try await backend.dashboard(period) { figure in "/audit/trace?period=\(q(period.description))&figure=\(q(figure))" }
-                return routes.layout(visitor).page("\(words.dashboard) — \(view.periodTitle)", page(view))
+                let body = rendered.body(for: "\(view.period)@\(view.seq)") { page(view) }
+                return routes.layout(visitor).page("\(words.dashboard) — \(view.periodTitle)", body)
             }
         }
         router.get("dashboard/agency/:code") { request, context in
