@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary="$1"
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || Scripts/setup.sh nginx-light
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || Scripts/setup.sh nginx-light || Scripts/setup.sh nginx  # nginx-light is gone after Debian 12
 command -v openssl >/dev/null 2>&1 || Scripts/setup.sh openssl
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
