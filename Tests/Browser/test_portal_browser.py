@@ -12,6 +12,7 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from portal_fixture import ACCOUNTS, BAD, GOOD, Portal
 
@@ -120,6 +121,7 @@ class PortalInChromium(unittest.TestCase):
         tile = self.browser.find_element(By.CSS_SELECTOR, ".totals .tile a[href*='figure=total.articles']")
         articles = int(tile.text)
         tile.click()
+        WebDriverWait(self.browser, 10).until(lambda browser: "/audit/trace" in browser.current_url)
         count = self.browser.find_element(By.ID, "trace-count")
         self.assertEqual(int(count.get_attribute("data-count")), articles)
         self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, "#events tr[data-seq]")), articles)
@@ -134,6 +136,8 @@ class PortalInChromium(unittest.TestCase):
         self.assertTrue(self.browser.current_url.endswith("/audit"))
         self.browser.find_element(By.CSS_SELECTOR, "#agency option[value=UBND-MX]").click()
         self.browser.find_element(By.ID, "filter").click()
+        # The filtered page, not the rows of the one before it.
+        WebDriverWait(self.browser, 10).until(lambda browser: "agency=UBND-MX" in browser.current_url)
         rows = self.browser.find_elements(By.CSS_SELECTOR, "#events tr[data-seq]")
         self.assertTrue(rows)
         self.assertTrue(all(row.find_elements(By.TAG_NAME, "td")[2].text == "UBND-MX" for row in rows))
