@@ -124,10 +124,11 @@ extension PortalIntake {
         guard let figure = Figure(code: code) else { return nil }
         let store = self.store, reports = self.reports
         let trail = try await auditTrail()
+        let title = ReportDigest(try await headReport(period), language: configuration.language).describe(figure)
         return try await read {
             let seqs = try FigureTrace(service: reports).seqs(of: figure, in: period)
             let shown = try seqs.prefix(Self.tracePage).compactMap { try store.event(seq: $0).map(trail.json(for:)) }
-            return FigureEvents(figure: code, period: period.description, count: seqs.count, events: shown)
+            return FigureEvents(figure: code, title: title, period: period.description, count: seqs.count, events: shown)
         }
     }
 

@@ -178,12 +178,15 @@ public struct EventQuery: Sendable, Equatable {
 /// The events that make one figure of a report.
 public struct FigureEvents: Sendable {
     public var figure: String
+    /// The figure in words ("Tin, bài — Báo Sóc Trăng").
+    public var title: String
     public var period: String
     public var count: Int
     /// The first of them (at most a page), as the audit trail shows them.
     public var events: [JSONValue]
-    public init(figure: String, period: String, count: Int, events: [JSONValue]) {
+    public init(figure: String, title: String, period: String, count: Int, events: [JSONValue]) {
         self.figure = figure
+        self.title = title
         self.period = period
         self.count = count
         self.events = events

@@ -123,6 +123,7 @@ class PortalInChromium(unittest.TestCase):
         tile.click()
         WebDriverWait(self.browser, 10).until(lambda browser: "/audit/trace" in browser.current_url)
         count = self.browser.find_element(By.ID, "trace-count")
+        self.assertIn("Tin, bài — tổng số", self.browser.find_element(By.TAG_NAME, "h1").text)
         self.assertEqual(int(count.get_attribute("data-count")), articles)
         self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, "#events tr[data-seq]")), articles)
         self.shot("trace")

@@ -43,10 +43,10 @@ struct AuditPages: Sendable {
                 guard let figure = values["figure"], let trace = try await backend.trace(figure: figure, period: period) else {
                     return routes.layout(visitor).problem(.notFound)
                 }
-                var html = "<h1>\(h(words.traceTitle(trace.figure, trace.period)))</h1>\n"
+                var html = "<h1>\(h(words.traceTitle(trace.title, trace.period)))</h1>\n"
                 html += "<p id=\"trace-count\" data-count=\"\(trace.count)\">\(h(words.traceCount(trace.count, trace.events.count)))</p>\n"
                 html += "<p><a href=\"/dashboard?period=\(q(trace.period))\">← \(h(words.dashboard))</a></p>\n"
-                return routes.layout(visitor).page(words.traceTitle(trace.figure, trace.period), html + table(trace.events))
+                return routes.layout(visitor).page(words.traceTitle(trace.title, trace.period), html + table(trace.events))
             }
         }
         router.get("audit/verify") { request, _ in

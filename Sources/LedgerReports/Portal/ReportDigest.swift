@@ -69,6 +69,27 @@ public struct ReportDigest: Sendable {
         AgencyReport(report, agency: code).map { ReportPage.agency($0, language: language) } ?? ""
     }
 
+    /// A figure in the words of its report: "Tin, bài — Báo Sóc Trăng", "Sự kiện liên quan —
+    /// KH2024-01 …", an indicator's name.
+    public func describe(_ figure: Figure) -> String {
+        let l = labels, w = words
+        func count(_ count: Figure.Count) -> String {
+            switch count {
+            case .events: l.events
+            case .articles: l.articles
+            case .activities: l.activities
+            case .contests: l.contests
+            case .surveys: l.surveys
+            }
+        }
+        switch figure {
+        case .total(let kind): return "\(count(kind)) — \(l.total.lowercased())"
+        case .agency(let code, let kind): return "\(count(kind)) — \(w.agency(code))"
+        case .task(let id): return "\(l.linkedEvents) — \(id) \(report.tasks.first { $0.task == id }?.title ?? "")"
+        case .indicator(let name): return w.indicator(name)
+        }
+    }
+
     /// A local day as the reports write it.
     public func date(_ day: LocalDate) -> String { labels.date(day) }
 }
