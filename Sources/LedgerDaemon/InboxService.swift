@@ -189,7 +189,6 @@ public struct InboxService: Service {
             }
             if pending.count < waiting.count { state.wakes?.request(after: settleTime) }
             notifier.notify("STATUS=backlog \(waiting.count) file(s), last \(state.lastFile)")
-            metrics?.setBacklog(waiting.count)
             if first {
                 beforeProcessing()
                 first = false

@@ -192,48 +192,42 @@ extension PortalIntake {
 
     // MARK: Files
 
-    /// The agency's files as `processed/` and `rejected/` hold them, newest first (at most 200).
+    /// The agency's files as `processed/` and `rejected/` hold them, newest first (at most
+    /// 200): listed and dated first, and only the shown ones' receipts and errors read.
     func fileHistory(_ code: String) -> [AgencyView.FileRow] {
-        var rows: [(Date, AgencyView.FileRow)] = []
         let manager = FileManager.default
-        let processed = (layout.processed as NSString).appendingPathComponent(code)
-        for month in (try? manager.contentsOfDirectory(atPath: processed)) ?? [] {
-            let folder = (processed as NSString).appendingPathComponent(month)
-            for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasSuffix(FileReceipt.suffix) && !name.hasPrefix(".") {
-                let path = (folder as NSString).appendingPathComponent(name)
-                let receipt = manager.contents(atPath: path + FileReceipt.suffix).flatMap { try? JSONParser().parse(Array($0)) }?.objectValue
-                func count(_ key: String) -> Int? { if case .integer(let n)? = receipt?[key] { n } else { nil } }
-                let modified = Self.modified(path)
-                rows.append(
-                    (
-                        modified,
-                        .init(name: name, accepted: true, when: when(modified), appended: count("appended"), duplicates: count("duplicates"), errors: [])
-                    ))
+        func files(in folder: String, skipping companion: String) -> [(path: String, name: String)] {
+            ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasSuffix(companion) && !$0.hasPrefix(".") }.map {
+                ((folder as NSString).appendingPathComponent($0), $0)
             }
         }
-        let rejected = (layout.rejected as NSString).appendingPathComponent(code)
-        for name in (try? manager.contentsOfDirectory(atPath: rejected)) ?? [] where !name.hasSuffix(".errors.json") && !name.hasPrefix(".") {
-            let path = (rejected as NSString).appendingPathComponent(name)
-            let document = manager.contents(atPath: path + ".errors.json").flatMap { try? JSONParser().parse(Array($0)) }?.objectValue
+        let processed = (layout.processed as NSString).appendingPathComponent(code)
+        let months = ((try? manager.contentsOfDirectory(atPath: processed)) ?? []).map { (processed as NSString).appendingPathComponent($0) }
+        let found =
+            months.flatMap { files(in: $0, skipping: FileReceipt.suffix) }.map { (file: $0, accepted: true) }
+            + files(in: (layout.rejected as NSString).appendingPathComponent(code), skipping: ".errors.json").map { (file: $0, accepted: false) }
+        let newest = found.map { (entry: $0, modified: Self.modified($0.file.path)) }.sorted { $0.modified > $1.modified }.prefix(200)
+        return newest.map { item in
+            let (file, accepted) = item.entry
+            let companion = file.path + (accepted ? FileReceipt.suffix : ".errors.json")
+            let document = manager.contents(atPath: companion).flatMap { try? JSONParser().parse(Array($0)) }?.objectValue
+            func count(_ key: String) -> Int? { if case .integer(let n)? = document?[key] { n } else { nil } }
             var errors: [JSONValue] = []
-            if case .array(let items)? = document?["errors"] { errors = Array(items.prefix(5)) }
-            let modified = Self.modified(path)
-            rows.append((modified, .init(name: name, accepted: false, when: when(modified), appended: nil, duplicates: nil, errors: errors)))
+            if !accepted, case .array(let items)? = document?["errors"] { errors = Array(items.prefix(5)) }
+            return AgencyView.FileRow(
+                name: file.name, accepted: accepted, when: when(item.modified), appended: accepted ? count("appended") : nil,
+                duplicates: accepted ? count("duplicates") : nil, errors: errors)
         }
-        return rows.sorted { $0.0 > $1.0 }.prefix(200).map(\.1)
     }
 
     private static func modified(_ path: String) -> Date {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
     }
 
-    /// `DD/MM/YYYY HH:MM` in the configured zone.
+    /// `DD/MM/YYYY HH:MM` in the configured zone, cut from the log's own local timestamp.
     private func when(_ date: Date) -> String {
-        let instant = Instant(millisecondsSinceEpoch: Int64(date.timeIntervalSince1970 * 1000))
-        let local = instant.millisecondsSinceEpoch / 1000 + Int64(configuration.zone.offsetSeconds(at: instant))
-        let day = configuration.zone.localDate(of: instant)
-        let minutes = Int((local % 86_400 + 86_400) % 86_400) / 60
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(two(day.day))/\(two(day.month))/\(day.year) \(two(minutes / 60)):\(two(minutes % 60))"
+        let local = Array(ReportIssuer.localTimestamp(Instant(millisecondsSinceEpoch: Int64(date.timeIntervalSince1970 * 1000)), zone: configuration.zone))
+        func part(_ range: Range<Int>) -> String { String(local[range]) }
+        return "\(part(8..<10))/\(part(5..<7))/\(part(0..<4)) \(part(11..<16))"
     }
 }

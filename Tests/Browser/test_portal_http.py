@@ -217,6 +217,25 @@ class PortalSecurity(unittest.TestCase):
             response, _ = clerk.request("GET", bad)
             self.assertIn(response.status, (403, 404), bad)
 
+    def test_a_bad_query_or_form_gets_its_reason_in_words(self):
+        snv = Client(self.portal)
+        snv.sign_in("snv")
+        for path, status, code in [("/dashboard?period=2024-Q7", 404, "unknown_period"), ("/audit?from=32/01/2024", 400, "invalid_query"),
+                                   ("/audit?type=bai-viet", 400, "invalid_query"), ("/audit/trace?period=2024&figure=total.tweets", 404, "not_found"),
+                                   ("/audit/trace?figure=total.articles", 404, "unknown_period"), ("/audit/event/999999", 404, "not_found"),
+                                   ("/dashboard/agency/KHONGCO?period=2024", 404, "unknown_agency"), ("/agency/KHONGCO", 404, "unknown_agency")]:
+            response, page = snv.request("GET", path)
+            self.assertEqual(response.status, status, path)
+            self.assertIn('data-code="%s"' % code, page, path)
+            self.assertIn('lang="vi"', page)
+        token = snv.csrf("/agency/BST")
+        response, page = snv.multipart("/agency/BST/upload", {"csrf": token}, [])
+        self.assertEqual(response.status, 400)
+        self.assertIn('data-code="no_file_chosen"', page)
+        response, page = snv.request("POST", "/agency/BST/upload", "x", {"Content-Type": "text/plain"})
+        self.assertEqual(response.status, 400)
+        self.assertIn('data-code="malformed_upload"', page)
+
     def test_roles_open_only_their_pages(self):
         clerk = Client(self.portal)
         clerk.sign_in("lan.bst")
@@ -233,6 +252,7 @@ class PortalSecurity(unittest.TestCase):
         connection.request("GET", "/agency/BST/template.xlsx", headers={"Cookie": "rl_session=" + clerk.cookies["rl_session"]})
         response = connection.getresponse()
         workbook = response.read()
+        connection.close()
         self.assertEqual(response.status, 200)
         self.assertIn("spreadsheetml", response.headers["Content-Type"])
         self.assertIn('filename="mau-BST.xlsx"', response.headers["Content-Disposition"])

@@ -69,30 +69,15 @@ struct APIRoutes: Sendable {
         }
     }
 
-    /// `POST /api/v1/inbox/{AGENCY}`: checks the account's right and the declared size
-    /// before reading the body, then hands the `file` field to the inbox rules.
+    /// `POST /api/v1/inbox/{AGENCY}`: once admitted (`UploadAdmission`), the `file` field
+    /// goes to the inbox rules.
     private func upload(_ request: Request, agency: String, by account: Account, csrf: String?) async throws -> Response {
         let language = settings.language
-        guard AgencyCode.isValid(agency), try backend.knowsAgency(agency) else { return APIResponses.problem(.unknownAgency, language: language) }
-        if account.role == .auditor { return APIResponses.problem(.readOnlyRole, language: language) }
-        guard account.mayActFor(agency: agency) else {
-            logger.warning("upload refused: another agency", metadata: ["login": "\(account.login)", "agency": "\(agency)"])
-            return APIResponses.problem(.forbiddenAgency, language: language)
+        let form: UploadAdmission.Form
+        switch try await UploadAdmission(backend: backend, settings: settings, logger: logger).admit(request, agency: agency, by: account) {
+        case .admitted(let admitted): form = admitted
+        case .refused(let problem): return APIResponses.problem(problem, language: language)
         }
-        let limit = settings.maxFileBytes + PortalSettings.envelopeAllowance
-        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
-            return APIResponses.problem(.payloadTooLarge, language: language)
-        }
-        guard let boundary = request.headers[.contentType].flatMap(MultipartUpload.boundary(contentType:)) else {
-            return APIResponses.problem(.malformedUpload, language: language)
-        }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            return APIResponses.problem(.payloadTooLarge, language: language)
-        }
-        guard let form = MultipartUpload.parseForm(body, boundary: boundary) else { return APIResponses.problem(.malformedUpload, language: language) }
         if let csrf {
             let sent = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? form.fields["csrf"] ?? ""
             guard SessionStore.same(sent, csrf) else { return APIResponses.problem(.invalidCSRFToken, language: language) }

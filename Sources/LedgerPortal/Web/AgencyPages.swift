@@ -36,24 +36,13 @@ struct AgencyPages: Sendable {
     }
 
     private func upload(_ request: Request, code: String, visitor: WebAuth.Visitor) async throws -> Response {
-        let layout = routes.layout(visitor), account = visitor.account, settings = routes.settings
-        guard AgencyCode.isValid(code), try backend.knowsAgency(code) else { return layout.problem(.unknownAgency) }
-        if account.role == .auditor { return layout.problem(.readOnlyRole) }
-        guard account.mayActFor(agency: code) else {
-            routes.logger.warning("upload refused: another agency", metadata: ["login": "\(account.login)", "agency": "\(code)"])
-            return layout.problem(.forbiddenAgency)
+        let layout = routes.layout(visitor), account = visitor.account
+        // The files of one send together stay within max_file_bytes.
+        let form: UploadAdmission.Form
+        switch try await UploadAdmission(backend: backend, settings: routes.settings, logger: routes.logger).admit(request, agency: code, by: account) {
+        case .admitted(let admitted): form = admitted
+        case .refused(let problem): return layout.problem(problem)
         }
-        // The files of one send together stay within max_file_bytes, checked before the body is read.
-        let limit = settings.maxFileBytes + PortalSettings.envelopeAllowance
-        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { return layout.problem(.payloadTooLarge) }
-        guard let boundary = request.headers[.contentType].flatMap(MultipartUpload.boundary(contentType:)) else { return layout.problem(.malformedUpload) }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            return layout.problem(.payloadTooLarge)
-        }
-        guard let form = MultipartUpload.parseForm(body, boundary: boundary) else { return layout.problem(.malformedUpload) }
         guard SessionStore.same(form.fields["csrf"] ?? "", visitor.session.csrf) else { return layout.problem(.invalidCSRFToken) }
         guard !form.files.isEmpty else { return layout.problem(.noFileChosen) }
         var verdicts: [(String, UploadVerdict?, PortalProblem?)] = []

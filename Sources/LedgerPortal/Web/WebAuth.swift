@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -48,21 +49,4 @@ struct WebAuth: Sendable {
         if request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" { cookie += "; Secure" }
         return cookie
     }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> Substring { Substring(self).trimmingCharacters(in: set) }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> Substring {
-        var text = self
-        while let first = text.first, set.contains(first) { text = text.dropFirst() }
-        while let last = text.last, set.contains(last) { text = text.dropLast() }
-        return text
-    }
-}
-
-extension Set where Element == Character {
-    fileprivate static var whitespaces: Set<Character> { [" ", "\t"] }
 }

@@ -58,8 +58,8 @@ public struct ReportDigest: Sendable {
         if let feedback = line.feedback, let due = report.contestFeedback.due {
             sentences.append("\(labels.feedbackArrival(due: due)): \(words.arrival(feedback))")
         }
-        for task in tasks(of: code) where task.statusCode != TaskStatus.done.rawValue && task.role == labels.role("lead") {
-            sentences.append("\(task.task) \(task.title) (\(task.window)): \(task.status)")
+        for task in AgencyReport(report, agency: code)?.tasks ?? [] where task.role == "lead" && task.status != .done {
+            sentences.append("\(task.line.task) \(task.line.title) (\(labels.window(task.line.window))): \(words.status(task.status))")
         }
         return sentences
     }

@@ -1,12 +1,13 @@
-import LedgerDomain
-
-/// Escaping for the markup formats: HTML text and attributes, and WordprocessingML.
-enum MarkupEscaping {
+/// Escaping for the markup formats: HTML text and attributes (the reports and the portal's
+/// pages), WordprocessingML and SpreadsheetML.
+public enum MarkupEscaping {
     /// Escapes `& < > "` (and `'` for HTML attributes). XML 1.0 forbids most control
     /// characters, so with `replacingControls` they become spaces; any other character
     /// XML forbids (which admission refuses, but an older log may hold) becomes U+FFFD,
     /// so that a report always opens.
-    static func escape(_ text: String, apostrophe: Bool = true, replacingControls: Bool = false) -> String {
+    public static func escape(_ text: String, apostrophe: Bool = true, replacingControls: Bool = false) -> String {
+        // Most values (names, codes, numbers) need nothing: no copy for them.
+        if text.unicodeScalars.allSatisfy({ !needsWork($0, apostrophe: apostrophe, replacingControls: replacingControls) }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -26,5 +27,13 @@ enum MarkupEscaping {
             }
         }
         return String(out)
+    }
+
+    private static func needsWork(_ scalar: Unicode.Scalar, apostrophe: Bool, replacingControls: Bool) -> Bool {
+        switch scalar {
+        case "&", "<", ">", "\"": true
+        case "'": apostrophe
+        default: (replacingControls && scalar.value < 0x20) || !XMLCharacters.isAllowed(scalar)
+        }
     }
 }
