@@ -119,6 +119,8 @@ fresh_state "$WORK/latency"
 row "drop-to-commit latency (bar < 200 ms)" "$(python3 Benchmarks/drop_latency.py "$BIN" "$WORK/latency" 50 | sed 's/.*: //')" "–"
 phase "a 50,000-row workbook…"
 source Benchmarks/workbook.sh
+phase "hostile workbooks…"
+BIN="$BIN" WORK="$WORK" bash Benchmarks/hostile_workbooks.sh
 phase "the portal under load (wrk, 100 uploads at once)…"
 source Benchmarks/portal.sh "$N"
 phase "done"

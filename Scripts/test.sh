@@ -26,6 +26,9 @@ export REFORMLEDGER_BIN="$PWD/.build/release/reformledger"
 swift test --skip-build
 Scripts/check-unit.sh "$REFORMLEDGER_BIN"
 Scripts/check-reports.sh
+# The hostile workbooks, each within the memory bound and refused with its code and cell,
+# and the daemon stopping at once under SIGTERM while it reads one.
+BIN="$REFORMLEDGER_BIN" WORK=$(mktemp -d) bash Benchmarks/hostile_workbooks.sh
 # The portal in real Chromium (clerk, SNV, auditor), its security rules over HTTP, and
 # the nginx example in front of it.
 Scripts/check-portal.sh "$REFORMLEDGER_BIN"

@@ -33,6 +33,15 @@ struct InboxProcessor {
         case changedWhileRead
     }
 
+    /// The file's events are committed but it could not be moved beside its receipt (a
+    /// full disk, a read-only folder): it stays where it is, and the next attempt finds its
+    /// bytes in `ingested_files` and only moves it. The upload path answers with `outcome`.
+    struct MoveFailedAfterCommit: Error, CustomStringConvertible {
+        let outcome: FileOutcome
+        let underlying: any Error
+        var description: String { "the events are recorded, but the file could not be moved to processed/ yet: \(underlying)" }
+    }
+
     func process(_ entry: InboxEntry, heartbeat: Heartbeat, stop: StopFlag) throws -> Result {
         let result = try take(entry, heartbeat: heartbeat, stop: stop)
         switch result {
@@ -63,11 +72,18 @@ struct InboxProcessor {
                 let receipt = FileReceipt(
                     file: entry.name, agency: entry.agency, sha256: sha256, appended: earlier.appended, duplicates: earlier.duplicates,
                     firstSeq: earlier.firstSeq, lastSeq: earlier.lastSeq, recordedAt: earlier.recordedAt)
-                guard let destination = try moveToProcessed(file, receipt: receipt, logger: logger) else { return .changedWhileRead }
-                logger.notice("already in the log; moved", metadata: ["to": "\(destination)", "event.seq": "\(earlier.lastSeq.map(String.init) ?? "-")"])
-                var earlierOutcome = FileOutcome.rejection(path: destination, fileName: entry.name, sha256: sha256, problem: nil)
+                var earlierOutcome = FileOutcome.rejection(path: entry.path, fileName: entry.name, sha256: sha256, problem: nil)
                 earlierOutcome.status = .accepted
                 earlierOutcome.duplicates = earlier.appended + earlier.duplicates
+                let moved: String?
+                do {
+                    moved = try moveToProcessed(file, receipt: receipt, logger: logger)
+                } catch {
+                    throw MoveFailedAfterCommit(outcome: earlierOutcome, underlying: error)
+                }
+                guard let destination = moved else { return .changedWhileRead }
+                earlierOutcome.path = destination
+                logger.notice("already in the log; moved", metadata: ["to": "\(destination)", "event.seq": "\(earlier.lastSeq.map(String.init) ?? "-")"])
                 return .recovered(destination, earlierOutcome)
             }
             do {
@@ -85,9 +101,14 @@ struct InboxProcessor {
                 file: entry.name, agency: entry.agency, sha256: outcome.sha256 ?? "", appended: outcome.appended,
                 duplicates: outcome.duplicates, firstSeq: outcome.firstSeq, lastSeq: outcome.lastSeq,
                 recordedAt: ingestor.clock.now().rfc3339UTC)
-            guard let file = opened, let destination = try moveToProcessed(file, receipt: receipt, logger: logger) else {
-                return .changedWhileRead
+            guard let file = opened else { return .changedWhileRead }
+            let moved: String?
+            do {
+                moved = try moveToProcessed(file, receipt: receipt, logger: logger)
+            } catch {
+                throw MoveFailedAfterCommit(outcome: outcome, underlying: error)
             }
+            guard let destination = moved else { return .changedWhileRead }
             logger.info(
                 "accepted",
                 metadata: [

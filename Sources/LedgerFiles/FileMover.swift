@@ -80,6 +80,7 @@ public enum FileMover {
         _ source: [CChar], name: String, in folder: String, companions: [String],
         writeCompanions: Companions?
     ) throws -> String {
+        let name = fitting(name)
         var attempt = 0
         while true {
             let candidate = (folder as NSString).appendingPathComponent(suffixed(name, attempt))
@@ -122,7 +123,7 @@ public enum FileMover {
         into folder: String, name: String, companions: [String], writeCompanions: Companions?,
         _ write: (String) throws -> Void
     ) throws -> String {
-        let staging = (folder as NSString).appendingPathComponent(".\(name).\(getpid()).copy")
+        let staging = (folder as NSString).appendingPathComponent(".\(fitting(name)).\(getpid()).copy")
         unlink(staging)
         try write(staging)
         do {
@@ -146,6 +147,43 @@ public enum FileMover {
     /// A C path as text for a message (invalid bytes shown as U+FFFD).
     static func shown(_ path: [CChar]) -> String {
         String(decoding: path.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The longest a destination's name may be so that every name made from it still fits
+    /// in a directory entry (255 bytes): `-NNNNN` for a taken name, `.receipt.json` or
+    /// `.errors.json` beside it, and the `.` + `.<pid>.tmp` of their atomic writes or the
+    /// `.<pid>.copy` of a staged copy. 64 bytes hold the longest of these with room to spare.
+    public static let maxNameBytes = 255 - 64
+
+    /// `name`, or when it is longer than `maxNameBytes`, its start cut on a character
+    /// boundary, `~` and eight hex digits of its FNV-1a hash (so two long names that share
+    /// a start stay apart), and its extension. The original name stays in the events'
+    /// `source_file`, the receipt and `errors.json`.
+    public static func fitting(_ name: String) -> String {
+        guard name.utf8.count > maxNameBytes else { return name }
+        let ns = name as NSString
+        var ext = ns.pathExtension
+        if ext.utf8.count > 16 { ext = "" }
+        let stem = ext.isEmpty ? name : ns.deletingPathExtension
+        let digest = fnv1a(name)
+        let room = maxNameBytes - 1 - digest.utf8.count - (ext.isEmpty ? 0 : ext.utf8.count + 1)
+        var cut = ""
+        var used = 0
+        for character in stem {
+            let size = character.utf8.count
+            if used + size > room { break }
+            cut.append(character)
+            used += size
+        }
+        return "\(cut)~\(digest)" + (ext.isEmpty ? "" : ".\(ext)")
+    }
+
+    /// FNV-1a, 32 bits, as eight hex digits: a name's fingerprint, not a security hash.
+    static func fnv1a(_ text: String) -> String {
+        var hash: UInt32 = 0x811c_9dc5
+        for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     /// `week.json` → `week-1.json`; a name without extension gets the suffix at its end.

@@ -46,6 +46,10 @@ public final class SafeFile {
         self.inode = UInt64(after.st_ino)
     }
 
+    /// The opened file itself as a path (`/proc/self/fd/N`, Linux), for a library that
+    /// opens by path: it reaches the inode that was checked, whatever `path` names now.
+    public var descriptorPath: String { "/proc/self/fd/\(descriptor)" }
+
     /// What `path` names now, compared with the bytes that were opened and read.
     public enum Identity: Sendable, Equatable {
         /// The same inode, unchanged in size: moving the name moves the bytes that were read.

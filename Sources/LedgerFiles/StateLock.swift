@@ -4,10 +4,12 @@ import Foundation
 import Glibc
 #endif
 
-/// The one-daemon-per-state-folder rule: `serve` holds an exclusive `flock` on
-/// `<state>/serve.lock` for as long as it runs, with its pid written inside so that a
-/// second `serve` can say who holds it. The kernel drops the lock when the process dies,
-/// however it dies, so a stale lock file never blocks a restart.
+/// The one-daemon-per-state-folder rule: `serve` holds an exclusive `flock` on the state
+/// folder itself — its directory, which nobody removes while the daemon runs in it, unlike
+/// a lock file that an operator may delete as "stale" — for as long as it runs. Its pid is
+/// written in `<state>/serve.lock` so that a second `serve` can say who holds the folder;
+/// that file is only a note, and deleting it changes nothing. The kernel drops the lock
+/// when the process dies, however it dies, so a restart is never blocked.
 public final class StateLock: Sendable {
     public static let fileName = "serve.lock"
     let descriptor: Int32
@@ -20,22 +22,19 @@ public final class StateLock: Sendable {
     }
 
     public init(stateFolder: String) throws {
-        let path = (stateFolder as NSString).appendingPathComponent(Self.fileName)
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileSystemError(.lock, "cannot lock", errno: errno, path: path) }
+        let note = (stateFolder as NSString).appendingPathComponent(Self.fileName)
+        let fd = open(stateFolder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystemError(.lock, "cannot lock", errno: errno, path: stateFolder) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
-            defer { close(fd) }
-            guard code == EWOULDBLOCK else { throw FileSystemError(.lock, "cannot lock", errno: code, path: path) }
-            var buffer = [UInt8](repeating: 0, count: 32)
-            let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 31, 0) }
-            let text = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
-            throw Self.held(path, by: Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            close(fd)
+            guard code == EWOULDBLOCK else { throw FileSystemError(.lock, "cannot lock", errno: code, path: stateFolder) }
+            let text = (try? String(contentsOfFile: note, encoding: .utf8)) ?? ""
+            throw Self.held(stateFolder, by: Int32(text.prefix(32).trimmingCharacters(in: .whitespacesAndNewlines)))
         }
-        let pid = Array("\(getpid())\n".utf8)
-        ftruncate(fd, 0)
-        _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
         descriptor = fd
+        // The holder's pid, for the message above; a failure to write it is no failure to lock.
+        try? AtomicFile.write(Array("\(getpid())\n".utf8), to: note)
     }
 
     deinit { close(descriptor) }

@@ -127,7 +127,7 @@ public struct FileIngestor: Sendable {
         case .ndjson: NDJSONReader()
         case .csv: CSVFileReader(isTSV: false, fallback: options.csvFallback == .none ? .none : .windows1258)
         case .tsv: CSVFileReader(isTSV: true, fallback: options.csvFallback == .none ? .none : .windows1258)
-        case .xlsx: XLSXFileReader()
+        case .xlsx: XLSXFileReader(zone: options.zone)
         }
     }
 }

@@ -7,10 +7,13 @@ public protocol PortalBackend: Sendable {
     func status() throws -> JSONValue
     /// Whether `code` is a registered agency (or a coordinator).
     func knowsAgency(_ code: String) throws -> Bool
-    /// Takes one uploaded file through the inbox rules for `agency`, as if dropped in its
-    /// folder under `fileName`: the same checks, the same copy in `processed/` or
-    /// `rejected/`. Blocking work runs off the event loops.
-    func upload(agency: String, fileName: String, bytes: [UInt8]) async throws -> UploadVerdict
+    /// Where upload bodies are written as they arrive (on the file system of the inbox,
+    /// so that taking one is a rename); created when missing.
+    func uploadStagingFolder() throws -> String
+    /// Takes one uploaded file, staged at `staged`, through the inbox rules for `agency`,
+    /// as if dropped in its folder under `fileName`: the same checks, the same copy in
+    /// `processed/` or `rejected/`. Blocking work runs off the event loops.
+    func upload(agency: String, fileName: String, staged: String) async throws -> UploadVerdict
     /// The consolidated report of `period` as its JSON at the head of the log.
     func report(_ period: ReportPeriod) async throws -> JSONValue
 

@@ -32,15 +32,17 @@ public struct PortalService: Service {
     /// The routes, for the service and for tests that drive them without a socket.
     public static func router(
         settings: PortalSettings, backend: any PortalBackend, accounts: AccountStore, metrics: PrometheusCollectorRegistry, logger: Logger
-    ) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    ) -> Router<PortalRequestContext> {
+        let router = Router(context: PortalRequestContext.self)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: RequestMetrics(registry: metrics))
         router.add(middleware: FailureAnswers(language: settings.language, logger: logger))
         let signIn = SignIn(accounts: accounts, throttle: LoginThrottle(pause: settings.throttlePause), logger: logger)
         let web = WebAuth(sessions: SessionStore(), accounts: accounts)
-        APIRoutes(backend: backend, signIn: signIn, web: web, settings: settings, logger: logger).add(to: router)
-        WebRoutes(backend: backend, signIn: signIn, web: web, settings: settings, logger: logger, reportCSS: settings.reportCSS).add(to: router)
+        let uploads = UploadGate(capacity: settings.maxConcurrentUploads)
+        APIRoutes(backend: backend, signIn: signIn, web: web, settings: settings, gate: uploads, logger: logger).add(to: router)
+        WebRoutes(backend: backend, signIn: signIn, web: web, settings: settings, uploads: uploads, logger: logger, reportCSS: settings.reportCSS)
+            .add(to: router)
         // For Prometheus: counts and gauges only, no personal data (the nginx example keeps it internal).
         router.get("metrics") { _, _ in
             await backend.refreshGauges()
@@ -58,6 +60,9 @@ public struct PortalService: Service {
             let logger = self.logger, onListening = self.onListening, address = settings.listen
             let application = Application(
                 router: router,
+                // A client that sends no byte for this long (a slow-header attack, a lost
+                // phone) is disconnected instead of holding a connection for ever.
+                server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(settings.idleTimeout / .nanoseconds(1))))),
                 configuration: .init(address: .hostname(address.host, port: address.port), serverName: nil, reuseAddress: true),
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? address.port

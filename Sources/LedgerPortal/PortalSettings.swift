@@ -10,6 +10,12 @@ public struct PortalSettings: Sendable {
     public var throttlePause: Duration
     /// The report pages' style, served with the portal's in `/static/portal.css`.
     public var reportCSS: String
+    /// A connection that sends nothing for this long, between requests or inside a
+    /// request's head, is closed.
+    public var idleTimeout: Duration = .seconds(30)
+    /// Uploads whose bodies may be received at once; the next are answered 503 at once
+    /// (`uploads_busy`) rather than held: each may be up to `max_file_bytes` on disk.
+    public var maxConcurrentUploads = 8
 
     public init(listen: ListenAddress, maxFileBytes: Int, language: Language, reportCSS: String = "", throttlePause: Duration = .seconds(60)) {
         self.reportCSS = reportCSS

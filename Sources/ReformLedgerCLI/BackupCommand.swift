@@ -30,6 +30,11 @@ struct BackupCommand: ParsableCommand {
         _ = try global.loadConfiguration()
         let source = try global.openDatabase()
         let manager = FileManager.default
+        // A copy inside the folder it copies (`reports/` say) would copy itself into itself.
+        let state = Self.resolved(global.layout.root), resolvedDestination = Self.resolved(destination)
+        if resolvedDestination == state || resolvedDestination.hasPrefix(state.hasSuffix("/") ? state : state + "/") {
+            throw CommandFailure("\(destination) is inside the state folder \(global.layout.root); a backup goes outside it")
+        }
         if manager.fileExists(atPath: destination), !((try? manager.contentsOfDirectory(atPath: destination))?.isEmpty ?? false) {
             throw CommandFailure("\(destination) is not empty; a backup goes into a new folder")
         }
@@ -55,5 +60,23 @@ struct BackupCommand: ParsableCommand {
         }
         Terminal.print("backup written to \(destination); verifying the copy:")
         try VerifyCommand.verify(target, json: false)
+    }
+
+    /// The absolute path with every link resolved: of the nearest existing ancestor, with
+    /// the missing rest appended.
+    static func resolved(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var existing = (absolute as NSString).standardizingPath
+        var rest: [String] = []
+        while !existing.isEmpty, existing != "/", realpath(existing, nil) == nil {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        var base = existing
+        if let real = realpath(existing, nil) {
+            base = String(cString: real)
+            free(real)
+        }
+        return rest.reduce(base) { ($0 as NSString).appendingPathComponent($1) }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import LedgerDomain
 import LedgerPortal
 
-/// `user add|list|disable|passwd`: the portal's accounts, in `<state>/accounts.json`.
+/// `user add|list|disable|enable|passwd`: the portal's accounts, in `<state>/accounts.json`.
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
@@ -13,8 +13,9 @@ struct UserCommand: ParsableCommand {
               printf '%s\\n' 'mat-khau-dai-10' | reformledger user add --login lan.bst --agency BST --role clerk --password-stdin
               reformledger user list
               reformledger user disable --login lan.bst
+              reformledger user enable --login lan.bst
             """,
-        subcommands: [Add.self, List.self, Disable.self, Passwd.self])
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, Passwd.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account.")
@@ -74,8 +75,19 @@ struct UserCommand: ParsableCommand {
         }
     }
 
+    struct Enable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled account again: it signs in with its password.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The login.") var login: String
+
+        func run() throws {
+            try UserCommand.refusingAsUsage { try UserCommand.store(global).enable(login: login) }
+            Terminal.print("enabled \(login)")
+        }
+    }
+
     struct Passwd: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set an account's password.")
+        static let configuration = CommandConfiguration(abstract: "Set an account's password; its open sessions end at their next request.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The login.") var login: String
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false

@@ -17,7 +17,8 @@ struct FailureAnswersTests {
     struct FailingBackend: PortalBackend {
         func status() throws -> JSONValue { throw Unreadable() }
         func knowsAgency(_ code: String) throws -> Bool { throw Unreadable() }
-        func upload(agency: String, fileName: String, bytes: [UInt8]) async throws -> UploadVerdict { throw Unreadable() }
+        func uploadStagingFolder() throws -> String { throw Unreadable() }
+        func upload(agency: String, fileName: String, staged: String) async throws -> UploadVerdict { throw Unreadable() }
         func report(_ period: ReportPeriod) async throws -> JSONValue { throw Unreadable() }
         func agencies() throws -> [AgencyName] { throw Unreadable() }
         func currentPeriod() -> ReportPeriod { ReportPeriod(year: 2024, kind: .year) }

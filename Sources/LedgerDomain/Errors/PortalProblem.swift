@@ -17,6 +17,9 @@ public enum PortalProblem: String, Sendable, CaseIterable {
     case signInFailed = "sign_in_failed"
     case noFileChosen = "no_file_chosen"
     case invalidQuery = "invalid_query"
+    case signInBusy = "sign_in_busy"
+    case accountsUnavailable = "accounts_unavailable"
+    case uploadsBusy = "uploads_busy"
 
     public var status: Int {
         switch self {
@@ -28,7 +31,7 @@ public enum PortalProblem: String, Sendable, CaseIterable {
         case .unknownAgency, .unknownPeriod, .notFound: 404
         case .payloadTooLarge: 413
         case .malformedUpload, .invalidUploadName: 400
-        case .unavailable: 503
+        case .unavailable, .signInBusy, .accountsUnavailable, .uploadsBusy: 503
         }
     }
 
@@ -70,6 +73,18 @@ public enum PortalProblem: String, Sendable, CaseIterable {
                 en: "The form has expired or was not sent from this page; reload the page and try again.")
         case .signInFailed:
             LocalizedText(vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "Wrong login or password.")
+        case .signInBusy:
+            LocalizedText(
+                vi: "Hệ thống đang bận kiểm tra đăng nhập; vui lòng thử lại sau vài giây.",
+                en: "Too many sign-ins are being checked; try again in a few seconds.")
+        case .accountsUnavailable:
+            LocalizedText(
+                vi: "Không đọc được danh sách tài khoản nên chưa thể đăng nhập; vui lòng báo quản trị viên hệ thống.",
+                en: "The accounts file cannot be read, so nobody can sign in; tell the system's administrator.")
+        case .uploadsBusy:
+            LocalizedText(
+                vi: "Đang có quá nhiều tệp chờ xử lý; vui lòng gửi lại sau ít phút.",
+                en: "Too many files are waiting to be taken; send again in a few minutes.")
         case .noFileChosen:
             LocalizedText(vi: "Chưa chọn tệp nào để gửi.", en: "No file was chosen.")
         case .invalidQuery:

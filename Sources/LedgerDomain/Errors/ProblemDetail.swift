@@ -235,7 +235,40 @@ public enum ProblemDetail {
         LocalizedText(
             vi: "XML của phần “\(part)” sai cú pháp ở byte \(offset)", en: "the XML of the part “\(part)” is malformed at byte \(offset)")
     }
-    public static func sharedString(_ index: Int, count: Int) -> LocalizedText {
+    public static func xmlTokenTooLong(part: String, offset: Int, limit: Int) -> LocalizedText {
+        LocalizedText(
+            vi: "phần “\(part)” có một ô hoặc thẻ XML dài quá \(limit) byte (từ byte \(offset))",
+            en: "the part “\(part)” has a cell or XML tag longer than \(limit) bytes (from byte \(offset))")
+    }
+    public static let passwordProtectedWorkbook = LocalizedText(
+        vi:
+            "sổ tính được đặt mật khẩu nên không đọc được; hãy gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu) rồi gửi lại",
+        en:
+            "the workbook is protected by a password and cannot be read; remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and send it again"
+    )
+    public static let oldExcelFormat = LocalizedText(
+        vi: "tệp là sổ tính Excel kiểu cũ (.xls) được đổi tên thành .xlsx; hãy mở bằng Excel và lưu lại dạng “Sổ làm việc Excel (*.xlsx)”",
+        en: "the file is an old Excel workbook (.xls) renamed .xlsx; open it in Excel and save it as “Excel Workbook (*.xlsx)”")
+    public static func tooManyColumns(sheet: String, limit: Int) -> LocalizedText {
+        LocalizedText(
+            vi: "trang “\(sheet)” có dữ liệu ở ô nằm ngoài \(limit) cột đầu tiên; hãy xóa nội dung ô đó rồi gửi lại",
+            en: "the sheet “\(sheet)” has something in a cell beyond its first \(limit) columns; clear that cell and send again")
+    }
+    public static func tooManySheets(_ count: Int, limit: Int) -> LocalizedText {
+        LocalizedText(
+            vi: "sổ tính có \(count) trang, quá số \(limit) trang cho phép",
+            en: "the workbook has \(count) sheets, more than the \(limit) allowed")
+    }
+    public static func sharedStringsSize(limit: Int) -> LocalizedText {
+        LocalizedText(
+            vi: "các chuỗi dùng chung của sổ tính dài hơn \(limit / 1_048_576) MiB",
+            en: "the workbook's shared strings hold more than \(limit / 1_048_576) MiB of text")
+    }
+    public static func tooManyParts(limit: Int) -> LocalizedText {
+        LocalizedText(
+            vi: "gói ZIP của sổ tính có quá \(limit) phần", en: "the workbook's ZIP package has more than \(limit) parts")
+    }
+    public static func sharedString(_ index: String, count: Int) -> LocalizedText {
         LocalizedText(
             vi: "ô trỏ tới chuỗi dùng chung số \(index) nhưng sổ tính chỉ có \(count) chuỗi",
             en: "the cell refers to shared string \(index) but the workbook has \(count)")

@@ -15,7 +15,7 @@ struct WorkbookIndex {
     var date1904 = false
     var sharedStrings: [String] = []
 
-    init(_ archive: inout WorkbookArchive) throws(WorkbookReadFailure) {
+    init(_ archive: inout WorkbookArchive) throws {
         let relationships = try Self.relationships(archive.requiredPart("xl/_rels/workbook.xml.rels"))
         var scanner = XMLScanner(try archive.requiredPart("xl/workbook.xml"))
         while let event = try WorkbookReadFailure.next(&scanner, part: "xl/workbook.xml") {
@@ -25,9 +25,12 @@ struct WorkbookIndex {
                 continue
             }
             let state = attributes["state"] ?? "visible"
+            if sheets.count == archive.limits.maxSheets {
+                throw WorkbookReadFailure(problem: .workbookTooLarge(ProblemDetail.tooManySheets(sheets.count + 1, limit: archive.limits.maxSheets)))
+            }
             sheets.append(Sheet(name: TextNormalizer.normalize(sheetName), hidden: state != "visible", part: Self.resolve(target)))
         }
-        if let strings = try archive.part("xl/sharedStrings.xml") { sharedStrings = try Self.sharedStrings(strings) }
+        sharedStrings = try Self.sharedStrings(&archive)
     }
 
     /// `Id → Target` of the workbook's relationships.
@@ -48,17 +51,27 @@ struct WorkbookIndex {
     }
 
     /// Every `<si>`'s text: plain `<t>` or the runs of rich text, without phonetic guides.
-    private static func sharedStrings(_ bytes: [UInt8]) throws(WorkbookReadFailure) -> [String] {
-        var scanner = XMLScanner(bytes)
+    /// Read as the part is unpacked: the strings are kept (cells look them up by index),
+    /// the XML they came in is not.
+    private static func sharedStrings(_ archive: inout WorkbookArchive) throws -> [String] {
+        let part = "xl/sharedStrings.xml"
+        var scanner = XMLScanner(streaming: ())
         var strings: [String] = []
         var current = ""
         var inText = false, inPhonetic = false
-        while let event = try WorkbookReadFailure.next(&scanner, part: "xl/sharedStrings.xml") {
+        var kept = 0
+        let limit = archive.limits.maxSharedStringBytes
+        func handle(_ event: XMLScanner.Event) throws {
             switch event {
             case .start("si", _, let selfClosing):
                 current = ""
                 if selfClosing { strings.append("") }
-            case .end("si"): strings.append(current)
+            case .end("si"):
+                kept += current.utf8.count
+                if kept > limit {
+                    throw WorkbookReadFailure(problem: .workbookTooLarge(ProblemDetail.sharedStringsSize(limit: limit)))
+                }
+                strings.append(current)
             case .start("rPh", _, false): inPhonetic = true
             case .end("rPh"): inPhonetic = false
             case .start("t", _, let selfClosing): inText = !selfClosing
@@ -67,6 +80,13 @@ struct WorkbookIndex {
             default: break
             }
         }
+        let found = try archive.stream(part) { chunk in
+            scanner.append(chunk)
+            while let event = try WorkbookReadFailure.next(&scanner, part: part) { try handle(event) }
+        }
+        guard found else { return [] }
+        scanner.finish()
+        while let event = try WorkbookReadFailure.next(&scanner, part: part) { try handle(event) }
         return strings
     }
 }
@@ -84,6 +104,10 @@ struct WorkbookReadFailure: Error {
             case .documentType: throw WorkbookReadFailure(problem: .malformed(ProblemDetail.documentType))
             case .unknownEntity(let entity): throw WorkbookReadFailure(problem: .malformed(ProblemDetail.unknownEntity(entity)))
             case .syntax(let offset): throw WorkbookReadFailure(problem: .malformed(ProblemDetail.xmlSyntax(part: part, offset: offset)))
+            case .tokenTooLong(let offset):
+                throw WorkbookReadFailure(
+                    problem: .workbookTooLarge(ProblemDetail.xmlTokenTooLong(part: part, offset: offset, limit: XMLScanner.maxToken)))
+            case .incomplete: throw WorkbookReadFailure(problem: .malformed(ProblemDetail.xmlSyntax(part: part, offset: 0)))
             }
         }
     }

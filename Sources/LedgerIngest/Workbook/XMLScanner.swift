@@ -7,6 +7,11 @@
 /// fetch, is refused by construction instead of by configuration; the work is one pass
 /// over bytes already bounded by `WorkbookLimits`; and a 50,000-row sheet is read without
 /// building a tree. Office, LibreOffice and openpyxl write nothing this does not read.
+///
+/// It also reads a part as it is unpacked (`streaming`): bytes are appended chunk by
+/// chunk, `next()` returns nil when the next event is not all there yet, and what was read
+/// is dropped, so a sheet of 100 MiB costs a chunk and one token in memory. One token (a
+/// cell's text, a tag) may not pass `maxToken`: Excel's own cell holds 32,767 characters.
 struct XMLScanner {
     enum Event: Equatable {
         /// An element's local name (prefix dropped) and attributes; `selfClosing` for `<c/>`.
@@ -22,24 +27,78 @@ struct XMLScanner {
         case unknownEntity(String)
         /// Not well-formed at this byte offset.
         case syntax(offset: Int)
+        /// One tag or text longer than `maxToken` bytes.
+        case tokenTooLong(offset: Int)
+        /// Streaming: the event goes on past the bytes appended so far.
+        case incomplete
     }
 
-    private let bytes: [UInt8]
+    private var bytes: [UInt8]
     private var index = 0
+    /// False while more bytes may be appended.
+    private var complete: Bool
+    /// Bytes dropped from the front (streaming), for offsets in messages.
+    private var dropped = 0
+    static let maxToken = 1 << 20
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        complete = true
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
+    /// A scanner fed with `append` as the part is unpacked, then `finish`.
+    init(streaming: Void) {
+        bytes = []
+        complete = false
+    }
+
+    /// Adds the next bytes of the part, dropping those already read.
+    mutating func append(_ chunk: UnsafeRawBufferPointer) {
+        if index > 0 {
+            bytes.removeFirst(index)
+            dropped += index
+            index = 0
+        }
+        if dropped == 0, bytes.isEmpty, chunk.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes.append(contentsOf: chunk.dropFirst(3))
+            dropped = 3
+        } else {
+            bytes.append(contentsOf: chunk)
+        }
+    }
+
+    /// No more bytes will come: what is left must be whole.
+    mutating func finish() { complete = true }
+
+    /// The next event, or nil at the end — or, streaming, when the next event is not all
+    /// there yet (append more, then ask again).
     mutating func next() throws(Failure) -> Event? {
+        let start = index
+        do {
+            return try scan()
+        } catch .incomplete {
+            index = start
+            if bytes.count - start > Self.maxToken { throw .tokenTooLong(offset: dropped + start) }
+            return nil
+        } catch {
+            if case .syntax(let offset) = error { throw .syntax(offset: dropped + offset) }
+            throw error
+        }
+    }
+
+    /// A syntax error at the end of the bytes, or, while more may come, `incomplete`.
+    private func endReached(_ offset: Int) -> Failure { complete ? .syntax(offset: offset) : .incomplete }
+
+    private mutating func scan() throws(Failure) -> Event? {
         while index < bytes.count {
             if bytes[index] != UInt8(ascii: "<") { return .text(try text()) }
-            guard index + 1 < bytes.count else { throw .syntax(offset: index) }
+            guard index + 1 < bytes.count else { throw endReached(index) }
             switch bytes[index + 1] {
             case UInt8(ascii: "?"):
                 try skip(past: [UInt8(ascii: "?"), UInt8(ascii: ">")])
             case UInt8(ascii: "!"):
+                if !complete, bytes.count - index < 9 { throw .incomplete }
                 if hasPrefix("<!--") {
                     try skip(past: Array("-->".utf8))
                 } else if hasPrefix("<![CDATA[") {
@@ -55,7 +114,8 @@ struct XMLScanner {
                 index += 2
                 let name = try self.name()
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { throw .syntax(offset: index) }
+                guard index < bytes.count else { throw endReached(index) }
+                guard bytes[index] == UInt8(ascii: ">") else { throw .syntax(offset: index) }
                 index += 1
                 return .end(name: name)
             default:
@@ -79,7 +139,7 @@ struct XMLScanner {
             }
             index += 1
         }
-        throw .syntax(offset: start)
+        throw endReached(start)
     }
 
     private mutating func skipSpace() {
@@ -100,6 +160,7 @@ struct XMLScanner {
             if byte == UInt8(ascii: ":") { localStart = index + 1 }
             index += 1
         }
+        if index == bytes.count, !complete { throw .incomplete }
         guard index > start, localStart < index else { throw .syntax(offset: start) }
         return String(decoding: bytes[localStart..<index], as: UTF8.self)
     }
@@ -110,22 +171,25 @@ struct XMLScanner {
         var attributes: [String: String] = [:]
         while true {
             skipSpace()
-            guard index < bytes.count else { throw .syntax(offset: index) }
+            guard index < bytes.count else { throw endReached(index) }
             if bytes[index] == UInt8(ascii: ">") {
                 index += 1
                 return .start(name: name, attributes: attributes, selfClosing: false)
             }
             if bytes[index] == UInt8(ascii: "/") {
-                guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") else { throw .syntax(offset: index) }
+                guard index + 1 < bytes.count else { throw endReached(index) }
+                guard bytes[index + 1] == UInt8(ascii: ">") else { throw .syntax(offset: index) }
                 index += 2
                 return .start(name: name, attributes: attributes, selfClosing: true)
             }
             let key = try self.name()
             skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { throw .syntax(offset: index) }
+            guard index < bytes.count else { throw endReached(index) }
+            guard bytes[index] == UInt8(ascii: "=") else { throw .syntax(offset: index) }
             index += 1
             skipSpace()
-            guard index < bytes.count, bytes[index] == 0x22 || bytes[index] == 0x27 else { throw .syntax(offset: index) }
+            guard index < bytes.count else { throw endReached(index) }
+            guard bytes[index] == 0x22 || bytes[index] == 0x27 else { throw .syntax(offset: index) }
             let quote = bytes[index]
             index += 1
             let start = index
@@ -133,7 +197,7 @@ struct XMLScanner {
                 if bytes[index] == UInt8(ascii: "<") { throw .syntax(offset: index) }
                 index += 1
             }
-            guard index < bytes.count else { throw .syntax(offset: start) }
+            guard index < bytes.count else { throw endReached(start) }
             attributes[key] = try decode(bytes[start..<index])
             index += 1
         }
@@ -142,6 +206,8 @@ struct XMLScanner {
     private mutating func text() throws(Failure) -> String {
         let start = index
         while index < bytes.count, bytes[index] != UInt8(ascii: "<") { index += 1 }
+        // Text runs to the next tag, which may be in bytes still to come.
+        if index == bytes.count, !complete { throw .incomplete }
         return try decode(bytes[start..<index])
     }
 

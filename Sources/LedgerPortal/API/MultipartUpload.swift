@@ -3,11 +3,164 @@ import LedgerDomain
 import MultipartKit
 import NIOCore
 
-/// The `file` field of a `multipart/form-data` body: its file name and bytes. Parsed by
-/// MultipartKit's streaming parser; every other field is skipped.
-struct MultipartUpload {
-    var fileName: String
-    var bytes: [UInt8]
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `file` fields of a `multipart/form-data` body, each written to a staging file as it
+/// arrives, and the plain fields (the form's `csrf`). Fed chunk by chunk to MultipartKit's
+/// streaming parser, so an upload costs the daemon a chunk of memory, not its size.
+final class MultipartUpload {
+    /// One received file: the name the browser sent and where its bytes now are.
+    struct File {
+        var fileName: String
+        var path: String
+        var size: Int
+    }
+
+    enum Failure: Error {
+        /// The files together pass the limit.
+        case tooLarge
+        /// Not well-formed multipart.
+        case malformed
+        /// The staging file cannot be written (a full disk): a fault of the machine.
+        case staging(String, Int32)
+    }
+
+    private let parser: MultipartParser
+    private let stagingFolder: String
+    private let limit: Int
+    private(set) var files: [File] = []
+    private(set) var fields: [String: String] = [:]
+    private var headers: [(String, String)] = []
+    private var field: [UInt8] = []
+    private var output: (descriptor: Int32, path: String, name: String)?
+    private var received = 0
+    private var failure: Failure?
+
+    /// - Parameters:
+    ///   - stagingFolder: where the files' bytes are written (`.<uuid>.part`).
+    ///   - limit: what all files together may hold.
+    init(boundary: String, stagingFolder: String, limit: Int) {
+        parser = MultipartParser(boundary: boundary)
+        self.stagingFolder = stagingFolder
+        self.limit = limit
+        parser.onHeader = { [unowned self] name, value in headers.append((name.lowercased(), value)) }
+        parser.onBody = { [unowned self] buffer in body(&buffer) }
+        parser.onPartComplete = { [unowned self] in partComplete() }
+    }
+
+    deinit {
+        if let output { close(output.descriptor) }
+    }
+
+    /// Feeds the next chunk of the body.
+    func feed(_ chunk: ByteBuffer) throws(Failure) {
+        do {
+            try parser.execute(chunk)
+        } catch {
+            throw failure ?? .malformed
+        }
+        if let failure { throw failure }
+    }
+
+    /// Removes every staged file (after a refusal, or once the files were taken).
+    func discard() {
+        if let output {
+            close(output.descriptor)
+            unlink(output.path)
+            self.output = nil
+        }
+        for file in files { unlink(file.path) }
+        files = []
+    }
+
+    private var disposition: [String: String] {
+        headers.first { $0.0 == "content-disposition" }.map { Self.parameters($0.1) } ?? [:]
+    }
+
+    private func body(_ buffer: inout ByteBuffer) {
+        guard failure == nil else {
+            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+            return
+        }
+        let parameters = disposition
+        guard parameters["name"] == "file", let name = Self.fileName(parameters) else {
+            // A plain field: kept up to 1 KiB (the CSRF token is 64 hex digits).
+            if field.count <= 1024 { field += buffer.readBytes(length: min(buffer.readableBytes, 1025 - field.count)) ?? [] }
+            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+            return
+        }
+        received += buffer.readableBytes
+        if received > limit {
+            failure = .tooLarge
+            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+            return
+        }
+        if output == nil {
+            let path = (stagingFolder as NSString).appendingPathComponent(".\(UUID().uuidString.lowercased()).part")
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                failure = .staging(path, errno)
+                return
+            }
+            output = (descriptor, path, name)
+        }
+        guard let output else { return }
+        let written = buffer.withUnsafeReadableBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let count = write(output.descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+        if !written { failure = .staging(output.path, errno) }
+        buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+    }
+
+    private func partComplete() {
+        defer {
+            headers = []
+            field = []
+        }
+        let parameters = disposition
+        if parameters["name"] == "file", let name = Self.fileName(parameters) {
+            if let output {
+                close(output.descriptor)
+                self.output = nil
+                var info = stat()
+                let size = stat(output.path, &info) == 0 ? Int(info.st_size) : 0
+                files.append(File(fileName: name, path: output.path, size: size))
+            } else if !name.isEmpty {
+                // An empty file that was chosen: staged empty. (A browser sends an empty
+                // part without a name when no file was chosen.)
+                let path = (stagingFolder as NSString).appendingPathComponent(".\(UUID().uuidString.lowercased()).part")
+                let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+                guard descriptor >= 0 else {
+                    failure = .staging(path, errno)
+                    return
+                }
+                close(descriptor)
+                files.append(File(fileName: name, path: path, size: 0))
+            }
+        } else if let name = parameters["name"], Self.fileName(parameters) == nil, field.count <= 1024 {
+            fields[name] = String(decoding: field, as: UTF8.self)
+        }
+    }
+
+    /// `filename`, or RFC 5987's `filename*=UTF-8''…` when only that is given.
+    static func fileName(_ parameters: [String: String]) -> String? {
+        if let plain = parameters["filename"] { return plain }
+        guard let extended = parameters["filename*"] else { return nil }
+        let pieces = extended.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+        guard pieces.count == 3, pieces[0].lowercased() == "utf-8" else { return nil }
+        return String(pieces[2]).removingPercentEncoding
+    }
 
     /// The boundary of a `multipart/form-data` content type, or nil for any other type.
     static func boundary(contentType: String) -> String? {
@@ -21,44 +174,6 @@ struct MultipartUpload {
             return value.isEmpty || value.utf8.count > 70 ? nil : value
         }
         return nil
-    }
-
-    /// The first part named `file` that carries a file name; nil when there is none or the
-    /// body is not well formed.
-    static func parse(_ body: ByteBuffer, boundary: String) -> MultipartUpload? {
-        parseForm(body, boundary: boundary)?.files.first
-    }
-
-    /// Every part named `file` that carries a file name, in order, and the plain fields
-    /// (the form's `csrf`); nil when the body is not well formed.
-    static func parseForm(_ body: ByteBuffer, boundary: String) -> (files: [MultipartUpload], fields: [String: String])? {
-        let parser = MultipartParser(boundary: boundary)
-        var headers: [(String, String)] = []
-        var current: [UInt8] = []
-        var files: [MultipartUpload] = []
-        var fields: [String: String] = [:]
-        parser.onHeader = { name, value in headers.append((name.lowercased(), value)) }
-        parser.onBody = { buffer in current += buffer.readBytes(length: buffer.readableBytes) ?? [] }
-        parser.onPartComplete = {
-            defer {
-                headers = []
-                current = []
-            }
-            guard let disposition = headers.first(where: { $0.0 == "content-disposition" })?.1 else { return }
-            let parameters = Self.parameters(disposition)
-            if parameters["name"] == "file", let name = parameters["filename"] {
-                // A browser sends an empty part when no file was chosen.
-                if !(name.isEmpty && current.isEmpty) { files.append(MultipartUpload(fileName: name, bytes: current)) }
-            } else if let name = parameters["name"], parameters["filename"] == nil, current.count <= 1024 {
-                fields[name] = String(decoding: current, as: UTF8.self)
-            }
-        }
-        do {
-            try parser.execute(body)
-        } catch {
-            return nil
-        }
-        return (files, fields)
     }
 
     /// `form-data; name="file"; filename="bao-cao.csv"` → its parameters (quotes removed,

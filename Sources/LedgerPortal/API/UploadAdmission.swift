@@ -1,23 +1,31 @@
+import Foundation
 import Hummingbird
 import LedgerDomain
 import Logging
 
 /// What an upload passes before the inbox rules see it, the same from the API and from the
 /// clerk's page: a known agency, an account that may send for it, a declared size within
-/// `max_file_bytes` (checked before the body is read), a multipart body that parses.
+/// `max_file_bytes` (checked before the body is read), a place at the `UploadGate`, and a
+/// multipart body that parses — streamed to staging files as it arrives and counted
+/// against the limit as it goes, so a chunked body is cut off at the limit too.
 struct UploadAdmission: Sendable {
     let backend: any PortalBackend
     let settings: PortalSettings
+    let gate: UploadGate
     let logger: Logger
 
-    typealias Form = (files: [MultipartUpload], fields: [String: String])
+    typealias Form = (files: [MultipartUpload.File], fields: [String: String])
 
-    enum Outcome {
-        case admitted(Form)
+    enum Outcome: Sendable {
+        case taken(Response)
         case refused(PortalProblem)
     }
 
-    func admit(_ request: Request, agency: String, by account: Account) async throws -> Outcome {
+    /// Runs `body` with the received form; its staged files are removed afterwards
+    /// (the backend moves away each file it takes).
+    func admit(
+        _ request: Request, agency: String, by account: Account, _ body: (Form) async throws -> Response
+    ) async throws -> Outcome {
         guard AgencyCode.isValid(agency), try backend.knowsAgency(agency) else { return .refused(.unknownAgency) }
         if account.role == .auditor { return .refused(.readOnlyRole) }
         guard account.mayActFor(agency: agency) else {
@@ -27,13 +35,35 @@ struct UploadAdmission: Sendable {
         let limit = settings.maxFileBytes + PortalSettings.envelopeAllowance
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { return .refused(.payloadTooLarge) }
         guard let boundary = request.headers[.contentType].flatMap(MultipartUpload.boundary(contentType:)) else { return .refused(.malformedUpload) }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            return .refused(.payloadTooLarge)
+        let staging = try backend.uploadStagingFolder()
+        let outcome = try await gate.withPlace { () async throws -> Outcome in
+            let upload = MultipartUpload(boundary: boundary, stagingFolder: staging, limit: settings.maxFileBytes)
+            defer { upload.discard() }
+            var total = 0
+            do {
+                for try await chunk in request.body {
+                    total += chunk.readableBytes
+                    guard total <= limit else { throw MultipartUpload.Failure.tooLarge }
+                    try upload.feed(chunk)
+                }
+            } catch let failure as MultipartUpload.Failure {
+                switch failure {
+                case .tooLarge: return .refused(.payloadTooLarge)
+                case .malformed: return .refused(.malformedUpload)
+                case .staging(let path, let code):
+                    throw StagingFailure(description: "cannot write the upload's staging file \(path): \(String(cString: strerror(code)))")
+                }
+            }
+            return .taken(try await body((upload.files, upload.fields)))
         }
-        guard let form = MultipartUpload.parseForm(body, boundary: boundary) else { return .refused(.malformedUpload) }
-        return .admitted(form)
+        guard let outcome else {
+            logger.warning("upload refused: too many uploads waiting", metadata: ["login": "\(account.login)", "agency": "\(agency)"])
+            return .refused(.uploadsBusy)
+        }
+        return outcome
+    }
+
+    struct StagingFailure: Error, CustomStringConvertible {
+        var description: String
     }
 }

@@ -27,8 +27,8 @@ public final class AccountStore: Sendable {
         if stamp.isEmpty {
             accounts = []
         } else {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
             do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 accounts = try JSONDecoder().decode(File.self, from: data).accounts
             } catch {
                 throw Failure(description: "\(path) is not a valid accounts file: \(error)")
@@ -44,8 +44,10 @@ public final class AccountStore: Sendable {
 
     /// The account if the password is right and the account enabled; nil otherwise. The
     /// hash is checked even for an unknown login, so the answer takes the same time.
-    public func authenticate(login: String, password: String) -> Account? {
-        let found = (try? account(login: login)) ?? nil
+    /// - Throws: `Failure` naming the file when it cannot be read: then no answer about
+    ///   the password is right, and none is given.
+    public func authenticate(login: String, password: String) throws -> Account? {
+        let found = try account(login: login)
         let valid = Bcrypt.verify(password, hash: found?.passwordHash ?? Self.decoyHash)
         guard valid, let found, !found.disabled else { return nil }
         return found
@@ -69,6 +71,11 @@ public final class AccountStore: Sendable {
 
     public func disable(login: String) throws {
         try update(login) { $0.disabled = true }
+    }
+
+    /// Undoes `disable`: the account signs in again with its password.
+    public func enable(login: String) throws {
+        try update(login) { $0.disabled = false }
     }
 
     private func update(_ login: String, _ change: (inout Account) -> Void) throws {

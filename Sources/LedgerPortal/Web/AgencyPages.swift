@@ -11,7 +11,7 @@ struct AgencyPages: Sendable {
     private var backend: any PortalBackend { routes.backend }
     private var words: PortalWords { routes.words }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<PortalRequestContext>) {
         router.get("agency/:code") { request, context in
             let code = context.parameters.get("code") ?? ""
             return try await routes.page(request, allowed: { $0.mayActFor(agency: code) || $0.readsEverything }) { visitor in
@@ -38,27 +38,30 @@ struct AgencyPages: Sendable {
     private func upload(_ request: Request, code: String, visitor: WebAuth.Visitor) async throws -> Response {
         let layout = routes.layout(visitor), account = visitor.account
         // The files of one send together stay within max_file_bytes.
-        let form: UploadAdmission.Form
-        switch try await UploadAdmission(backend: backend, settings: routes.settings, logger: routes.logger).admit(request, agency: code, by: account) {
-        case .admitted(let admitted): form = admitted
+        let admission = UploadAdmission(backend: backend, settings: routes.settings, gate: routes.uploads, logger: routes.logger)
+        let outcome = try await admission.admit(request, agency: code, by: account) { form in
+            guard SessionStore.same(form.fields["csrf"] ?? "", visitor.session.csrf) else { return layout.problem(.invalidCSRFToken) }
+            guard !form.files.isEmpty else { return layout.problem(.noFileChosen) }
+            var verdicts: [(String, UploadVerdict?, PortalProblem?)] = []
+            for file in form.files {
+                guard let name = MultipartUpload.safeName(file.fileName) else {
+                    verdicts.append((file.fileName, nil, .invalidUploadName))
+                    continue
+                }
+                let verdict = try await backend.upload(agency: code, fileName: name, staged: file.path)
+                routes.logger.info(
+                    "upload",
+                    metadata: ["login": "\(account.login)", "agency": "\(code)", "file": "\(name)", "accepted": "\(verdict.accepted)", "via": "page"])
+                verdicts.append((name, verdict, nil))
+            }
+            guard let view = try await backend.agencyView(code, period: backend.currentPeriod()) else { return layout.problem(.unknownAgency) }
+            let allAccepted = verdicts.allSatisfy { $0.1?.accepted == true }
+            return layout.page(view.name, page(view, visitor: visitor, verdicts: verdicts), status: allAccepted ? .ok : .unprocessableContent)
+        }
+        switch outcome {
+        case .taken(let response): return response
         case .refused(let problem): return layout.problem(problem)
         }
-        guard SessionStore.same(form.fields["csrf"] ?? "", visitor.session.csrf) else { return layout.problem(.invalidCSRFToken) }
-        guard !form.files.isEmpty else { return layout.problem(.noFileChosen) }
-        var verdicts: [(String, UploadVerdict?, PortalProblem?)] = []
-        for file in form.files {
-            guard let name = MultipartUpload.safeName(file.fileName) else {
-                verdicts.append((file.fileName, nil, .invalidUploadName))
-                continue
-            }
-            let verdict = try await backend.upload(agency: code, fileName: name, bytes: file.bytes)
-            routes.logger.info(
-                "upload", metadata: ["login": "\(account.login)", "agency": "\(code)", "file": "\(name)", "accepted": "\(verdict.accepted)", "via": "page"])
-            verdicts.append((name, verdict, nil))
-        }
-        guard let view = try await backend.agencyView(code, period: backend.currentPeriod()) else { return layout.problem(.unknownAgency) }
-        let allAccepted = verdicts.allSatisfy { $0.1?.accepted == true }
-        return layout.page(view.name, page(view, visitor: visitor, verdicts: verdicts), status: allAccepted ? .ok : .unprocessableContent)
     }
 
     private func page(_ view: AgencyView, visitor: WebAuth.Visitor, verdicts: [(String, UploadVerdict?, PortalProblem?)]?) -> String {

@@ -11,7 +11,7 @@ struct AuditPages: Sendable {
     private var backend: any PortalBackend { routes.backend }
     private var words: PortalWords { routes.words }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<PortalRequestContext>) {
         router.get("audit") { request, _ in
             try await routes.page(request, allowed: \.readsEverything) { visitor in
                 let values = QueryString.parse(request.uri.query)

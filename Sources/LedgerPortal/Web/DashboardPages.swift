@@ -14,7 +14,7 @@ struct DashboardPages: Sendable {
     private var backend: any PortalBackend { routes.backend }
     private var words: PortalWords { routes.words }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<PortalRequestContext>) {
         router.get("dashboard") { request, _ in
             try await routes.page(request, allowed: \.readsEverything) { visitor in
                 guard let period = routes.period(request) else { return routes.layout(visitor).problem(.unknownPeriod) }

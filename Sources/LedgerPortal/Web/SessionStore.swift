@@ -12,6 +12,8 @@ public final class SessionStore: Sendable {
     public struct Session: Sendable, Equatable {
         public var login: String
         public var csrf: String
+        /// The account's password hash at sign-in: a new password ends the session.
+        var credential: String
         var started: ContinuousClock.Instant
         var lastSeen: ContinuousClock.Instant
     }
@@ -26,9 +28,9 @@ public final class SessionStore: Sendable {
     }
 
     /// Starts a session for `login`: its cookie token and its CSRF token.
-    func start(login: String) -> (token: String, session: Session) {
+    func start(login: String, credential: String) -> (token: String, session: Session) {
         let now = ContinuousClock.now
-        let session = Session(login: login, csrf: Self.randomToken(), started: now, lastSeen: now)
+        let session = Session(login: login, csrf: Self.randomToken(), credential: credential, started: now, lastSeen: now)
         let token = Self.randomToken()
         sessions.withLock { sessions in
             sessions = sessions.filter { now - $0.value.lastSeen < idle && now - $0.value.started < lifetime }

@@ -4,7 +4,9 @@ import Hummingbird
 import Logging
 
 /// Who a browser is: the `rl_session` cookie, its session, and the account behind it
-/// (re-read, so that a disabled account is out at its next request).
+/// (re-read, so that a disabled account, or one whose password was changed, is out at its
+/// next request). An accounts file that cannot be read is an error (a 503 in words, the
+/// file named in the log), never a signed-out visitor.
 struct WebAuth: Sendable {
     static let sessionCookie = "rl_session"
     /// The sign-in form's double-submit token: set by `GET /login`, sent back in the form.
@@ -19,9 +21,11 @@ struct WebAuth: Sendable {
         var token: String
     }
 
-    func visitor(_ request: Request) -> Visitor? {
+    func visitor(_ request: Request) throws -> Visitor? {
         guard let token = Self.cookie(Self.sessionCookie, in: request), let session = sessions.session(token: token) else { return nil }
-        guard let account = try? accounts.account(login: session.login), !account.disabled else {
+        guard let account = try accounts.account(login: session.login), !account.disabled,
+            SessionStore.same(account.passwordHash, session.credential)
+        else {
             sessions.end(token: token)
             return nil
         }

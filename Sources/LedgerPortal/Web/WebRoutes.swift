@@ -12,12 +12,13 @@ struct WebRoutes: Sendable {
     let signIn: SignIn
     let web: WebAuth
     let settings: PortalSettings
+    let uploads: UploadGate
     let logger: Logger
     let reportCSS: String
 
     var words: PortalWords { PortalWords(language: settings.language) }
 
-    func add(to router: Router<BasicRequestContext>) {
+    func add(to router: Router<PortalRequestContext>) {
         let css = PortalStyle.css(report: reportCSS)
         router.get("static/portal.css") { _, _ in
             var headers = HTTPFields()
@@ -34,15 +35,15 @@ struct WebRoutes: Sendable {
         }
         router.get("favicon.ico") { _, _ in PageLayout.redirect("/static/icon.svg") }
         router.get("/") { request, _ in
-            guard let visitor = web.visitor(request) else { return PageLayout.redirect("/login") }
+            guard let visitor = try web.visitor(request) else { return PageLayout.redirect("/login") }
             let account = visitor.account
             return PageLayout.redirect(account.role == .clerk ? "/agency/\(q(account.agency))" : account.role == .auditor ? "/audit" : "/dashboard")
         }
         router.get("login") { request, _ in loginPage(request, problem: nil) }
-        router.post("login") { request, _ in try await login(request) }
+        router.post("login") { request, context in try await login(request, client: context.clientAddress(request)) }
         router.post("logout") { request, _ in
             let form = QueryString.parse(try await formText(request))
-            if let visitor = web.visitor(request) {
+            if let visitor = try web.visitor(request) {
                 guard SessionStore.same(form["csrf"] ?? "", visitor.session.csrf) else { return layout(visitor).problem(.invalidCSRFToken) }
                 web.sessions.end(token: visitor.token)
                 logger.notice("signed out", metadata: ["login": "\(visitor.account.login)"])
@@ -64,7 +65,7 @@ struct WebRoutes: Sendable {
         _ request: Request, refusal: PortalProblem = .forbiddenAgency, allowed: (Account) -> Bool = { _ in true },
         _ body: (WebAuth.Visitor) async throws -> Response
     ) async throws -> Response {
-        guard let visitor = web.visitor(request) else { return PageLayout.redirect("/login") }
+        guard let visitor = try web.visitor(request) else { return PageLayout.redirect("/login") }
         guard allowed(visitor.account) else {
             logger.warning("page refused", metadata: ["login": "\(visitor.account.login)", "path": "\(request.uri.path)"])
             return layout(visitor).problem(refusal)
@@ -105,16 +106,16 @@ struct WebRoutes: Sendable {
         return response
     }
 
-    private func login(_ request: Request) async throws -> Response {
+    private func login(_ request: Request, client: String) async throws -> Response {
         let form = QueryString.parse(try await formText(request))
         let login = form["login"] ?? "", password = form["password"] ?? ""
         // Double submit: the token in the form must be the one this browser's cookie holds.
         guard let cookie = WebAuth.cookie(WebAuth.loginCookie, in: request), SessionStore.same(form["csrf"] ?? "", cookie) else {
             return loginPage(request, problem: .invalidCSRFToken, status: .forbidden, login: login)
         }
-        switch await signIn.check(login: login, password: password, via: "form") {
+        switch await signIn.check(login: login, password: password, client: client, via: "form") {
         case .signedIn(let account):
-            let (token, _) = web.sessions.start(login: account.login)
+            let (token, _) = web.sessions.start(login: account.login, credential: account.passwordHash)
             return PageLayout.redirect(
                 "/",
                 cookies: [
@@ -127,6 +128,12 @@ struct WebRoutes: Sendable {
             var response = loginPage(request, problem: .tooManyAttempts, status: .tooManyRequests, login: login)
             response.headers[.retryAfter] = String(seconds)
             return response
+        case .busy:
+            var response = loginPage(request, problem: .signInBusy, status: .serviceUnavailable, login: login)
+            response.headers[.retryAfter] = "2"
+            return response
+        case .unavailable:
+            return loginPage(request, problem: .accountsUnavailable, status: .serviceUnavailable, login: login)
         }
     }
 }

@@ -10,7 +10,7 @@ struct AgencyMarkdownReport {
         let c = report.consolidated, a = report.agency
         let w = ReportWords(c, language: l.language)
         var lines = [
-            "# \(l.agencyTitle): \(a.name) — \(l.periodInWords(c.period))", "",
+            "# \(l.agencyTitle): \(MarkdownReport.text(a.name)) — \(l.periodInWords(c.period))", "",
             "- \(l.period): \(c.period) (\(l.date(c.from)) … \(l.date(c.to)), \(l.mode(c.mode)))",
             "- \(l.edition): \(c.edition.map(String.init) ?? l.adHoc)",
             "- \(l.throughSeq): \(c.throughSeq)", "- \(l.headHash): `\(c.headHash)`",

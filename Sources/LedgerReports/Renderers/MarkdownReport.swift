@@ -64,14 +64,14 @@ struct MarkdownReport {
             lines.append("- \(l.feedbackDue(due))")
             for (label, status) in [(l.feedbackOnTime, Arrival.Status.onTime), (l.feedbackLate, .late)] {
                 let names = w.feedback(report, status)
-                lines.append("- \(label): \(names.isEmpty ? l.none : names.joined(separator: "; "))")
+                lines.append("- \(label): \(names.isEmpty ? l.none : text(names.joined(separator: "; ")))")
             }
         }
         lines.append("- \(l.withoutResponse): \(f.agenciesWithoutResponse.isEmpty ? l.none : cell(w.agencies(f.agenciesWithoutResponse)))")
         lines.append("")
         lines.append("## \(l.silent)")
         lines.append("")
-        lines.append(report.silentAgencies.isEmpty ? l.none : w.agencies(report.silentAgencies))
+        lines.append(report.silentAgencies.isEmpty ? l.none : text(w.agencies(report.silentAgencies)))
         lines.append("")
         lines.append(contentsOf: Self.findings(Findings(report, language: l.language), labels: l))
         if let checkpoint = report.checkpoint {
@@ -88,6 +88,7 @@ struct MarkdownReport {
     }
 
     private func cell(_ text: String) -> String { Self.cell(text) }
+    private func text(_ value: String) -> String { Self.text(value) }
 
     /// The drafted findings: a heading, the note that they are generated, three lists.
     static func findings(_ findings: Findings, labels l: ReportLabels) -> [String] {
@@ -95,15 +96,22 @@ struct MarkdownReport {
         for (title, sentences) in [(l.achieved, findings.achieved), (l.shortcomings, findings.shortcomings), (l.proposals, findings.proposals)] {
             lines.append("### \(title)")
             lines.append("")
-            lines.append(contentsOf: sentences.map { "- " + $0 })
+            lines.append(contentsOf: sentences.map { "- " + text($0) })
             lines.append("")
         }
         return lines
     }
 
-    /// Text inside a table cell: pipes and line breaks would break the table.
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+    /// Text a clerk or an agency wrote: Markdown viewers render HTML inside Markdown, so
+    /// `<`, `>`, `&` and `"` are escaped as the HTML report escapes them — a title
+    /// `<script>` or `<img onerror=…>` shows as text in every viewer.
+    static func text(_ value: String) -> String {
+        MarkupEscaping.escape(value, apostrophe: false)
+    }
+
+    /// Text inside a table cell: escaped as `text`, and pipes and line breaks would break the table.
+    static func cell(_ value: String) -> String {
+        text(value).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
             .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
     }
 }

@@ -7,7 +7,7 @@ import LedgerDomain
 /// Each form sheet has the Vietnamese headers in row 1 and the field codes in hidden row 2
 /// (which `XLSXFileReader` and a CSV saved from the sheet read by); hidden `type` and `kind`
 /// columns pre-filled on every row; an `id` column pre-filled with a pattern of the sheet,
-/// the day the template was made, and the row (`HD-20240305-001`), so ids never collide
+/// the day the template was made, its `batch`, and the row (`HD-20240305-K7Q2-001`), so ids never collide
 /// with an earlier template's; date columns formatted `DD/MM/YYYY`; and drop-down lists of
 /// labels for every closed vocabulary and of the agency's own tasks. The columns are the
 /// schema table's (`EventSchema`), so a template cannot ask for a field the reader refuses.
@@ -19,6 +19,17 @@ public struct ClerkTemplate {
     public let today: LocalDate
     /// Rows pre-filled with ids on each sheet.
     public var rows = 200
+    /// Four characters drawn afresh for each template (`K7Q2`), in every pre-filled id:
+    /// two templates made the same day never share an id, so the second filled workbook
+    /// is not refused as `id_conflict` for the first's.
+    public var batch = ClerkTemplate.newBatch()
+
+    /// Letters and digits that cannot be misread for one another (no 0/O, 1/I/L).
+    public static func newBatch() -> String {
+        let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<4).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+    }
 
     public init(agency: Agency?, registry: AgencyRegistry, today: LocalDate) {
         self.agency = agency
@@ -142,7 +153,7 @@ public struct ClerkTemplate {
         let lastRow = firstRow + rows - 1
         for number in firstRow...lastRow {
             var cells = [
-                Spreadsheet.Cell(column: 0, value: .text(String(format: "%@-%@-%03d", form.prefix, day, number - firstRow + 1)), style: .text),
+                Spreadsheet.Cell(column: 0, value: .text(String(format: "%@-%@-%@-%03d", form.prefix, day, batch, number - firstRow + 1)), style: .text),
                 Spreadsheet.Cell(column: 1, value: .text(form.type.rawValue)),
             ]
             if let kind = form.surveyKind { cells.append(Spreadsheet.Cell(column: 2, value: .text(kind.rawValue))) }
