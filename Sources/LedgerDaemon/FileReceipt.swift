@@ -20,16 +20,26 @@ struct FileReceipt {
     var lastSeq: Int64?
     var recordedAt: String
 
+    /// A stored tree that disagrees with the events gets no signature: the receipt then
+    /// says why instead of carrying a checkpoint (`checkpoint_withheld`), and the file
+    /// still reaches `processed/` (its events are recorded either way).
     func document(checkpoints: CheckpointSigner, store: any EventStore) throws -> JSONValue {
-        let (checkpoint, note) = try checkpoints.signed(of: store, size: lastSeq)
-        return .object(
-            JSONObject([
-                ("file", .string(file)), ("agency", .string(agency)), ("sha256", .string(sha256)),
-                ("appended", .integer(appended)), ("duplicates", .integer(duplicates)),
-                ("first_seq", firstSeq.map { .integer(Int($0)) } ?? .null), ("last_seq", lastSeq.map { .integer(Int($0)) } ?? .null),
-                ("recorded_at", .string(recordedAt)), ("tree_size", .integer(Int(checkpoint.size))),
-                ("checkpoint", .string(note)), ("verifier_key", .string(checkpoints.signer.verifier.encoded)),
-            ]))
+        var members: [(String, JSONValue)] = [
+            ("file", .string(file)), ("agency", .string(agency)), ("sha256", .string(sha256)),
+            ("appended", .integer(appended)), ("duplicates", .integer(duplicates)),
+            ("first_seq", firstSeq.map { .integer(Int($0)) } ?? .null), ("last_seq", lastSeq.map { .integer(Int($0)) } ?? .null),
+            ("recorded_at", .string(recordedAt)),
+        ]
+        do {
+            let (checkpoint, note) = try checkpoints.signed(of: store, size: lastSeq)
+            members += [
+                ("tree_size", .integer(Int(checkpoint.size))), ("checkpoint", .string(note)),
+                ("verifier_key", .string(checkpoints.signer.verifier.encoded)),
+            ]
+        } catch let refused as TreeWitness.Disagreement {
+            members += [("tree_size", .null), ("checkpoint", .null), ("checkpoint_withheld", .string(refused.description))]
+        }
+        return .object(JSONObject(members))
     }
 
     /// Written beside `destination` (the file's place in `processed/`) before it is moved there.

@@ -152,10 +152,14 @@ extension PortalIntake {
             guard structural.isEmpty else {
                 return .object(["ok": .bool(false), "reason": .string("the ledger file is damaged: " + structural.joined(separator: "; "))])
             }
-            let (outcome, _) = try ChainVerifier(database: database).verify(recordingRootsAt: [], progress: { _ in })
+            let (outcome, _) = try ChainVerifier(database: database).verify(recordingRootsAt: [], checkingStoredTree: true, progress: { _ in })
             switch outcome {
             case .broken(let seq, let reason):
                 return .object(["ok": .bool(false), "first_bad_seq": .integer(Int(seq)), "reason": .string(reason)])
+            case .treeDamaged(let level, let index, let reason):
+                return .object([
+                    "ok": .bool(false), "bad_merkle_node": .object(["level": .integer(level), "index": .integer(index)]), "reason": .string(reason),
+                ])
             case .intact(let events, let headHash):
                 switch try ReportFileVerifier(store: database, reportsFolder: layout.reports).verify() {
                 case .intact(let files):

@@ -260,4 +260,5 @@ private struct MemoryTree: MerkleTreeReader {
     let leaves: [[UInt8]]
     var size: Int64 { Int64(leaves.count) }
     func subtree(_ range: Range<Int>) throws -> [UInt8] { MerkleTree.root(of: leaves[range]) }
+    func leafHashes(_ range: Range<Int>, _ body: ([UInt8]) throws -> Void) throws { for leaf in leaves[range] { try body(leaf) } }
 }

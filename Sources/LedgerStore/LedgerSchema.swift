@@ -76,6 +76,10 @@ public enum LedgerSchema {
             // Filled from the events by the first writer (`StoredMerkleTree.Appender`).
             try StoredMerkleTree.createTable(db)
         }
+        migrator.registerMigration("v6-merkle-guard") { db in
+            // Ledgers from before the guard: the same triggers as a new table gets.
+            try StoredMerkleTree.guardTable(db)
+        }
         return migrator
     }
 

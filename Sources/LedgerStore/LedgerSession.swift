@@ -70,7 +70,7 @@ extension LedgerDatabase {
     /// The projections and the Merkle tree's table, both derived from the events.
     public func rebuildProjections(zone: LocalZone, progress: ((Int64) -> Void)?) throws -> Int64 {
         try transaction { db in
-            try db.execute(sql: "DELETE FROM merkle_nodes")
+            try StoredMerkleTree.reset(db)
             _ = try StoredMerkleTree.Appender(db: db)
             let writer = ProjectionWriter(db: db, zone: zone)
             try writer.rebuild(from: db, progress: progress)

@@ -85,10 +85,19 @@ struct KeptCheckpoint {
     let path: String
     let verifier: NoteVerifier
 
-    /// The checkpoint, once its note reads and its signature verifies.
+    /// The checkpoint, once its note reads and its signature verifies. The file holds the
+    /// note itself, or is a file's receipt (`<name>.receipt.json`), whose `checkpoint`
+    /// member is the note.
     func open() -> Result<Checkpoint, NoteError> {
         guard let data = FileManager.default.contents(atPath: path) else { return .failure(NoteError("the file cannot be read")) }
-        return Result { () throws(NoteError) in try Checkpoint(body: try verifier.verifiedText(of: String(decoding: data, as: UTF8.self))) }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.drop(while: \.isWhitespace).first == "{" {
+            guard case .object(let receipt)? = try? JSONParser().parse(Array(data)), case .string(let note)? = receipt["checkpoint"] else {
+                return .failure(NoteError("it is JSON but not a receipt with a checkpoint"))
+            }
+            text = note
+        }
+        return Result { () throws(NoteError) in try Checkpoint(body: try verifier.verifiedText(of: text)) }
     }
 }
 
@@ -129,7 +138,9 @@ private struct Verification {
             case .failure(let error): throw failed(checkpoint: kept.path, error.description)
             }
         }
-        let (outcome, roots) = try ChainVerifier(database: database).verify(recordingRootsAt: Set(opened.map(\.checkpoint.size))) { seq in
+        let (outcome, roots) = try ChainVerifier(database: database).verify(
+            recordingRootsAt: Set(opened.map(\.checkpoint.size)), checkingStoredTree: true
+        ) { seq in
             Terminal.progress("verified \(seq) events")
         }
         Terminal.endProgress()
@@ -176,6 +187,18 @@ private struct Verification {
                 Terminal.print(JSONWriter.string(.object(["ok": .bool(false), "first_bad_seq": .integer(Int(seq)), "reason": .string(reason)])))
             } else {
                 Terminal.print("FAILED: seq \(seq): \(reason)")
+            }
+            throw ExitStatus.verificationFailed.exitCode
+        case .treeDamaged(let level, let index, let reason):
+            if json {
+                Terminal.print(
+                    JSONWriter.string(
+                        .object([
+                            "ok": .bool(false), "bad_merkle_node": .object(["level": .integer(level), "index": .integer(index)]),
+                            "reason": .string(reason),
+                        ])))
+            } else {
+                Terminal.print("FAILED: merkle_nodes level \(level) index \(index): \(reason)")
             }
             throw ExitStatus.verificationFailed.exitCode
         }

@@ -138,4 +138,36 @@ struct WorkbookTests {
         #expect(errors.count == 1 && errors.first?["code"] == .string(code), "\(errors)")
         if file == "shared-string.xlsx" { #expect(errors.first?["cell"] == .string("A2")) }
     }
+
+    @Test func anISODateCellIsADate() throws {
+        let books = try workbooks()
+        let fixture = try CLIFixture()
+        let result = try fixture.run(["ingest", "--agency", "UBND-TD", "--json", books.file("iso-date.xlsx")])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(try fixture.run(["events", "--agency", "UBND-TD", "--json"]).stdout.contains(#""occurred_at":"2024-03-07""#))
+    }
+
+    /// An Excel date-time is a wall-clock time of the configured `timezone`, not of Vietnam's.
+    @Test func anExcelTimeIsReadInTheConfiguredZone() throws {
+        let books = try workbooks()
+        let fixture = try CLIFixture()
+        try #"{"timezone": "Asia/Tokyo"}"#.write(toFile: fixture.state + "/reformledger.json", atomically: true, encoding: .utf8)
+        let result = try fixture.run(["ingest", "--agency", "UBND-TD", "--json", books.file("evening.xlsx")])
+        #expect(result.status == 0, "\(result.stdout)")
+        let events = try fixture.run(["events", "--agency", "UBND-TD", "--json"]).stdout
+        #expect(events.contains(#""occurred_at":"2024-03-31T23:30:00+09:00""#), "\(events)")
+    }
+
+    /// Two templates made the same day carry different ids: both filled workbooks are taken.
+    @Test func twoTemplatesOfOneDayAreBothTaken() throws {
+        let fixture = try CLIFixture()
+        let script = RepositoryPaths.path("Tests/ReformLedgerCLITests/Workbooks/fill_template.py")
+        for office in ["mot", "hai"] {
+            let template = fixture.folder.file("mau-\(office).xlsx"), filled = fixture.folder.file("filled-\(office).xlsx")
+            #expect(try fixture.run(["template", "--agency", "UBND-TD", "--out", template]).status == 0)
+            #expect(try ProcessRunner.run("/usr/bin/env", ["python3", script, template, filled]).status == 0)
+            let result = try fixture.run(["ingest", "--agency", "UBND-TD", "--json", filled])
+            #expect(result.status == 0 && result.stdout.contains(#""appended": 5"#), "\(office): \(result.stdout)")
+        }
+    }
 }

@@ -19,7 +19,10 @@ struct JSONFileReader: RecordReader {
                 }
                 if !wasArray { try emit(.value(try parser.parse(buffer), line: 1)) }
             } catch let failure as JSONParser.ArrayElementFailure {
-                try emit(.problem(Problem.malformed(failure.failure.text).at(line: failure.position)))
+                // A file that ends inside its array (cut off in transfer) is wrong as a whole,
+                // not at its last element: line null, as for any problem of the whole file.
+                let truncated = failure.failure.reason == .unexpectedEnd
+                try emit(.problem(Problem.malformed(failure.failure.text).at(line: truncated ? nil : failure.position)))
             } catch let failure as JSONParser.Failure {
                 // Not even one whole value: a problem of the whole file (CONTRACT §12: line null).
                 try emit(.problem(Problem.malformed(failure.text).at(line: nil)))

@@ -30,10 +30,12 @@ public struct Checkpoint: Sendable, Equatable {
     }
 }
 
-/// Signs the checkpoints of one log: its origin and the state folder's key.
+/// Signs the checkpoints of one log: its origin and the state folder's key. Every root
+/// it signs is the stored tree's, checked against the events by its `TreeWitness`.
 public struct CheckpointSigner: Sendable {
     public let origin: String
     public let signer: NoteSigner
+    let witness = TreeWitness()
 
     public init(origin: String, signer: NoteSigner) {
         self.origin = origin
@@ -47,9 +49,13 @@ public struct CheckpointSigner: Sendable {
 
     /// The checkpoint at `size` (nil: the head) and its signed note.
     public func signed(of store: any EventStore, size: Int64? = nil) throws -> (checkpoint: Checkpoint, note: String) {
+        let witness = self.witness
         let checkpoint = try store.readTree { tree in
             let size = size ?? tree.size
-            return Checkpoint(origin: origin, size: size, root: try tree.root(size: size))
+            guard size >= 0, size <= tree.size else {
+                throw TreeRangeError(description: "tree size \(size) is beyond the head of the log (seq \(tree.size))")
+            }
+            return Checkpoint(origin: origin, size: size, root: try witness.checkedRoot(size: size, of: tree))
         }
         return (checkpoint, try signer.sign(checkpoint.body))
     }

@@ -5,6 +5,8 @@ public protocol MerkleTreeReader {
     var size: Int64 { get }
     /// `MTH(D[range])`, the range within `0..<size`.
     func subtree(_ range: Range<Int>) throws -> [UInt8]
+    /// The leaf hashes of `range`, computed from the events themselves (never stored).
+    func leafHashes(_ range: Range<Int>, _ body: ([UInt8]) throws -> Void) throws
 }
 
 /// A tree size or leaf outside the log.

@@ -24,6 +24,31 @@ enum StoredMerkleTree {
                     PRIMARY KEY (level, idx)
                 ) WITHOUT ROWID
                 """)
+        try guardTable(db)
+    }
+
+    /// The table is guarded like `events`: a node, once written, is never changed or
+    /// removed (its subtree is complete and immutable); only a rebuild drops the table and
+    /// fills it again. Checkpoints, proofs and receipts are computed from it, so `verify`
+    /// also recomputes it (`ChainVerifier`), and a signer checks each root it signs
+    /// against the events (`TreeWitness`).
+    static func guardTable(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TRIGGER IF NOT EXISTS merkle_nodes_no_update BEFORE UPDATE ON merkle_nodes
+                BEGIN SELECT RAISE(ABORT, 'merkle_nodes are written once: UPDATE is not allowed'); END;
+                CREATE TRIGGER IF NOT EXISTS merkle_nodes_no_delete BEFORE DELETE ON merkle_nodes
+                BEGIN SELECT RAISE(ABORT, 'merkle_nodes are written once: DELETE is not allowed'); END;
+                CREATE TRIGGER IF NOT EXISTS merkle_nodes_no_other_hash BEFORE INSERT ON merkle_nodes
+                WHEN EXISTS (SELECT 1 FROM merkle_nodes WHERE level = NEW.level AND idx = NEW.idx AND hash IS NOT NEW.hash)
+                BEGIN SELECT RAISE(ABORT, 'merkle_nodes are written once: a node cannot be replaced by another hash'); END;
+                """)
+    }
+
+    /// Empties the table the only way its guard allows: dropped and made again.
+    static func reset(_ db: Database) throws {
+        try db.execute(sql: "DROP TABLE merkle_nodes")
+        try createTable(db)
     }
 
     /// Leaves whose stored subtrees are all present: a multiple of 2^storedLevel.
@@ -79,7 +104,7 @@ enum StoredMerkleTree {
                 frontier = start
             } else {
                 // A node is missing under the last one: the table is not ours to trust.
-                try db.execute(sql: "DELETE FROM merkle_nodes")
+                try reset(db)
                 covered = 0
                 frontier = .empty
             }
@@ -117,6 +142,10 @@ enum StoredMerkleTree {
             hasTable = try db.tableExists("merkle_nodes")
         }
 
+        func leafHashes(_ range: Range<Int>, _ body: ([UInt8]) throws -> Void) throws {
+            try StoredMerkleTree.leafHashes(db, range, body)
+        }
+
         func subtree(_ range: Range<Int>) throws -> [UInt8] {
             precondition(!range.isEmpty && range.upperBound <= size)
             let count = range.count
@@ -126,7 +155,7 @@ enum StoredMerkleTree {
             }
             if count <= 1 << storedLevel {
                 var leaves: [[UInt8]] = []
-                try leafHashes(db, range) { leaves.append($0) }
+                try StoredMerkleTree.leafHashes(db, range) { leaves.append($0) }
                 return MerkleTree.root(of: leaves[...])
             }
             let middle = range.lowerBound + MerkleTree.split(count)

@@ -84,3 +84,17 @@ package("last-row.xlsx", worksheet(HEADER + '<row r="1048576"><c r="A1048576" t=
 package("shared-string.xlsx", worksheet(HEADER + '<row r="2"><c r="A2" t="s"><v>7</v></c></row>'),
         shared='<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>only</t></si></sst>')
 (out / "not-a-zip.xlsx").write_bytes(b"id,occurred_at\n")
+
+# A date written as an ISO 8601 cell (t="d"), as some tools save it instead of a serial.
+ISO_HEADER = ('<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>occurred_at</t></is></c>'
+              '<c r="C1" t="inlineStr"><is><t>form</t></is></c><c r="D1" t="inlineStr"><is><t>title</t></is></c></row>')
+package("iso-date.xlsx", worksheet(ISO_HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>D-1</t></is></c><c r="B2" t="d"><v>2024-03-07T00:00:00</v></c>'
+                                   '<c r="C2" t="inlineStr"><is><t>training</t></is></c><c r="D2" t="inlineStr"><is><t>Tập huấn</t></is></c></row>'))
+
+# An article at 23:30 on the last day of a quarter, typed as an Excel date-time.
+evening = openpyxl.Workbook()
+sheet = evening.active
+sheet.title = "codes"
+sheet.append(["id", "type", "occurred_at", "title", "channel"])
+sheet.append(["TOI-1", "article.published", datetime.datetime(2024, 3, 31, 23, 30), "Bài đăng buổi tối", "Zalo"])
+evening.save(out / "evening.xlsx")
