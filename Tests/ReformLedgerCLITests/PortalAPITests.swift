@@ -86,8 +86,8 @@ struct PortalAPITests {
         let again = try portal.upload(Self.good, name: "bai-viet.ndjson", agency: "BST")
         #expect(again.status == 200)
         #expect(try portal.fixture.json(again.body).objectValue?["duplicates"] == .integer(1))
-        // Nothing is left in the staging folder.
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: portal.fixture.state + "/uploads")) ?? []).isEmpty)
+        // Nothing is left where uploads are staged and taken.
+        #expect(portal.fixture.entries(under: "uploads").isEmpty, "\(portal.fixture.entries(under: "uploads"))")
     }
 
     @Test func credentialsAgencyAndRoleAreChecked() throws {
