@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The portal as its users meet it: Tests/Browser/test_portal_http.py (the security rules
+# The portal as its users meet it: Tests/Browser/test_portal_http.py (the security rules),
+# test_portal_hostile.py (a raced throttle, a flood of logins, big uploads at once, damaged
+# accounts, clients that send nothing: the daemon's memory read from /proc
 # over HTTP) and test_portal_browser.py (clerk, SNV and auditor in headless Chromium through
 # Selenium and Debian's chromium-driver), then the shipped nginx example in front of a real
 # daemon (check-proxy.sh). Installs chromium, chromium-driver and Selenium when missing.
@@ -18,6 +20,6 @@ python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium 2
 export REFORMLEDGER_BIN="$binary"
 [ -z "${SCREENSHOTS:-}" ] || SCREENSHOTS=$(cd "$SCREENSHOTS" && pwd)
 cd Tests/Browser
-python3 -m unittest -v test_portal_http test_portal_browser
+python3 -m unittest -v test_portal_http test_portal_hostile test_portal_browser
 cd ../..
 Scripts/check-proxy.sh "$binary"
