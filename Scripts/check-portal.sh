@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The portal as its users meet it: Tests/Browser/test_portal_http.py (the security rules),
-# test_portal_hostile.py (a raced throttle, a flood of logins, big uploads at once, damaged
-# accounts, clients that send nothing: the daemon's memory read from /proc
-# over HTTP) and test_portal_browser.py (clerk, SNV and auditor in headless Chromium through
+# The portal as its users meet it: Tests/Browser/test_portal_http.py (the security rules
+# over HTTP), test_portal_hostile.py (a raced throttle, a flood of logins, big uploads at
+# once with the daemon's memory read from /proc, damaged accounts, clients that send
+# nothing) and test_portal_browser.py (clerk, SNV and auditor in headless Chromium through
 # Selenium and Debian's chromium-driver), then the shipped nginx example in front of a real
 # daemon (check-proxy.sh). Installs chromium, chromium-driver and Selenium when missing.
 # Usage: check-portal.sh BINARY; SCREENSHOTS=docs saves a PNG of each page there.
