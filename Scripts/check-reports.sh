@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 expected=Tests/LedgerReportsTests/Fixtures/golden/expected
 
 missing=()
+# Times-metric fonts, as Word has: LibreOffice lays the motto out as Word would, so the
+# one-line check below means the same on every machine.
+dpkg -s fonts-liberation >/dev/null 2>&1 || missing+=(fonts-liberation)
 command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-writer)
 dpkg -s libreoffice-calc >/dev/null 2>&1 || missing+=(libreoffice-calc)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
@@ -15,6 +18,19 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+
+# Every kind of document, as the binary writes it now and as the goldens hold it, opened by
+# python-docx and docx2python (PyPI; Debian's python3-docx when pip cannot reach it).
+python3 -c 'import docx' 2>/dev/null || python3 -m pip install -q python-docx 2>/dev/null || Scripts/setup.sh python3-docx
+python3 -c 'import docx2python' 2>/dev/null || python3 -m pip install -q docx2python
+docs_bin="${REFORMLEDGER_BIN:-.build/release/reformledger}"
+env -u REFORMLEDGER_BIN "$docs_bin" init --with-plan soc-trang-2024 --state-dir "$work/docs-state" >/dev/null
+cp Examples/inbox/UBND-MX/* "$work/docs-state/inbox/UBND-MX/" 2>/dev/null || true
+env -u REFORMLEDGER_BIN "$docs_bin" serve --once --state-dir "$work/docs-state" >/dev/null 2>&1
+env -u REFORMLEDGER_BIN "$docs_bin" report --state-dir "$work/docs-state" --period 2024 --format docx,html,md --out "$work/written" >/dev/null
+env -u REFORMLEDGER_BIN "$docs_bin" report --state-dir "$work/docs-state" --period 2024 --agency UBND-MX --format docx,html,md --out "$work/written" >/dev/null
+python3 Tests/Documents/check_documents.py "$work"/written/* "$expected"/*.docx "$expected"/*.html "$expected"/*.md \
+  "$expected"/agencies/*.docx "$expected"/agencies/*.html "$expected"/agencies/*.md
 cp "$expected/consolidated-2024-Q1-e1.docx" "$work/report.docx"
 HOME="$work" timeout 180 libreoffice --headless --convert-to pdf --outdir "$work" "$work/report.docx" >/dev/null 2>&1
 pdftotext "$work/report.pdf" "$work/report.txt"
@@ -23,7 +39,13 @@ for text in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự
             "I. TỔNG HỢP" "Nơi nhận:" "KH2024-01" "Trễ hạn" "Kết quả đạt được" "Đề xuất, kiến nghị"; do
   grep -qF "$text" "$work/report.txt" || { echo "DOCX check: “$text” not found in LibreOffice's rendering"; exit 1; }
 done
-echo "DOCX check: LibreOffice opened the report ($(pdfinfo "$work/report.pdf" | sed -n 's/^Pages: *//p') pages) and it holds every part"
+# The motto on one line (a wrapped one would be cut in two lines of text), and the page
+# number at the top of the second page, none on the first.
+grep -qx " *CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM *" <(pdftotext -layout -f 1 -l 1 "$work/report.pdf" - | sed 's/^.*SỞ NỘI VỤ *//; s/^.*UBND TỈNH SÓC TRĂNG *//') \
+  || { echo "DOCX check: the national motto does not stand on one line"; exit 1; }
+[ "$(pdftotext -f 2 -l 2 "$work/report.pdf" - | sed -n '/./{p;q}')" = "2" ] || { echo "DOCX check: page 2 does not begin with its number"; exit 1; }
+! pdftotext -f 1 -l 1 "$work/report.pdf" - | sed -n '/./{p;q}' | grep -qx "1" || { echo "DOCX check: the first page carries a number"; exit 1; }
+echo "DOCX check: LibreOffice opened the report ($(pdfinfo "$work/report.pdf" | sed -n 's/^Pages: *//p') pages) and it holds every part, the motto on one line, page numbers from page 2"
 
 # The agency report: the document a district's head signs, addressed to UBND through SNV.
 cp "$expected/agencies/UBND-MX-e1.docx" "$work/agency.docx"

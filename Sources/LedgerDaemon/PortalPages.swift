@@ -63,7 +63,8 @@ extension PortalIntake {
             }
             return DashboardView(
                 seq: head, period: period.description, periodTitle: digest.periodTitle, periods: try periodChoices(),
-                reportHTML: ReportPage.consolidated(report, language: language, trace: { trace($0.code) }),
+                headlineHTML: ReportPage.headline(report, language: language, trace: { trace($0.code) }),
+                reportHTML: ReportPage.consolidated(report, language: language, trace: { trace($0.code) }, withTotals: false),
                 silent: digest.silent, late: digest.late, missing: digest.missing,
                 overdue: digest.overdue.map { .init(task: $0.task, title: $0.title, leads: $0.leads) },
                 editions: Array(editions), agencies: report.agencies.map { AgencyName(code: $0.code, name: $0.name) })

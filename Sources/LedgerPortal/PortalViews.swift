@@ -14,6 +14,8 @@ public struct DashboardView: Sendable {
     public var periods: [String]
     /// The consolidated report's sections and charts, its figures linked to their events.
     public var reportHTML: String
+    /// The totals and the indicators against their targets, shown first.
+    public var headlineHTML: String
     public var silent: [String]
     public var late: [String]
     public var missing: [String]
@@ -47,9 +49,10 @@ public struct DashboardView: Sendable {
     }
 
     public init(
-        seq: Int64, period: String, periodTitle: String, periods: [String], reportHTML: String, silent: [String], late: [String],
-        missing: [String], overdue: [OverdueTask], editions: [Edition], agencies: [AgencyName]
+        seq: Int64, period: String, periodTitle: String, periods: [String], headlineHTML: String = "", reportHTML: String, silent: [String],
+        late: [String], missing: [String], overdue: [OverdueTask], editions: [Edition], agencies: [AgencyName]
     ) {
+        self.headlineHTML = headlineHTML
         self.seq = seq
         self.period = period
         self.periodTitle = periodTitle

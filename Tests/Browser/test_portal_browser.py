@@ -111,6 +111,9 @@ class PortalInChromium(unittest.TestCase):
         self.open("/dashboard?period=2024")
         page = self.browser.page_source
         self.assertIn("năm 2024", page)
+        # The headline comes first; the long lists are folded, and open at a touch.
+        self.assertIn("Sở Tài chính", self.browser.find_element(By.ID, "silent").get_attribute("textContent"))
+        self.browser.find_element(By.CSS_SELECTOR, "#silent summary").click()
         silent = self.browser.find_element(By.ID, "silent").text
         self.assertIn("Sở Tài chính", silent)
         self.assertGreaterEqual(len(self.browser.find_elements(By.CSS_SELECTOR, ".charts svg")), 3)

@@ -75,7 +75,8 @@ struct AgencyPages: Sendable {
                 <form class="card" id="upload" method="post" action="/agency/\(code)/upload" enctype="multipart/form-data">
                 <input type="hidden" name="csrf" value="\(h(visitor.session.csrf))">
                 <p class="muted">\(h(w.uploadHint))</p>
-                <input type="file" id="upload-files" name="file" multiple accept=".json,.ndjson,.csv,.tsv,.xlsx">
+                <label for="upload-files">\(h(w.chooseFiles))</label>
+                <input type="file" id="upload-files" name="file" multiple accept=".json,.ndjson,.jsonl,.csv,.tsv,.xlsx">
                 <button type="submit" id="send">\(h(w.send))</button>
                 </form>
                 <p><a id="template" href="/agency/\(code)/template.xlsx">\(h(w.template))</a></p>

@@ -45,23 +45,32 @@ struct DashboardPages: Sendable {
         }
     }
 
+    /// The first screen holds the period's headline figures and what needs action, as
+    /// counts that lead to their lists; the long lists of names are folded below it.
     private func page(_ view: DashboardView) -> String {
         let w = words
+        let watched: [(id: String, title: String, names: [String])] = [
+            ("silent", w.silent, view.silent), ("late", w.late, view.late), ("missing", w.missing, view.missing),
+            ("overdue", w.overdue, view.overdue.map { "\($0.task) \($0.title): \($0.leads.joined(separator: "; "))" }),
+        ]
         var html = """
             <form class="filters" method="get" action="/dashboard">
             <label for="period">\(h(w.period))</label>
             <select id="period" name="period">\(view.periods.map { "<option\($0 == view.period ? " selected" : "")>\(h($0))</option>" }.joined())</select>
             <button type="submit">\(h(w.show))</button>
             </form>
-            <section id="watch"><h2>\(h(w.watch)) — \(h(view.periodTitle))</h2>
+            <section id="headline"><h2>\(h(view.periodTitle))</h2>
+            <div class="actions">\(watched.map { "<a class=\"action\" href=\"#\($0.id)\"><b>\($0.names.count)</b> \(h($0.title))</a>" }.joined())</div>
+            \(view.headlineHTML)</section>
+            <section id="watch"><h2>\(h(w.watch))</h2>
             <div class="watch">
 
             """
-        for (id, title, names) in [("silent", w.silent, view.silent), ("late", w.late, view.late), ("missing", w.missing, view.missing)] {
-            html += "<div id=\"\(id)\"><h3>\(h(title)) (\(names.count))</h3>" + list(names) + "</div>\n"
+        for item in watched {
+            html += "<details id=\"\(item.id)\"\(item.names.count <= 5 ? " open" : "")><summary><h3>\(h(item.title)) (\(item.names.count))</h3></summary>"
+            html += list(item.names) + "</details>\n"
         }
-        html += "<div id=\"overdue\"><h3>\(h(w.overdue)) (\(view.overdue.count))</h3>"
-        html += list(view.overdue.map { "\($0.task) \($0.title): \($0.leads.joined(separator: "; "))" }) + "</div>\n</div>\n</section>\n"
+        html += "</div>\n</section>\n"
         html += "<div class=\"report\">\n\(view.reportHTML)</div>\n"
         html += "<section id=\"editions\"><h2>\(h(w.editions))</h2>\n"
         if view.editions.isEmpty { html += "<p>\(h(w.noEditions))</p>" }
@@ -70,9 +79,10 @@ struct DashboardPages: Sendable {
             html += edition.files.map { "<li><a href=\"/reports/file?path=\(q($0))\">\(h($0))</a></li>" }.joined()
             html += "</ul></div>\n"
         }
-        html += "</section>\n<section id=\"agency-pages\"><h2>\(h(w.agencyPages))</h2><ul>"
+        html +=
+            "</section>\n<section id=\"agency-pages\"><h2>\(h(w.agencyPages))</h2><details><summary>\(h(w.agencyPages)) (\(view.agencies.count))</summary><ul>"
         html += view.agencies.map { "<li><a href=\"/dashboard/agency/\(q($0.code))?period=\(q(view.period))\">\(h($0.name))</a> (\(h($0.code)))</li>" }.joined()
-        return html + "</ul></section>\n"
+        return html + "</ul></details></section>\n"
     }
 
     private func list(_ items: [String]) -> String {

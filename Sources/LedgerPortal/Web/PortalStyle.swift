@@ -19,12 +19,18 @@ enum PortalStyle {
         label{display:block;margin:.4rem 0 .1rem}input[type=text],input[type=password],input[type=date],select{padding:.3rem;min-width:14rem}
         button{padding:.35rem .9rem;border:1px solid #1f6fb2;background:#1f6fb2;color:#fff;border-radius:4px;cursor:pointer}
         .signout button{background:#fff;color:#1f6fb2}
-        .problem{color:#a02b1f;font-weight:bold}.ok{color:#2e7d4f;font-weight:bold}
+        .problem{color:#a02b1f;font-weight:bold}.ok{color:#1e6b41;font-weight:bold}
         .verdict{border-left:4px solid #999;padding:.3rem .8rem;margin:.5rem 0}.verdict.accepted{border-color:#2e8b57}.verdict.rejected{border-color:#c0392b}
         .verdict ul{margin:.2rem 0}.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end}.filters label{margin:0}
         .watch{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:1rem}
         .watch div{border:1px solid #e3c9c5;border-radius:6px;padding:.5rem .8rem;background:#fff8f7}.watch h3{margin:.1rem 0 .4rem}
         pre.data{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;padding:.5rem;font-size:.8rem}
-        td code{font-size:.7rem}.muted{color:#666;font-size:.85rem}
+        td code{font-size:.7rem}.muted{color:#5f5f5f;font-size:.85rem}
+        .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:.4rem 0 .8rem}.action{border:1px solid #e3c9c5;border-radius:6px;padding:.4rem .7rem;background:#fff8f7;color:#222;text-decoration:none}
+        .action b{font-size:1.3rem;color:#a8321f;margin-right:.3rem}.watch details summary h3{display:inline;font-size:1rem}
+        .watch details{border:1px solid #e3c9c5;border-radius:6px;padding:.5rem .8rem;background:#fff8f7}
+        .ok{color:#1e6b41}
+        @media (max-width:700px){body{margin:.5rem;padding:0}input[type=text],input[type=password],input[type=date],select{min-width:0;max-width:100%}
+        pre,code{white-space:pre-wrap;word-break:break-all}nav.top{gap:.3rem .8rem}form.signout{margin-left:0}}
         """
 }

@@ -27,10 +27,11 @@ struct PortalWords {
     var upload: String { pick("Gửi tệp báo cáo", "Send report files") }
     var uploadHint: String {
         pick(
-            "Chọn một hoặc nhiều tệp (.json, .ndjson, .csv, .tsv, .xlsx). Mỗi tệp được kiểm tra như khi đặt vào thư mục của cơ quan.",
-            "Choose one or more files (.json, .ndjson, .csv, .tsv, .xlsx). Each is checked as if dropped in the agency's folder.")
+            "Chọn một hoặc nhiều tệp (.json, .ndjson, .jsonl, .csv, .tsv, .xlsx). Mỗi tệp được kiểm tra như khi đặt vào thư mục của cơ quan.",
+            "Choose one or more files (.json, .ndjson, .jsonl, .csv, .tsv, .xlsx). Each is checked as if dropped in the agency's folder.")
     }
     var send: String { pick("Gửi", "Send") }
+    var chooseFiles: String { pick("Chọn tệp cần gửi (có thể chọn nhiều tệp)", "Choose the files to send (several at once)") }
     var template: String { pick("Tải biểu mẫu Excel của cơ quan", "Download the agency's Excel template") }
     var verdicts: String { pick("Kết quả gửi tệp", "Verdicts") }
     var accepted: String { pick("Đã nhận", "Accepted") }

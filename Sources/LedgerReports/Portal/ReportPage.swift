@@ -6,8 +6,15 @@ import LedgerDomain
 public enum ReportPage {
     /// The consolidated report from `<header>` to its last section; each figure links to
     /// `trace(figure)` when given.
-    public static func consolidated(_ report: ConsolidatedReport, language: Language, trace: (@Sendable (Figure) -> String)? = nil) -> String {
-        "<header>\n" + HTMLReport(report: report, labels: ReportLabels(language), trace: trace).body()
+    public static func consolidated(
+        _ report: ConsolidatedReport, language: Language, trace: (@Sendable (Figure) -> String)? = nil, withTotals: Bool = true
+    ) -> String {
+        "<header>\n" + HTMLReport(report: report, labels: ReportLabels(language), trace: trace).body(withTotals: withTotals)
+    }
+
+    /// The totals and each indicator against its target: what a dashboard shows first.
+    public static func headline(_ report: ConsolidatedReport, language: Language, trace: (@Sendable (Figure) -> String)? = nil) -> String {
+        HTMLReport(report: report, labels: ReportLabels(language), trace: trace).headline()
     }
 
     /// One agency's report from `<header>` to its last section.

@@ -15,6 +15,7 @@ struct AgencyDocxReport: WordprocessingDocument {
         let vi = l.language == .vi
         let c = report.consolidated, a = report.agency
         let w = ReportWords(c, language: l.language)
+        let n = HumanNumbers(l.language)
         let superior = c.agencies.first { $0.code == "UBND" }?.name ?? (vi ? "Ủy ban nhân dân tỉnh" : "Provincial People's Committee")
         let through = c.agencies.first { $0.code == "SNV" }?.name ?? (vi ? "Sở Nội vụ" : "Department of Home Affairs")
         let province = DocxReport.province(from: superior)
@@ -24,7 +25,7 @@ struct AgencyDocxReport: WordprocessingDocument {
             issuer = paragraph(run(superior.uppercased().replacingOccurrences(of: "ỦY BAN NHÂN DÂN", with: "UBND"), size: 24), align: "center") + issuer
         }
         var body = table(
-            widths: [3900, 5200], borders: false,
+            widths: Self.headerWidths, borders: false,
             rows: [
                 [
                     issuer + paragraph(run("———"), align: "center") + paragraph(run("Số: …/BC-\(a.code)"), align: "center"),
@@ -51,10 +52,10 @@ struct AgencyDocxReport: WordprocessingDocument {
             widths: [2400, 1200, 5500],
             rows: [
                 ["", l.total, l.details].map { cell($0, bold: true) },
-                [cell(l.articles), cell(String(a.articles), align: "right"), cell(w.channels(a.articlesByChannel))],
-                [cell(l.activities), cell(String(a.activities), align: "right"), cell(w.forms(a.activitiesByForm))],
-                [cell(l.contests), cell(String(a.contests), align: "right"), cell("")],
-                [cell(l.surveys), cell(String(a.surveys), align: "right"), cell("")],
+                [cell(l.articles), cell(n.count(a.articles), align: "right"), cell(w.channels(a.articlesByChannel))],
+                [cell(l.activities), cell(n.count(a.activities), align: "right"), cell(w.forms(a.activitiesByForm))],
+                [cell(l.contests), cell(n.count(a.contests), align: "right"), cell("")],
+                [cell(l.surveys), cell(n.count(a.surveys), align: "right"), cell("")],
             ], size: 24)
 
         body += heading("II. \(l.tasks.uppercased())")
@@ -68,7 +69,7 @@ struct AgencyDocxReport: WordprocessingDocument {
                     cell(w.status(task.status)),
                 ])
             }
-            body += table(widths: [4700, 1300, 1500, 1600], rows: rows, size: 22)
+            body += table(widths: [4700, 1300, 1500, 1600], rows: rows, size: Self.tableSize)
         }
 
         body += heading("III. \(l.indicators.uppercased())")

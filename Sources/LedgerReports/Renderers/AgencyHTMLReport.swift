@@ -16,6 +16,7 @@ struct AgencyHTMLReport {
         let l = labels
         let c = report.consolidated, a = report.agency
         let w = ReportWords(c, language: l.language)
+        let n = HumanNumbers(l.language)
         var feedback = ""
         if let arrival = a.feedback, let due = c.contestFeedback.due {
             feedback = "<dt>\(e(l.feedbackArrival(due: due)))</dt><dd class=\"r-\(arrival.status.rawValue)\">\(e(w.arrival(arrival)))</dd>\n"
@@ -40,10 +41,10 @@ struct AgencyHTMLReport {
             """
             <table>
             <tr><th></th><th>\(e(l.total))</th><th>\(e(l.details))</th></tr>
-            <tr><td>\(e(l.articles))</td><td class="n">\(a.articles)</td><td>\(e(w.channels(a.articlesByChannel)))</td></tr>
-            <tr><td>\(e(l.activities))</td><td class="n">\(a.activities)</td><td>\(e(w.forms(a.activitiesByForm)))</td></tr>
-            <tr><td>\(e(l.contests))</td><td class="n">\(a.contests)</td><td></td></tr>
-            <tr><td>\(e(l.surveys))</td><td class="n">\(a.surveys)</td><td></td></tr>
+            <tr><td>\(e(l.articles))</td><td class="n">\(n.count(a.articles))</td><td>\(e(w.channels(a.articlesByChannel)))</td></tr>
+            <tr><td>\(e(l.activities))</td><td class="n">\(n.count(a.activities))</td><td>\(e(w.forms(a.activitiesByForm)))</td></tr>
+            <tr><td>\(e(l.contests))</td><td class="n">\(n.count(a.contests))</td><td></td></tr>
+            <tr><td>\(e(l.surveys))</td><td class="n">\(n.count(a.surveys))</td><td></td></tr>
             </table>
             """)
         var tasks = "<p>\(e(l.noTasks))</p>"
@@ -62,7 +63,7 @@ struct AgencyHTMLReport {
                 "<table>\n<tr><th>\(e(l.indicator))</th><th>\(e(l.numerator))</th><th>\(e(l.denominator))</th><th>\(e(l.value))</th><th>\(e(l.target))</th><th>\(e(l.met))</th></tr>\n"
             for indicator in report.indicators {
                 indicators +=
-                    "<tr><td>\(e(w.indicator(indicator.indicator)))</td><td class=\"n\">\(indicator.numerator)</td><td class=\"n\">\(indicator.denominator.map(String.init) ?? "–")</td><td class=\"n\">\(e(indicator.value ?? "–"))</td><td class=\"n\">\(e(indicator.target ?? "–"))</td><td>\(indicator.met ? "✔" : "✘")</td></tr>\n"
+                    "<tr><td>\(e(w.indicator(indicator.indicator)))</td><td class=\"n\">\(n.count(indicator.numerator))</td><td class=\"n\">\(indicator.denominator.map(n.count) ?? "–")</td><td class=\"n\">\(e(n.indicator(indicator.value, isRatio: indicator.denominator != nil)))</td><td class=\"n\">\(e(n.indicator(indicator.target, isRatio: indicator.denominator != nil)))</td><td>\(indicator.met ? "✔" : "✘")</td></tr>\n"
             }
             indicators += "</table>"
         }

@@ -9,6 +9,7 @@ struct AgencyMarkdownReport {
         let l = labels
         let c = report.consolidated, a = report.agency
         let w = ReportWords(c, language: l.language)
+        let n = HumanNumbers(l.language)
         var lines = [
             "# \(l.agencyTitle): \(MarkdownReport.text(a.name)) — \(l.periodInWords(c.period))", "",
             "- \(l.period): \(c.period) (\(l.date(c.from)) … \(l.date(c.to)), \(l.mode(c.mode)))",
@@ -19,9 +20,9 @@ struct AgencyMarkdownReport {
         if let feedback = a.feedback, let due = c.contestFeedback.due { lines.append("- \(l.feedbackArrival(due: due)): \(w.arrival(feedback))") }
         lines += [
             "", "## \(l.results)", "", "| | \(l.total) | \(l.details) |", "|---|---:|---|",
-            "| \(l.articles) | \(a.articles) | \(cell(w.channels(a.articlesByChannel))) |",
-            "| \(l.activities) | \(a.activities) | \(cell(w.forms(a.activitiesByForm))) |",
-            "| \(l.contests) | \(a.contests) | |", "| \(l.surveys) | \(a.surveys) | |", "",
+            "| \(l.articles) | \(n.count(a.articles)) | \(cell(w.channels(a.articlesByChannel))) |",
+            "| \(l.activities) | \(n.count(a.activities)) | \(cell(w.forms(a.activitiesByForm))) |",
+            "| \(l.contests) | \(n.count(a.contests)) | |", "| \(l.surveys) | \(n.count(a.surveys)) | |", "",
             "## \(l.tasks)", "",
         ]
         if report.tasks.isEmpty {
@@ -41,7 +42,7 @@ struct AgencyMarkdownReport {
             lines += ["| \(l.indicator) | \(l.numerator) | \(l.denominator) | \(l.value) | \(l.target) | \(l.met) |", "|---|---:|---:|---:|---:|---|"]
             for indicator in report.indicators {
                 lines.append(
-                    "| \(cell(w.indicator(indicator.indicator))) | \(indicator.numerator) | \(indicator.denominator.map(String.init) ?? "–") | \(indicator.value ?? "–") | \(indicator.target ?? "–") | \(indicator.met ? l.yes : l.no) |"
+                    "| \(cell(w.indicator(indicator.indicator))) | \(n.count(indicator.numerator)) | \(indicator.denominator.map(n.count) ?? "–") | \(n.indicator(indicator.value, isRatio: indicator.denominator != nil)) | \(n.indicator(indicator.target, isRatio: indicator.denominator != nil)) | \(indicator.met ? l.yes : l.no) |"
                 )
             }
         }

@@ -18,6 +18,7 @@ struct DocxReport: WordprocessingDocument {
     func document() -> String {
         let l = labels
         let w = ReportWords(report, language: l.language)
+        let n = HumanNumbers(l.language)
         let vi = l.language == .vi
         let province = report.agencies.first { $0.code == "UBND" }.map { Self.province(from: $0.name) } ?? "…"
         // Header lines use the customary abbreviation: "UBND TỈNH SÓC TRĂNG".
@@ -27,7 +28,7 @@ struct DocxReport: WordprocessingDocument {
         var body = ""
         // Header: issuing body (left) and national motto (right), per Decree 30/2020.
         body += table(
-            widths: [3900, 5200], borders: false,
+            widths: Self.headerWidths, borders: false,
             rows: [
                 [
                     paragraph(run(superior, size: 24), align: "center") + paragraph(run(issuer, bold: true, size: 24), align: "center")
@@ -57,7 +58,7 @@ struct DocxReport: WordprocessingDocument {
             widths: [1820, 1820, 1820, 1820, 1820],
             rows: [
                 [l.events, l.articles, l.activities, l.contests, l.surveys].map { cell($0, bold: true) },
-                [t.events, t.articles, t.activities, t.contests, t.surveys].map { cell(String($0), align: "center") },
+                [t.events, t.articles, t.activities, t.contests, t.surveys].map { cell(n.count($0), align: "center") },
             ])
 
         body += heading("II. \(l.agencies.uppercased())")
@@ -66,12 +67,12 @@ struct DocxReport: WordprocessingDocument {
         ]
         for agency in report.agencies {
             agencyRows.append([
-                cell(agency.code), cell(agency.name), cell(String(agency.articles), align: "right"),
-                cell(String(agency.activities), align: "right"), cell(String(agency.contests), align: "right"),
-                cell(String(agency.surveys), align: "right"), cell(w.arrival(agency.report), align: "center"),
+                cell(agency.code), cell(agency.name), cell(n.count(agency.articles), align: "right"),
+                cell(n.count(agency.activities), align: "right"), cell(n.count(agency.contests), align: "right"),
+                cell(n.count(agency.surveys), align: "right"), cell(w.arrival(agency.report), align: "center"),
             ])
         }
-        body += table(widths: [1200, 3000, 800, 1000, 700, 900, 1500], rows: agencyRows, size: 22)
+        body += table(widths: [1500, 2900, 800, 1000, 700, 900, 1554], rows: agencyRows, size: Self.tableSize)
 
         body += heading("III. \(l.tasks.uppercased())")
         var taskRows = [[l.task, l.window, l.statusByLead, l.linkedEvents].map { cell($0, bold: true) }]
@@ -79,10 +80,10 @@ struct DocxReport: WordprocessingDocument {
             taskRows.append([
                 cell("\(task.task): \(task.title)"), cell(l.window(task.window)),
                 cell(w.statuses(task.statusByLead)),
-                cell(String(task.linkedEvents), align: "right"),
+                cell(n.count(task.linkedEvents), align: "right"),
             ])
         }
-        body += table(widths: [3600, 1400, 3200, 900], rows: taskRows, size: 22)
+        body += table(widths: [3600, 1400, 3200, 900], rows: taskRows, size: Self.tableSize)
 
         body += heading("IV. \(l.indicators.uppercased())")
         body += indicatorTable(report.indicators, words: w, labels: l)

@@ -124,19 +124,13 @@ private struct Phrases {
     func window(_ window: TaskWindow) -> String { labels.window(window) }
 
     /// "0.8333" → "83,33%" (vi) / "83.33%"; "0.8" → "80%": a ratio written as people do.
-    func percent(_ decimal: String) -> String {
-        let parts = decimal.split(separator: ".", omittingEmptySubsequences: false)
-        guard let whole = Int(parts[0]) else { return decimal }
-        let fraction = Array((parts.count > 1 ? String(parts[1]) : "") + "00")
-        let hundreds = whole * 100 + (Int(String(fraction[0...1])) ?? 0)
-        var rest = String(fraction.dropFirst(2))
-        while rest.hasSuffix("0") { rest.removeLast() }
-        return rest.isEmpty ? "\(hundreds)%" : "\(hundreds)\(vi ? "," : ".")\(rest)%"
-    }
+    func percent(_ decimal: String) -> String { HumanNumbers(language).percent(decimal) }
 
     /// The value and target of an indicator: "83,33% (50/60), mục tiêu 80%", or counts.
     func figures(_ line: ConsolidatedReport.IndicatorLine) -> (value: String, target: String) {
-        guard line.denominator != nil else { return ("\(line.numerator)", line.target ?? "–") }
+        guard line.denominator != nil else {
+            return (HumanNumbers(language).count(line.numerator), HumanNumbers(language).indicator(line.target, isRatio: false))
+        }
         let value = line.value.map { "\(percent($0)) (\(line.numerator)/\(line.denominator ?? 0))" } ?? "–"
         return (value, line.target.map(percent) ?? "–")
     }

@@ -34,7 +34,7 @@ struct HTMLReport {
 
     /// Everything inside `<header>…` up to `</body>`: the page without its document shell,
     /// which the portal wraps in its own (its style sheet is a file, not inline).
-    func body() -> String {
+    func body(withTotals: Bool = true) -> String {
         let l = labels
         var html = """
             <h1>\(e(l.title))</h1>
@@ -45,12 +45,9 @@ struct HTMLReport {
             <dt>\(e(l.headHash))</dt><dd><code>\(e(report.headHash))</code></dd>
             </dl>
             </header>
-            <section class="totals">
-            \(tile(l.events, report.totals.events, .total(.events)))\(tile(l.articles, report.totals.articles, .total(.articles)))\(tile(l.activities, report.totals.activities, .total(.activities)))\(tile(l.contests, report.totals.contests, .total(.contests)))\(tile(l.surveys, report.totals.surveys, .total(.surveys)))
-            </section>
-            <section class="charts">
-            <figure><figcaption>\(e(l.articles)) — \(e(l.byChannel))</figcaption>\(channelChart())</figure>
-            <figure><figcaption>\(e(l.events)) — \(e(l.agencies))</figcaption>\(agencyChart())</figure>
+            \(withTotals ? totalsSection() : "")<section class="charts">
+            <figure><figcaption>\(e(l.articles)) — \(e(l.byChannel))</figcaption>\(channelChart(title: "\(l.articles) — \(l.byChannel)"))</figure>
+            <figure><figcaption>\(e(l.events)) — \(e(l.agencies))</figcaption>\(agencyChart(title: "\(l.events) — \(l.agencies)"))</figure>
             <figure><figcaption>\(e(l.indicators))</figcaption>\(indicatorChart())</figure>
             <figure class="wide"><figcaption>\(e(l.tasks))</figcaption>\(taskTimeline())</figure>
             </section>
@@ -74,11 +71,45 @@ struct HTMLReport {
         return html
     }
 
+    /// The period's totals as tiles.
+    func totalsSection() -> String {
+        let l = labels
+        return """
+            <section class="totals">
+            \(tile(l.events, report.totals.events, .total(.events)))\(tile(l.articles, report.totals.articles, .total(.articles)))\(tile(l.activities, report.totals.activities, .total(.activities)))\(tile(l.contests, report.totals.contests, .total(.contests)))\(tile(l.surveys, report.totals.surveys, .total(.surveys)))
+            </section>
+
+            """
+    }
+
+    /// What a reader looks at first: the totals, then each indicator against its target,
+    /// in words as well as marks (never by colour alone).
+    func headline() -> String {
+        let l = labels
+        var html = totalsSection()
+        guard !report.indicators.isEmpty else { return html }
+        html += "<ul class=\"targets\">\n"
+        for indicator in report.indicators {
+            let ratio = indicator.denominator != nil
+            // Against a target: the target and whether it is met, in words; without one, the value alone.
+            let judged = indicator.target.map {
+                "; \(l.target.lowercased()) \(numbers.indicator($0, isRatio: ratio)) — \(indicator.met ? l.targetMet : l.targetMissed)"
+            }
+            let state = indicator.target == nil ? "plain" : indicator.met ? "met" : "missed"
+            html +=
+                "<li class=\"\(state)\">\(e(words.indicator(indicator.indicator))): <b>\(e(numbers.indicator(indicator.value ?? String(indicator.numerator), isRatio: ratio)))</b>\(e(judged ?? ""))</li>\n"
+        }
+        return html + "</ul>\n"
+    }
+
     /// A figure as text, or as a link to its events when the page traces them.
     private func figure(_ value: some BinaryInteger, _ figure: Figure) -> String {
-        guard let trace else { return "\(value)" }
-        return "<a href=\"\(e(trace(figure)))\">\(value)</a>"
+        let text = numbers.count(value)
+        guard let trace else { return text }
+        return "<a href=\"\(e(trace(figure)))\">\(text)</a>"
     }
+
+    private var numbers: HumanNumbers { HumanNumbers(labels.language) }
 
     /// The drafted findings as a section of three lists, marked as generated.
     static func findings(_ findings: Findings, labels l: ReportLabels) -> String {
@@ -135,7 +166,7 @@ struct HTMLReport {
         let w = words
         for indicator in report.indicators {
             rows +=
-                "<tr><td>\(e(w.indicator(indicator.indicator)))</td><td class=\"n\">\(figure(indicator.numerator, .indicator(indicator.indicator)))</td><td class=\"n\">\(indicator.denominator.map(String.init) ?? "–")</td><td class=\"n\">\(e(indicator.value ?? "–"))</td><td class=\"n\">\(e(indicator.target ?? "–"))</td><td>\(indicator.met ? "✔" : "✘")</td></tr>\n"
+                "<tr><td>\(e(w.indicator(indicator.indicator)))</td><td class=\"n\">\(figure(indicator.numerator, .indicator(indicator.indicator)))</td><td class=\"n\">\(indicator.denominator.map(numbers.count) ?? "–")</td><td class=\"n\">\(e(numbers.indicator(indicator.value, isRatio: indicator.denominator != nil)))</td><td class=\"n\">\(e(numbers.indicator(indicator.target, isRatio: indicator.denominator != nil)))</td><td>\(indicator.met ? "✔" : "✘")</td></tr>\n"
         }
         return "<table>\n\(rows)</table>"
     }
@@ -143,31 +174,47 @@ struct HTMLReport {
     // MARK: Charts (inline SVG)
 
     /// Horizontal bars; `items` are (label, value) already in display order.
-    private func bars(_ items: [(String, Int)], color: String, labelWidth: Int = 150) -> String {
+    private func bars(_ items: [(String, Int)], title: String, column: String, color: String, labelWidth: Int = 150) -> String {
         guard !items.isEmpty, let maximum = items.map(\.1).max(), maximum > 0 else { return "<p class=\"empty\">\(e(labels.none))</p>" }
         let rowHeight = 18, barWidth = 410 - labelWidth
         let height = items.count * rowHeight + 4
-        var svg = "<svg viewBox=\"0 0 \(labelWidth + barWidth + 50) \(height)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<svg viewBox=\"0 0 \(labelWidth + barWidth + 50) \(height)\" \(accessible(title))>"
         for (index, item) in items.enumerated() {
             let y = index * rowHeight + 2
             let width = max(1, item.1 * barWidth / maximum)
             svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 13)\" text-anchor=\"end\">\(e(item.0))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(width)\" height=\"\(rowHeight - 5)\" fill=\"\(color)\"/>"
-            svg += "<text x=\"\(labelWidth + width + 4)\" y=\"\(y + 13)\">\(item.1)</text>"
+            svg += "<text x=\"\(labelWidth + width + 4)\" y=\"\(y + 13)\">\(numbers.count(item.1))</text>"
         }
-        return svg + "</svg>"
+        return svg + "</svg>" + dataTable([column, labels.total], items.map { [$0.0, numbers.count($0.1)] })
     }
 
-    private func channelChart() -> String {
+    /// What a chart's `<svg>` carries for a reader that cannot see it: an image role and a
+    /// name; the figures themselves follow in `dataTable`.
+    private func accessible(_ title: String) -> String {
+        "role=\"img\" aria-label=\"\(e(title))\" xmlns=\"http://www.w3.org/2000/svg\""
+    }
+
+    /// The figures of a chart as a table, folded under the chart.
+    private func dataTable(_ header: [String], _ rows: [[String]]) -> String {
+        var html = "<details class=\"chart-data\"><summary>\(e(labels.chartFigures))</summary><table>\n<tr>"
+        html += header.map { "<th>\(e($0))</th>" }.joined() + "</tr>\n"
+        for row in rows { html += "<tr>" + row.map { "<td>\(e($0))</td>" }.joined() + "</tr>\n" }
+        return html + "</table></details>"
+    }
+
+    private func channelChart(title: String) -> String {
         var totals: [String: Int] = [:]
         for agency in report.agencies { for (channel, count) in agency.articlesByChannel { totals[channel, default: 0] += count } }
         let w = words
-        return bars(totals.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (w.channel($0.key), $0.value) }, color: "#1f6fb2")
+        return bars(
+            totals.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (w.channel($0.key), $0.value) }, title: title, column: labels.byChannel,
+            color: "#1f6fb2")
     }
 
-    private func agencyChart() -> String {
+    private func agencyChart(title: String) -> String {
         let items = report.agencies.map { ($0.code, $0.name, $0.articles + $0.activities + $0.contests + $0.surveys) }.filter { $0.2 > 0 }
-        return bars(items.sorted { ($1.2, $0.0) < ($0.2, $1.0) }.map { ($0.1, $0.2) }, color: "#2e8b57", labelWidth: 250)
+        return bars(items.sorted { ($1.2, $0.0) < ($0.2, $1.0) }.map { ($0.1, $0.2) }, title: title, column: labels.name, color: "#2e8b57", labelWidth: 250)
     }
 
     /// n/d in thousandths, at most 1000, without multiplying the sums (see `Ratio`).
@@ -189,7 +236,7 @@ struct HTMLReport {
         guard !ratios.isEmpty else { return "<p class=\"empty\">\(e(labels.none))</p>" }
         let rowHeight = 36, barWidth = 400
         let w = words
-        var svg = "<svg viewBox=\"0 0 \(barWidth + 60) \(ratios.count * rowHeight + 4)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg = "<svg viewBox=\"0 0 \(barWidth + 60) \(ratios.count * rowHeight + 4)\" \(accessible(labels.indicators))>"
         for (index, indicator) in ratios.enumerated() {
             let y = index * rowHeight + 2
             let permille = indicator.denominator.map { Self.permille(indicator.numerator, $0) } ?? 0
@@ -200,9 +247,16 @@ struct HTMLReport {
                 let x = min(1000, targetPermille) * barWidth / 1000
                 svg += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(y + 13)\" y2=\"\(y + 33)\" stroke=\"#c0392b\" stroke-width=\"2\"/>"
             }
-            svg += "<text x=\"\(barWidth + 4)\" y=\"\(y + 28)\">\(e(indicator.value ?? "–"))</text>"
+            svg += "<text x=\"\(barWidth + 4)\" y=\"\(y + 28)\">\(e(numbers.indicator(indicator.value, isRatio: true)))</text>"
+        }
+        let rows = ratios.map { indicator in
+            [
+                w.indicator(indicator.indicator), numbers.indicator(indicator.value, isRatio: true), numbers.indicator(indicator.target, isRatio: true),
+                indicator.met ? labels.targetMet : labels.targetMissed,
+            ]
         }
         return svg + "</svg>" + legend([("#2e8b57", labels.targetMet), ("#d08c1f", labels.targetMissed), ("#c0392b", labels.target)])
+            + dataTable([labels.indicator, labels.value, labels.target, labels.met], rows)
     }
 
     /// The tasks across the twelve months of the period's year, coloured by overall status.
@@ -211,7 +265,7 @@ struct HTMLReport {
         let labelWidth = 90, monthWidth = 50, rowHeight = 20, top = 18
         let year = report.period.year
         var svg =
-            "<svg viewBox=\"0 0 \(labelWidth + monthWidth * 12 + 10) \(top + report.tasks.count * rowHeight + 4)\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
+            "<svg viewBox=\"0 0 \(labelWidth + monthWidth * 12 + 10) \(top + report.tasks.count * rowHeight + 4)\" \(accessible(labels.tasks))>"
         for month in 1...12 {
             let x = labelWidth + (month - 1) * monthWidth
             svg += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(top - 4)\" y2=\"\(top + report.tasks.count * rowHeight)\" stroke=\"#ddd\"/>"
@@ -232,7 +286,10 @@ struct HTMLReport {
             }
         }
         let statuses = TaskStatus.allCases.map { (Self.statusColours[$0] ?? "#999", words.status($0)) }
-        return svg + "</svg>" + legend(statuses)
+        let rows = report.tasks.map { task in
+            ["\(task.task) \(task.title)", labels.window(task.window), words.status(TaskStatus.overall(task.statusByLead.map(\.1)))]
+        }
+        return svg + "</svg>" + legend(statuses) + dataTable([labels.task, labels.window, labels.status], rows)
     }
 
     /// The fill of each status in the timeline; the same colours as the `.s-…` classes.
@@ -275,19 +332,23 @@ struct HTMLReport {
         .meta dt{color:#555}.meta dd{margin:0}code{font-size:.8rem;word-break:break-all}
         .totals{display:flex;gap:1rem;flex-wrap:wrap;margin:1.2rem 0}.tile{border:1px solid #ccc;border-radius:6px;padding:.5rem 1rem;min-width:7rem}
         .tile .v{display:block;font-size:1.6rem;font-weight:bold}.tile .k{color:#555;font-size:.9rem}
-        .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1.2rem}.charts .wide{grid-column:1/-1}
+        .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(420px,100%),1fr));gap:1.2rem}.charts .wide{grid-column:1/-1}
         figure{margin:0;border:1px solid #e3e3e3;border-radius:6px;padding:.6rem}figcaption{font-weight:bold;margin-bottom:.4rem}
         svg{width:100%;height:auto;font-family:Arial,Helvetica,sans-serif;font-size:11px}
         table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top;text-align:left}
-        th{background:#f3f3f3}td.n{text-align:right}.empty{color:#888}
-        .s-done{fill:#2e8b57;color:#2e8b57}.s-overdue{fill:#c0392b;color:#c0392b}.s-in_progress{fill:#d08c1f;color:#b07010}
-        .s-ongoing{fill:#1f6fb2;color:#1f6fb2}.s-not_started{fill:#9aa0a6;color:#666}svg .small{font-size:10px}
+        th{background:#f3f3f3}td.n{text-align:right}.empty{color:#6b6b6b}
+        .s-done{fill:#2e8b57;color:#1e6b41}.s-overdue{fill:#c0392b;color:#a8321f}.s-in_progress{fill:#d08c1f;color:#8a5700}
+        .s-ongoing{fill:#1f6fb2;color:#1a5f99}.s-not_started{fill:#9aa0a6;color:#5f5f5f}svg .small{font-size:10px}
+        .chart-data{font-size:.85rem;margin-top:.3rem}.chart-data summary{cursor:pointer;color:#1a5f99}
+        .targets{padding-left:1.2rem}.targets .met b{color:#1e6b41}.targets .missed b{color:#a8321f}
         .legend{font-family:Arial,Helvetica,sans-serif;font-size:.75rem;color:#444;margin:.3rem 0 0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}
-        .r-on_time{color:#2e8b57}.r-late{color:#b07010;font-weight:bold}.r-missing{color:#c0392b}
+        .r-on_time{color:#1e6b41}.r-late{color:#8a5700;font-weight:bold}.r-missing{color:#a8321f}
         .findings .draft{font-style:italic;color:#555;border-left:3px solid #d08c1f;padding-left:.6rem}h3{font-size:1rem;margin:1rem 0 .3rem}
         .findings li{margin:.2rem 0;text-align:justify}
         .legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-.1rem;border-radius:2px}
         .sw-2e8b57{background:#2e8b57}.sw-d08c1f{background:#d08c1f}.sw-c0392b{background:#c0392b}.sw-1f6fb2{background:#1f6fb2}.sw-9aa0a6{background:#9aa0a6}
+        @media (max-width:700px){body{margin:1rem auto;padding:0 .6rem}table{display:block;overflow-x:auto;max-width:100%}
+        .meta{grid-template-columns:1fr}.tile{min-width:5.5rem;padding:.4rem .6rem}.tile .v{font-size:1.3rem}}
         @media print{body{margin:0;max-width:none}.charts{grid-template-columns:1fr 1fr}figure,tr{break-inside:avoid}}
         """
 }

@@ -9,6 +9,7 @@ struct MarkdownReport {
         var lines: [String] = []
         let l = labels
         let w = ReportWords(report, language: l.language)
+        let n = HumanNumbers(l.language)
         lines.append("# \(l.title) — \(l.periodInWords(report.period))")
         lines.append("")
         lines.append("- \(l.period): \(report.period) (\(l.date(report.from)) … \(l.date(report.to)), \(l.mode(report.mode)))")
@@ -21,7 +22,7 @@ struct MarkdownReport {
         lines.append("| \(l.events) | \(l.articles) | \(l.activities) | \(l.contests) | \(l.surveys) |")
         lines.append("|---:|---:|---:|---:|---:|")
         let t = report.totals
-        lines.append("| \(t.events) | \(t.articles) | \(t.activities) | \(t.contests) | \(t.surveys) |")
+        lines.append("| \(n.count(t.events)) | \(n.count(t.articles)) | \(n.count(t.activities)) | \(n.count(t.contests)) | \(n.count(t.surveys)) |")
         lines.append("")
         lines.append("## \(l.agencies)")
         lines.append("")
@@ -31,7 +32,7 @@ struct MarkdownReport {
         lines.append("|---|---|---:|---|---:|---|---:|---:|---|")
         for agency in report.agencies {
             lines.append(
-                "| \(cell(agency.code)) | \(cell(agency.name)) | \(agency.articles) | \(cell(w.channels(agency.articlesByChannel))) | \(agency.activities) | \(cell(w.forms(agency.activitiesByForm))) | \(agency.contests) | \(agency.surveys) | \(w.arrival(agency.report)) |"
+                "| \(cell(agency.code)) | \(cell(agency.name)) | \(n.count(agency.articles)) | \(cell(w.channels(agency.articlesByChannel))) | \(n.count(agency.activities)) | \(cell(w.forms(agency.activitiesByForm))) | \(n.count(agency.contests)) | \(n.count(agency.surveys)) | \(w.arrival(agency.report)) |"
             )
         }
         lines.append("")
@@ -42,7 +43,7 @@ struct MarkdownReport {
         for task in report.tasks {
             let statuses = w.statuses(task.statusByLead)
             lines.append(
-                "| **\(cell(task.task))** \(cell(task.title)) | \(l.window(task.window)) | \(cell(statuses.isEmpty ? l.none : statuses)) | \(task.linkedEvents) |"
+                "| **\(cell(task.task))** \(cell(task.title)) | \(l.window(task.window)) | \(cell(statuses.isEmpty ? l.none : statuses)) | \(n.count(task.linkedEvents)) |"
             )
         }
         lines.append("")
@@ -52,7 +53,7 @@ struct MarkdownReport {
         lines.append("|---|---:|---:|---:|---:|---|")
         for indicator in report.indicators {
             lines.append(
-                "| \(cell(w.indicator(indicator.indicator))) | \(indicator.numerator) | \(indicator.denominator.map(String.init) ?? "–") | \(indicator.value ?? "–") | \(indicator.target ?? "–") | \(indicator.met ? l.yes : l.no) |"
+                "| \(cell(w.indicator(indicator.indicator))) | \(n.count(indicator.numerator)) | \(indicator.denominator.map(n.count) ?? "–") | \(n.indicator(indicator.value, isRatio: indicator.denominator != nil)) | \(n.indicator(indicator.target, isRatio: indicator.denominator != nil)) | \(indicator.met ? l.yes : l.no) |"
             )
         }
         lines.append("")

@@ -87,6 +87,7 @@ struct ReportLabels {
     var met: String { pick("Đạt", "Met") }
     var targetMet: String { pick("Đạt mục tiêu", "Target met") }
     var targetMissed: String { pick("Chưa đạt mục tiêu", "Target not met") }
+    var chartFigures: String { pick("Số liệu của biểu đồ", "The chart's figures") }
 
     /// How the period's days were cut: by the cut-off dates of Decree 09/2019 or the calendar.
     func mode(_ mode: LedgerConfiguration.PeriodMode) -> String {

@@ -2,8 +2,13 @@ import LedgerDomain
 
 /// The WordprocessingML of the DOCX reports (consolidated and per agency): runs,
 /// paragraphs, headings, tables and the package around `word/document.xml`, written so
-/// that the same content always gives the same bytes (Decree 30/2020 page: A4, Times New
-/// Roman 13 pt, margins 20/15/30/20 mm).
+/// that the same content always gives the same bytes. The page of Decree 30/2020/NĐ-CP:
+/// A4, Times New Roman 13 pt, margins top 20, bottom 20, left 30, right 15 mm (the usual
+/// choice inside the decree's 20–25 / 20–25 / 30–35 / 15–20), the page number centred in
+/// the top margin from the second page on, tables at 12 pt.
+///
+/// Every namespace Word itself declares on its parts is declared here too, used or not:
+/// some readers (docx2python among them) look the prefixes up on the root element.
 protocol WordprocessingDocument {}
 
 extension WordprocessingDocument {
@@ -13,14 +18,44 @@ extension WordprocessingDocument {
             [
                 ("[Content_Types].xml", Self.contentTypes), ("_rels/.rels", Self.packageRelationships),
                 ("word/_rels/document.xml.rels", Self.documentRelationships), ("word/styles.xml", Self.styles),
-                ("word/document.xml", document),
+                ("word/header1.xml", Self.pageNumberHeader), ("word/document.xml", document),
             ], format: "docx")
     }
 
     func documentXML(_ body: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>
+        <w:document \(Self.namespaces)><w:body>\(body)<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr></w:body></w:document>
+        """
+    }
+
+    /// The namespaces Word declares on the root of `document.xml`, `styles.xml` and a header.
+    static var namespaces: String {
+        [
+            ("wpc", "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"),
+            ("mc", "http://schemas.openxmlformats.org/markup-compatibility/2006"),
+            ("o", "urn:schemas-microsoft-com:office:office"),
+            ("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+            ("m", "http://schemas.openxmlformats.org/officeDocument/2006/math"),
+            ("v", "urn:schemas-microsoft-com:vml"),
+            ("wp14", "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing"),
+            ("wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"),
+            ("w10", "urn:schemas-microsoft-com:office:word"),
+            ("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+            ("w14", "http://schemas.microsoft.com/office/word/2010/wordml"),
+            ("wpg", "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"),
+            ("wpi", "http://schemas.microsoft.com/office/word/2010/wordprocessingInk"),
+            ("wne", "http://schemas.microsoft.com/office/word/2006/wordml"),
+            ("wps", "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"),
+        ].map { "xmlns:\($0.0)=\"\($0.1)\"" }.joined(separator: " ") + " mc:Ignorable=\"w14 wp14\""
+    }
+
+    /// The default header: the page number, a PAGE field, centred in the body font. With
+    /// `titlePg` in the section the first page takes its own (absent, so empty) header.
+    static var pageNumberHeader: String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:hdr \(namespaces)><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>
         """
     }
 
@@ -40,14 +75,16 @@ extension WordprocessingDocument {
     /// The indicators against their targets, one row each, as both documents show them.
     func indicatorTable(_ indicators: [ConsolidatedReport.IndicatorLine], words w: ReportWords, labels l: ReportLabels) -> String {
         var rows = [[l.indicator, l.numerator, l.denominator, l.value, l.target, l.met].map { cell($0, bold: true) }]
+        let n = HumanNumbers(l.language)
         for indicator in indicators {
+            let ratio = indicator.denominator != nil
             rows.append([
-                cell(w.indicator(indicator.indicator)), cell(String(indicator.numerator), align: "right"),
-                cell(indicator.denominator.map(String.init) ?? "–", align: "right"), cell(indicator.value ?? "–", align: "right"),
-                cell(indicator.target ?? "–", align: "right"), cell(indicator.met ? l.yes : l.no, align: "center"),
+                cell(w.indicator(indicator.indicator)), cell(n.count(indicator.numerator), align: "right"),
+                cell(indicator.denominator.map(n.count) ?? "–", align: "right"), cell(n.indicator(indicator.value, isRatio: ratio), align: "right"),
+                cell(n.indicator(indicator.target, isRatio: ratio), align: "right"), cell(indicator.met ? l.yes : l.no, align: "center"),
             ])
         }
-        return table(widths: [3000, 1100, 1100, 1200, 1200, 1500], rows: rows, size: 22)
+        return table(widths: [3000, 1100, 1100, 1200, 1200, 1500], rows: rows, size: Self.tableSize)
     }
 
     func run(_ text: String, bold: Bool = false, italic: Bool = false, size: Int? = nil) -> String {
@@ -104,12 +141,21 @@ extension WordprocessingDocument {
         return xml + "</w:tbl>"
     }
 
+    /// The heading's two columns across the 165 mm of text (9,354 twips): the issuing body,
+    /// and the national motto, whose first line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", about
+    /// 250 pt of 12-pt bold Times) must stay on one line in Word and LibreOffice alike.
+    static var headerWidths: [Int] { [3500, 5854] }
+
+    /// Tables at 12 pt (24 half-points): smaller than the body's 13, as Decree 30 allows,
+    /// not so small as to strain a reader.
+    static var tableSize: Int { 24 }
+
     static func escape(_ text: String) -> String { MarkupEscaping.escape(text, apostrophe: false, replacingControls: true) }
 
     static var contentTypes: String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>
         """
     }
 
@@ -123,7 +169,7 @@ extension WordprocessingDocument {
     static var documentRelationships: String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>
         """
     }
 
@@ -131,7 +177,7 @@ extension WordprocessingDocument {
     static var styles: String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="26"/><w:szCs w:val="26"/><w:lang w:val="vi-VN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>
+        <w:styles \(namespaces)><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="26"/><w:szCs w:val="26"/><w:lang w:val="vi-VN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="60" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>
         """
     }
 
