@@ -6,6 +6,7 @@ page's own Content-Security-Policy (no script at all) stays as it is.
 With SCREENSHOTS=<folder> the phone pages are saved there as PNG."""
 
 import os
+import re
 import unittest
 
 import axe_core_python
@@ -95,6 +96,8 @@ class AccessibleEverywhere(unittest.TestCase):
         browser = self.browser(390, 844)
         self.sign_in(browser, "snv")
         browser.get(self.portal.base + "/dashboard?period=2024")
+        # Figures as a Vietnamese reader writes them: no ratio as 0.dddd anywhere on the page.
+        self.assertIsNone(re.search(r"(?<![\d.,])0\.\d{4}(?!\d)", browser.find_element(By.TAG_NAME, "main").text))
         first = browser.find_element(By.CSS_SELECTOR, "main > section")
         self.assertEqual(first.get_attribute("id"), "headline", first.get_attribute("outerHTML")[:300])
         top = first.rect["y"]
