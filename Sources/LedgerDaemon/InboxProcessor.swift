@@ -75,13 +75,9 @@ struct InboxProcessor {
                 var earlierOutcome = FileOutcome.rejection(path: entry.path, fileName: entry.name, sha256: sha256, problem: nil)
                 earlierOutcome.status = .accepted
                 earlierOutcome.duplicates = earlier.appended + earlier.duplicates
-                let moved: String?
-                do {
-                    moved = try moveToProcessed(file, receipt: receipt, logger: logger)
-                } catch {
-                    throw MoveFailedAfterCommit(outcome: earlierOutcome, underlying: error)
+                guard let destination = try moveCommitted(file, receipt: receipt, outcome: earlierOutcome, logger: logger) else {
+                    return .changedWhileRead
                 }
-                guard let destination = moved else { return .changedWhileRead }
                 earlierOutcome.path = destination
                 logger.notice("already in the log; moved", metadata: ["to": "\(destination)", "event.seq": "\(earlier.lastSeq.map(String.init) ?? "-")"])
                 return .recovered(destination, earlierOutcome)
@@ -101,14 +97,9 @@ struct InboxProcessor {
                 file: entry.name, agency: entry.agency, sha256: outcome.sha256 ?? "", appended: outcome.appended,
                 duplicates: outcome.duplicates, firstSeq: outcome.firstSeq, lastSeq: outcome.lastSeq,
                 recordedAt: ingestor.clock.now().rfc3339UTC)
-            guard let file = opened else { return .changedWhileRead }
-            let moved: String?
-            do {
-                moved = try moveToProcessed(file, receipt: receipt, logger: logger)
-            } catch {
-                throw MoveFailedAfterCommit(outcome: outcome, underlying: error)
+            guard let file = opened, let destination = try moveCommitted(file, receipt: receipt, outcome: outcome, logger: logger) else {
+                return .changedWhileRead
             }
-            guard let destination = moved else { return .changedWhileRead }
             logger.info(
                 "accepted",
                 metadata: [
@@ -161,6 +152,16 @@ struct InboxProcessor {
             document = .object(object)
         }
         try AtomicFile.write(Array((JSONWriter.string(document, pretty: true) + "\n").utf8), to: destination + ".errors.json")
+    }
+
+    /// Moves a file whose events are committed; when the move fails, the error carries
+    /// `outcome`, what was recorded, for the one who sent it.
+    private func moveCommitted(_ file: SafeFile, receipt: FileReceipt, outcome: FileOutcome, logger: Logger) throws -> String? {
+        do {
+            return try moveToProcessed(file, receipt: receipt, logger: logger)
+        } catch {
+            throw MoveFailedAfterCommit(outcome: outcome, underlying: error)
+        }
     }
 
     /// `processed/<AGENCY>/<YYYY-MM>/`, the local month of processing, with the file's
