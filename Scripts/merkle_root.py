@@ -12,11 +12,14 @@ import hashlib, json, sqlite3, sys
 
 def records(path):
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    for seq, agency, id_, type_, occ, rec, corr, data, sfile, ssha, sline in db.execute(
+    sheet = "source_sheet" if any(c[1] == "source_sheet" for c in db.execute("PRAGMA table_info(events)")) else "NULL"
+    for seq, agency, id_, type_, occ, rec, corr, data, sfile, ssha, sline, ssheet in db.execute(
             "SELECT seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, "
-            "source_line FROM events ORDER BY seq"):
+            f"source_line, {sheet} FROM events ORDER BY seq"):
         record = {"seq": seq, "agency": agency, "id": id_, "type": type_, "occurred_at": occ, "recorded_at": rec,
                   "data": json.loads(data), "source": {"file": sfile, "sha256": ssha, "line": sline}}
+        if ssheet is not None:
+            record["source"]["sheet"] = ssheet
         if corr is not None:
             record["corrects"] = corr
         yield json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()

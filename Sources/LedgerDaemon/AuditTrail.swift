@@ -29,7 +29,11 @@ public struct AuditTrail: Sendable {
             "corrected_by": .array((correctedBy[event.key] ?? []).map(JSONValue.string)),
             "retracted_by": .optional(retractedBy[event.key]),
             "data": data,
-            "source": .object(["file": .optional(event.sourceFile), "sha256": .optional(event.sourceSHA256), "line": .optional(event.sourceLine)]),
+            "source": .object(
+                JSONObject(
+                    [
+                        ("file", .optional(event.sourceFile)), ("sha256", .optional(event.sourceSHA256)), ("line", .optional(event.sourceLine)),
+                    ] + (event.sourceSheet.map { [("sheet", JSONValue.string($0))] } ?? []))),
             "hash": .string(event.hash),
         ])
     }
@@ -39,7 +43,8 @@ public struct AuditTrail: Sendable {
         if let corrects = event.corrects { notes.append("corrects \(corrects)") }
         if let by = correctedBy[event.key] { notes.append("corrected by \(by.joined(separator: ", "))") }
         if let by = retractedBy[event.key] { notes.append("retracted by \(by)") }
-        let source = event.sourceFile.map { "\(LineText.escaped($0)):\(event.sourceLine.map(String.init) ?? "-")" } ?? "daemon"
+        let sheet = event.sourceSheet.map { ":\(LineText.escaped($0))" } ?? ""
+        let source = event.sourceFile.map { "\(LineText.escaped($0))\(sheet):\(event.sourceLine.map(String.init) ?? "-")" } ?? "daemon"
         let note = notes.isEmpty ? "" : "  [\(notes.joined(separator: "; "))]"
         return "\(event.seq)\t\(event.occurredAt)\t\(event.agency)/\(event.id)\t\(event.type)\(note)\t\(source)\t\(event.data)"
     }

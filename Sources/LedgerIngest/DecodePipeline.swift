@@ -39,7 +39,7 @@ struct EventPreparation: Sendable {
             case .failure(let failure):
                 return .problems(failure.problems.map { problem in sheet.map { problem.at(row: line, of: $0) } ?? problem.at(line: line) })
             case .success(let draft):
-                let source = EventSource(file: source.name, sha256: source.sha256, line: line)
+                let source = EventSource(file: source.name, sha256: source.sha256, line: line, sheet: sheet?.name)
                 return .event(
                     DecodedEvent(
                         sheet: sheet, draft: draft, pending: PendingAppend(draft: draft, source: source, recordedAt: recordedAt),

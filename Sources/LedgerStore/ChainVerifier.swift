@@ -103,7 +103,7 @@ public struct ChainVerifier {
     /// Every row in seq order, read through the C API (a million rows through GRDB's `Row`
     /// cost a third of the walk).
     private static func readLinks(_ db: Database, emit: (Link) throws -> Void) throws {
-        let rows = try RawStatement(db, sql: "SELECT \(StoredEvent.columns) FROM events ORDER BY seq")
+        let rows = try RawStatement(db, sql: "SELECT \(try StoredEvent.columns(db)) FROM events ORDER BY seq")
         defer { rows.reset() }
         while try rows.step() {
             let event = StoredEvent(current: rows)

@@ -6,11 +6,14 @@ public struct EventSource: Sendable, Equatable {
     public var file: String?
     public var sha256: String?
     public var line: Int?
+    /// A workbook row's sheet; `line` is then the row.
+    public var sheet: String?
 
-    public init(file: String?, sha256: String?, line: Int?) {
+    public init(file: String?, sha256: String?, line: Int?, sheet: String? = nil) {
         self.file = file
         self.sha256 = sha256
         self.line = line
+        self.sheet = sheet
     }
 
     public static let system = EventSource(file: nil, sha256: nil, line: nil)
@@ -31,8 +34,8 @@ public struct EventAppender {
         insert = try RawStatement(
             db,
             sql: """
-                INSERT INTO events (seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, source_line, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO events (seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, source_line, hash, source_sheet)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1") {
             headSeq = row[0]
@@ -62,7 +65,8 @@ public struct EventAppender {
             PendingAppend(
                 CanonicalRecord(
                     seq: 0, agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recordedAt.rfc3339UTC, corrects: corrects,
-                    canonicalData: canonicalData, sourceFile: source.file, sourceSHA256: source.sha256, sourceLine: source.line)))
+                    canonicalData: canonicalData, sourceFile: source.file, sourceSHA256: source.sha256, sourceLine: source.line,
+                    sourceSheet: source.sheet)))
     }
 
     /// Appends an event whose record was serialised ahead; only the seq and the hash are
@@ -85,6 +89,7 @@ public struct EventAppender {
             text.stage(row.sourceFile, at: 9)
             text.stage(row.sourceSHA256, at: 10)
             text.stage(HashChain.hex(hash), at: 12)
+            text.stage(row.sourceSheet, at: 13)
         }
         try tree.append(MerkleTree.leafHash(event.record, seq: seq))
         headSeq = seq
@@ -112,6 +117,6 @@ public struct PendingAppend: Sendable {
                 seq: 0, agency: draft.agency, id: draft.id, type: draft.type.rawValue,
                 occurredAt: draft.occurredAt.storedText, recordedAt: recordedAt, corrects: draft.corrects,
                 canonicalData: draft.canonicalData, sourceFile: source.file, sourceSHA256: source.sha256,
-                sourceLine: source.line))
+                sourceLine: source.line, sourceSheet: source.sheet))
     }
 }

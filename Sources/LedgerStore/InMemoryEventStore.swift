@@ -144,7 +144,7 @@ private struct MemoryLog: Sendable {
                 seq: seq, agency: columns.agency, id: columns.id, type: columns.type, occurredAt: columns.occurredAt,
                 recordedAt: columns.recordedAt, corrects: columns.corrects, data: columns.canonicalData,
                 sourceFile: columns.sourceFile, sourceSHA256: columns.sourceSHA256, sourceLine: columns.sourceLine,
-                hash: hash))
+                hash: hash, sourceSheet: columns.sourceSheet))
         seqByKey[key] = seq
         return seq
     }

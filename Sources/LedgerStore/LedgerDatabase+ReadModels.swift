@@ -101,7 +101,7 @@ extension LedgerDatabase {
         }
         try read { db in
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT \(StoredEvent.columns) FROM events WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq DESC",
+                db, sql: "SELECT \(try StoredEvent.columns(db)) FROM events WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq DESC",
                 arguments: StatementArguments(arguments))
             while let row = try rows.next() {
                 guard try body(StoredEvent(row: row)) else { return }

@@ -20,7 +20,7 @@ extension LedgerDatabase {
     ) throws {
         try read { db in
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT \(StoredEvent.columns) FROM events WHERE \(condition) ORDER BY seq",
+                db, sql: "SELECT \(try StoredEvent.columns(db)) FROM events WHERE \(condition) ORDER BY seq",
                 arguments: arguments)
             while let row = try rows.next() { try body(StoredEvent(row: row)) }
         }
@@ -28,7 +28,7 @@ extension LedgerDatabase {
 
     public func event(seq: Int64) throws -> StoredEvent? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(StoredEvent.columns) FROM events WHERE seq = ?", arguments: [seq]).map(StoredEvent.init(row:))
+            try Row.fetchOne(db, sql: "SELECT \(try StoredEvent.columns(db)) FROM events WHERE seq = ?", arguments: [seq]).map(StoredEvent.init(row:))
         }
     }
 }

@@ -80,6 +80,11 @@ public enum LedgerSchema {
             // Ledgers from before the guard: the same triggers as a new table gets.
             try StoredMerkleTree.guardTable(db)
         }
+        migrator.registerMigration("v7-source-sheet") { db in
+            // A workbook row's sheet, in its record's `source` (CONTRACT §9): null for every
+            // event before, whose records and hashes stay as they were.
+            try db.execute(sql: "ALTER TABLE events ADD COLUMN source_sheet TEXT")
+        }
         return migrator
     }
 

@@ -15,13 +15,21 @@ public struct StoredEvent: Sendable, Equatable {
     public var sourceSHA256: String?
     public var sourceLine: Int?
     public var hash: String
+    /// A workbook row's sheet (a column added after the first ledgers: null before).
+    public var sourceSheet: String?
 
-    static let columns = "seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, source_line, hash"
+    /// The columns read, in this order; `source_sheet` is read as null from a ledger made
+    /// before it that is opened read-only (a backup), so nothing needs migrating to be verified.
+    static func columns(_ db: Database) throws -> String {
+        let sheet = try db.columns(in: "events").contains { $0.name == "source_sheet" } ? "source_sheet" : "NULL"
+        return "seq, agency, id, type, occurred_at, recorded_at, corrects, data, source_file, source_sha256, source_line, hash, \(sheet)"
+    }
 
     public init(
         seq: Int64, agency: String, id: String, type: String, occurredAt: String, recordedAt: String, corrects: String?,
-        data: String, sourceFile: String?, sourceSHA256: String?, sourceLine: Int?, hash: String
+        data: String, sourceFile: String?, sourceSHA256: String?, sourceLine: Int?, hash: String, sourceSheet: String? = nil
     ) {
+        self.sourceSheet = sourceSheet
         self.seq = seq
         self.agency = agency
         self.id = id
@@ -49,6 +57,7 @@ public struct StoredEvent: Sendable, Equatable {
         sourceSHA256 = row[9]
         sourceLine = row[10]
         hash = row[11]
+        sourceSheet = row[12]
     }
 
     /// The row a `RawStatement` selecting `columns` stands on.
@@ -65,6 +74,7 @@ public struct StoredEvent: Sendable, Equatable {
         sourceSHA256 = row.string(9)
         sourceLine = row.isNull(10) ? nil : Int(row.int64(10))
         hash = row.string(11) ?? ""
+        sourceSheet = row.string(12)
     }
 
     public var key: EventKey { EventKey(agency: agency, id: id) }
@@ -76,6 +86,6 @@ public struct StoredEvent: Sendable, Equatable {
         return CanonicalRecord(
             seq: seq, agency: agency, id: id, type: type, occurredAt: occurredAt, recordedAt: recordedAt,
             corrects: corrects, canonicalData: canonicalData, sourceFile: sourceFile,
-            sourceSHA256: sourceSHA256, sourceLine: sourceLine)
+            sourceSHA256: sourceSHA256, sourceLine: sourceLine, sourceSheet: sourceSheet)
     }
 }

@@ -170,4 +170,26 @@ struct WorkbookTests {
             #expect(result.status == 0 && result.stdout.contains(#""appended": 5"#), "\(office): \(result.stdout)")
         }
     }
+
+    /// A workbook's rows name their sheet in `source`, so two sheets' row 2 are told apart;
+    /// the chain and the Merkle root still agree with the auditor's scripts, which share no
+    /// code with the product.
+    @Test func aWorkbookRowNamesItsSheetAndTheChainStillVerifiesOutside() throws {
+        let books = try workbooks()
+        let fixture = try CLIFixture()
+        #expect(try fixture.run(["ingest", "--agency", "UBND-TD", books.file("filled.xlsx")]).status == 0)
+        let events = try fixture.run(["events", "--agency", "UBND-TD", "--json"]).stdout
+        #expect(events.contains(#""sheet":"Hoạt động tuyên truyền""#), "\(events)")
+        #expect(events.contains(#""sheet":"codes""#), "\(events)")
+        #expect(try fixture.sql("SELECT COUNT(DISTINCT source_sheet) FROM events WHERE agency = 'UBND-TD'") == "2")
+        #expect(try fixture.sql("SELECT COUNT(*) FROM events WHERE source_sheet IS NOT NULL AND agency <> 'UBND-TD'") == "0")
+        #expect(try fixture.run(["verify"]).status == 0)
+        let chain = try ProcessRunner.run("/usr/bin/env", ["python3", RepositoryPaths.path("Scripts/verify_chain.py"), fixture.state + "/ledger.sqlite"])
+        #expect(chain.status == 0 && chain.stdout.hasPrefix("OK"), "\(chain.stdout) \(chain.stderr)")
+        let note = try fixture.run(["checkpoint"]).stdout.split(separator: "\n").map(String.init)
+        let root = try #require(Data(base64Encoded: note[2])).map { String(format: "%02x", $0) }.joined()
+        let outside = try ProcessRunner.run(
+            "/usr/bin/env", ["python3", RepositoryPaths.path("Scripts/merkle_root.py"), fixture.state + "/ledger.sqlite", note[1]])
+        #expect(outside.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(note[1]) \(root)", "\(outside.stdout) \(outside.stderr)")
+    }
 }

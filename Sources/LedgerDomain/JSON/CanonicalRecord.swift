@@ -1,5 +1,7 @@
 /// The record that the hash chain covers (CONTRACT §9), in RFC 8785 form:
-/// `{"agency","corrects"?,"data","id","occurred_at","recorded_at","seq","source":{"file","line","sha256"},"type"}`.
+/// `{"agency","corrects"?,"data","id","occurred_at","recorded_at","seq","source":{"file","line","sha256","sheet"?},"type"}`
+/// (`sheet` only for a workbook's row: events from before it, and from other files, have
+/// none, so their hashes are what they always were).
 ///
 /// Built directly in sorted key order, splicing the already-canonical `data` text, so the
 /// hot path of ingestion does not sort or re-encode anything.
@@ -16,11 +18,14 @@ public struct CanonicalRecord: Sendable {
     public var sourceFile: String?
     public var sourceSHA256: String?
     public var sourceLine: Int?
+    /// The sheet of a workbook's row (its `line` is then the row).
+    public var sourceSheet: String?
 
     public init(
         seq: Int64, agency: String, id: String, type: String, occurredAt: String, recordedAt: String,
-        corrects: String?, canonicalData: String, sourceFile: String?, sourceSHA256: String?, sourceLine: Int?
+        corrects: String?, canonicalData: String, sourceFile: String?, sourceSHA256: String?, sourceLine: Int?, sourceSheet: String? = nil
     ) {
+        self.sourceSheet = sourceSheet
         self.seq = seq
         self.agency = agency
         self.id = id
@@ -72,6 +77,10 @@ public struct CanonicalRecord: Sendable {
         if let sourceLine { tail.append(contentsOf: String(sourceLine).utf8) } else { tail.append(contentsOf: "null".utf8) }
         key(",\"sha256\":", to: &tail)
         string(sourceSHA256, to: &tail)
+        if let sourceSheet {
+            key(",\"sheet\":", to: &tail)
+            string(sourceSheet, to: &tail)
+        }
         key("},\"type\":", to: &tail)
         string(type, to: &tail)
         tail.append(UInt8(ascii: "}"))

@@ -124,8 +124,10 @@ struct AuditPages: Sendable {
 
     private func source(_ event: JSONObject) -> String {
         guard let source = event["source"]?.objectValue, let file = source["file"]?.stringValue else { return "—" }
-        if case .integer(let line)? = source["line"] { return "\(file): \(line)" }
-        return file
+        guard case .integer(let line)? = source["line"] else { return file }
+        // A workbook's row: its sheet and row, as Excel shows them.
+        if let sheet = source["sheet"]?.stringValue { return "\(file): \(words.sheetRow(sheet, line))" }
+        return "\(file): \(line)"
     }
 
     private func detail(_ event: JSONValue) -> String {

@@ -31,6 +31,7 @@ struct PortalWords {
             "Choose one or more files (.json, .ndjson, .jsonl, .csv, .tsv, .xlsx). Each is checked as if dropped in the agency's folder.")
     }
     var send: String { pick("Gửi", "Send") }
+    func sheetRow(_ sheet: String, _ row: Int) -> String { pick("trang “\(sheet)”, dòng \(row)", "sheet “\(sheet)”, row \(row)") }
     var chooseFiles: String { pick("Chọn tệp cần gửi (có thể chọn nhiều tệp)", "Choose the files to send (several at once)") }
     var template: String { pick("Tải biểu mẫu Excel của cơ quan", "Download the agency's Excel template") }
     var verdicts: String { pick("Kết quả gửi tệp", "Verdicts") }

@@ -70,7 +70,7 @@ enum StoredMerkleTree {
 
     /// The leaf hashes of events `range.lowerBound + 1 ... range.upperBound`, from their rows.
     static func leafHashes(_ db: Database, _ range: Range<Int>, _ body: ([UInt8]) throws -> Void) throws {
-        let rows = try RawStatement(db, sql: "SELECT \(StoredEvent.columns) FROM events WHERE seq > ? AND seq <= ? ORDER BY seq")
+        let rows = try RawStatement(db, sql: "SELECT \(try StoredEvent.columns(db)) FROM events WHERE seq > ? AND seq <= ? ORDER BY seq")
         defer { rows.reset() }
         rows.bind(Int64(range.lowerBound), at: 1)
         rows.bind(Int64(range.upperBound), at: 2)
