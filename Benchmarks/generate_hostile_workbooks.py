@@ -13,6 +13,11 @@ shared with the product. Each is named for what it tries:
   old-format.xlsx             an OLE2 compound file, as a .xls renamed .xlsx
   password.xlsx               an OLE2 file holding an EncryptedPackage stream
   endless-cell.xlsx           one cell whose text runs 8 MiB without an end tag
+  at-the-bounds.xlsx          256 sheets, 1,990 parts, a (formatted, empty) cell in column 512 (SR), the
+                              last row 100,000: taken
+  column-513.xlsx             a cell in column 513 (SS): refused, naming it
+  row-100001.xlsx             a row numbered 100,001: refused
+  shared-past-limit.xlsx      ~70 MiB of unique shared strings: refused
 
 usage: generate_hostile_workbooks.py FOLDER
 """
@@ -81,6 +86,12 @@ def wide_rows(rows, title_bytes, shared):
     yield b"</sheetData></worksheet>"
 
 
+def event_row(r, extra=""):
+    return ('<row r="%d"><c r="A%d" t="inlineStr"><is><t>B-%d</t></is></c><c r="B%d" t="inlineStr"><is><t>activity.held</t></is></c>'
+            '<c r="C%d"><v>45300</v></c><c r="D%d" t="inlineStr"><is><t>training</t></is></c>'
+            '<c r="E%d" t="inlineStr"><is><t>Biên</t></is></c>%s</row>' % (r, r, r, r, r, r, r, extra))
+
+
 def simple_sheet(rows_xml):
     return ('<?xml version="1.0"?><worksheet %s><sheetData>' % NS).encode() + header_row() + rows_xml.encode() + b"</sheetData></worksheet>"
 
@@ -106,6 +117,13 @@ def main(folder):
         f.write(ole2("Workbook".encode("utf-16-le")))
     with open(j("password.xlsx"), "wb") as f:
         f.write(ole2("EncryptionInfo".encode("utf-16-le") + b"\0\0" + "EncryptedPackage".encode("utf-16-le")))
+    at_bounds = simple_sheet(event_row(2, '<c r="SR2" s="1"/>') + event_row(100_000))
+    package(j("at-the-bounds.xlsx"), [("activity.held", at_bounds)] + [("Trống %d" % i, simple_sheet("")) for i in range(255)],
+            extra_parts=1_990 - 256 - 3)
+    package(j("column-513.xlsx"), [("activity.held", simple_sheet(event_row(2, '<c r="SS2"><v>1</v></c>')))])
+    package(j("row-100001.xlsx"), [("activity.held", simple_sheet(event_row(100_001)))])
+    package(j("shared-past-limit.xlsx"), [("activity.held", wide_rows(99_999, 0, shared=True))],
+            shared=(("Bài %d " % i).encode() + hashlib.sha512(b"%d" % i).hexdigest().encode() * 6 for i in range(99_999)))
     package(j("endless-cell.xlsx"), [("activity.held", iter([
         ('<?xml version="1.0"?><worksheet %s><sheetData>' % NS).encode() + header_row() + b'<row r="2"><c r="E2" t="inlineStr"><is><t>',
         *([b"z" * 1048576] * 8)]))])

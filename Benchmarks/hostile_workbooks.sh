@@ -40,6 +40,10 @@ huge-shared-index.xlsx rejected malformed A2
 old-format.xlsx rejected malformed -
 password.xlsx rejected malformed -
 endless-cell.xlsx rejected too_large -
+at-the-bounds.xlsx accepted - -
+column-513.xlsx rejected malformed SS2
+row-100001.xlsx rejected too_large -
+shared-past-limit.xlsx rejected too_large -
 LIST
 
 # SIGTERM while the daemon reads the widest workbook: it stops within seconds, the file
