@@ -143,34 +143,14 @@ extension PortalIntake {
     /// How many of a figure's events a page lists (the count is always whole).
     static var tracePage: Int { 500 }
 
-    /// The checks of `verify`, on a connection of its own that only reads: the file's
-    /// structure, the hash chain from the first event, every issued report file.
+    /// The checks of `verify` (`LedgerVerifier`), on a connection of its own that only
+    /// reads: the file's structure, the hash chain and the stored Merkle tree, every issued
+    /// report file; no kept checkpoints (an auditor brings those to the command).
     func verify() async throws -> JSONValue {
         let layout = self.layout
         return try await read {
             let database = try LedgerDatabase(readingOnly: layout.database)
-            let structural = try database.structuralProblems()
-            guard structural.isEmpty else {
-                return .object(["ok": .bool(false), "reason": .string("the ledger file is damaged: " + structural.joined(separator: "; "))])
-            }
-            let (outcome, _) = try ChainVerifier(database: database).verify(recordingRootsAt: [], checkingStoredTree: true, progress: { _ in })
-            switch outcome {
-            case .broken(let seq, let reason):
-                return .object(["ok": .bool(false), "first_bad_seq": .integer(Int(seq)), "reason": .string(reason)])
-            case .treeDamaged(let level, let index, let reason):
-                return .object([
-                    "ok": .bool(false), "bad_merkle_node": .object(["level": .integer(level), "index": .integer(index)]), "reason": .string(reason),
-                ])
-            case .intact(let events, let headHash):
-                switch try ReportFileVerifier(store: database, reportsFolder: layout.reports).verify() {
-                case .intact(let files):
-                    return .object([
-                        "ok": .bool(true), "events": .integer(Int(events)), "head_hash": .string(headHash), "report_files": .integer(files),
-                    ])
-                case .broken(let file, let seq, let reason):
-                    return .object(["ok": .bool(false), "bad_file": .string(file), "seq": .integer(Int(seq)), "reason": .string(reason)])
-                }
-            }
+            return try LedgerVerifier(database: database, reportsFolder: layout.reports).verify().json()
         }
     }
 

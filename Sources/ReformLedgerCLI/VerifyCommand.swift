@@ -126,11 +126,8 @@ private struct Verification {
         return ExitStatus.verificationFailed.exitCode
     }
 
+    /// Opens the kept checkpoints, runs `LedgerVerifier`, and prints its outcome.
     func check(_ database: LedgerDatabase) throws {
-        let structural = try database.structuralProblems()
-        if !structural.isEmpty {
-            throw Self.failed("the ledger file is damaged: " + structural.joined(separator: "; "), json: json)
-        }
         var opened: [(path: String, checkpoint: Checkpoint)] = []
         for kept in checkpoints {
             switch kept.open() {
@@ -138,69 +135,30 @@ private struct Verification {
             case .failure(let error): throw failed(checkpoint: kept.path, error.description)
             }
         }
-        let (outcome, roots) = try ChainVerifier(database: database).verify(
-            recordingRootsAt: Set(opened.map(\.checkpoint.size)), checkingStoredTree: true
-        ) { seq in
+        let outcome = try LedgerVerifier(database: database, reportsFolder: reportsFolder).verify(checkpoints: opened.map(\.checkpoint)) { seq in
             Terminal.progress("verified \(seq) events")
         }
         Terminal.endProgress()
+        if json {
+            Terminal.print(JSONWriter.string(outcome.json(checkpoints: opened.count, checkpoint: { opened[$0].path })))
+        } else {
+            for line in lines(outcome, opened) { Terminal.print(line) }
+        }
+        guard outcome.isIntact else { throw ExitStatus.verificationFailed.exitCode }
+    }
+
+    /// The outcome as the lines of the text form.
+    private func lines(_ outcome: LedgerVerifier.Outcome, _ opened: [(path: String, checkpoint: Checkpoint)]) -> [String] {
         switch outcome {
-        case .intact(let events, let headHash):
-            var extended: [String] = []
-            for (path, checkpoint) in opened {
-                guard let root = roots[checkpoint.size] else {
-                    throw failed(checkpoint: path, "it is of \(checkpoint.size) events but the log has only \(events): events were removed")
-                }
-                guard root == checkpoint.root else {
-                    throw failed(
-                        checkpoint: path,
-                        "the log's first \(checkpoint.size) events have the root \(HashChain.hex(root)), not the checkpoint's \(HashChain.hex(checkpoint.root)): history was rewritten"
-                    )
-                }
-                extended.append("OK: checkpoint \(path) (\(checkpoint.size) events) is signed by \(checkpoints[0].verifier.name) and the log extends it")
-            }
-            switch try ReportFileVerifier(store: database, reportsFolder: reportsFolder).verify() {
-            case .intact(let files):
-                if json {
-                    Terminal.print(
-                        JSONWriter.string(
-                            .object([
-                                "ok": .bool(true), "events": .integer(Int(events)), "head_hash": .string(headHash),
-                                "report_files": .integer(files), "checkpoints": .integer(opened.count),
-                            ])))
-                } else {
-                    Terminal.print("OK: the hash chain of \(events) events is intact; head seq \(events), hash \(headHash)")
-                    for line in extended { Terminal.print(line) }
-                    Terminal.print("OK: \(files) issued report file(s) match their report.generated")
-                }
-            case .broken(let file, let seq, let reason):
-                if json {
-                    Terminal.print(
-                        JSONWriter.string(.object(["ok": .bool(false), "bad_file": .string(file), "seq": .integer(Int(seq)), "reason": .string(reason)])))
-                } else {
-                    Terminal.print("FAILED: report file \(file) (report.generated seq \(seq)): \(reason)")
-                }
-                throw ExitStatus.verificationFailed.exitCode
-            }
-        case .broken(let seq, let reason):
-            if json {
-                Terminal.print(JSONWriter.string(.object(["ok": .bool(false), "first_bad_seq": .integer(Int(seq)), "reason": .string(reason)])))
-            } else {
-                Terminal.print("FAILED: seq \(seq): \(reason)")
-            }
-            throw ExitStatus.verificationFailed.exitCode
-        case .treeDamaged(let level, let index, let reason):
-            if json {
-                Terminal.print(
-                    JSONWriter.string(
-                        .object([
-                            "ok": .bool(false), "bad_merkle_node": .object(["level": .integer(level), "index": .integer(index)]),
-                            "reason": .string(reason),
-                        ])))
-            } else {
-                Terminal.print("FAILED: merkle_nodes level \(level) index \(index): \(reason)")
-            }
-            throw ExitStatus.verificationFailed.exitCode
+        case .intact(let events, let headHash, let files):
+            return ["OK: the hash chain of \(events) events is intact; head seq \(events), hash \(headHash)"]
+                + opened.map { "OK: checkpoint \($0.path) (\($0.checkpoint.size) events) is signed by \(checkpoints[0].verifier.name) and the log extends it" }
+                + ["OK: \(files) issued report file(s) match their report.generated"]
+        case .damagedFile(let reason): return ["FAILED: \(reason)"]
+        case .brokenChain(let seq, let reason): return ["FAILED: seq \(seq): \(reason)"]
+        case .damagedTree(let level, let index, let reason): return ["FAILED: merkle_nodes level \(level) index \(index): \(reason)"]
+        case .badCheckpoint(let index, let reason): return ["FAILED: checkpoint \(opened[index].path): \(reason)"]
+        case .badReportFile(let file, let seq, let reason): return ["FAILED: report file \(file) (report.generated seq \(seq)): \(reason)"]
         }
     }
 }
