@@ -15,7 +15,6 @@ final class MultipartUpload {
     struct File {
         var fileName: String
         var path: String
-        var size: Int
     }
 
     enum Failure: Error {
@@ -33,6 +32,8 @@ final class MultipartUpload {
     private(set) var files: [File] = []
     private(set) var fields: [String: String] = [:]
     private var headers: [(String, String)] = []
+    /// The current part's `Content-Disposition` parameters, read once its headers are in.
+    private var part: [String: String]?
     private var field: [UInt8] = []
     private var output: (descriptor: Int32, path: String, name: String)?
     private var received = 0
@@ -76,7 +77,21 @@ final class MultipartUpload {
     }
 
     private var disposition: [String: String] {
-        headers.first { $0.0 == "content-disposition" }.map { Self.parameters($0.1) } ?? [:]
+        if let part { return part }
+        let parameters = headers.first { $0.0 == "content-disposition" }.map { Self.parameters($0.1) } ?? [:]
+        part = parameters
+        return parameters
+    }
+
+    /// A new, empty staging file; nil (and `failure` set) when it cannot be made.
+    private func stagingFile() -> (descriptor: Int32, path: String)? {
+        let path = (stagingFolder as NSString).appendingPathComponent(".\(UUID().uuidString.lowercased()).part")
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            failure = .staging(path, errno)
+            return nil
+        }
+        return (descriptor, path)
     }
 
     private func body(_ buffer: inout ByteBuffer) {
@@ -98,13 +113,8 @@ final class MultipartUpload {
             return
         }
         if output == nil {
-            let path = (stagingFolder as NSString).appendingPathComponent(".\(UUID().uuidString.lowercased()).part")
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else {
-                failure = .staging(path, errno)
-                return
-            }
-            output = (descriptor, path, name)
+            guard let file = stagingFile() else { return }
+            output = (file.descriptor, file.path, name)
         }
         guard let output else { return }
         let written = buffer.withUnsafeReadableBytes { raw -> Bool in
@@ -126,6 +136,7 @@ final class MultipartUpload {
     private func partComplete() {
         defer {
             headers = []
+            part = nil
             field = []
         }
         let parameters = disposition
@@ -133,20 +144,12 @@ final class MultipartUpload {
             if let output {
                 close(output.descriptor)
                 self.output = nil
-                var info = stat()
-                let size = stat(output.path, &info) == 0 ? Int(info.st_size) : 0
-                files.append(File(fileName: name, path: output.path, size: size))
-            } else if !name.isEmpty {
+                files.append(File(fileName: name, path: output.path))
+            } else if !name.isEmpty, let empty = stagingFile() {
                 // An empty file that was chosen: staged empty. (A browser sends an empty
                 // part without a name when no file was chosen.)
-                let path = (stagingFolder as NSString).appendingPathComponent(".\(UUID().uuidString.lowercased()).part")
-                let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-                guard descriptor >= 0 else {
-                    failure = .staging(path, errno)
-                    return
-                }
-                close(descriptor)
-                files.append(File(fileName: name, path: path, size: 0))
+                close(empty.descriptor)
+                files.append(File(fileName: name, path: empty.path))
             }
         } else if let name = parameters["name"], Self.fileName(parameters) == nil, field.count <= 1024 {
             fields[name] = String(decoding: field, as: UTF8.self)
