@@ -28,12 +28,6 @@ public enum Daemon {
         UploadRecovery.requeue(layout, logger: logger)
         let database = try LedgerDatabase(path: layout.database)
         let checkpoints = Self.checkpointSigner(layout: layout, configuration: configuration, logger: logger)
-        if let checkpoints {
-            // The signer's first check of the whole tree, off the start-up path.
-            DispatchQueue.global(qos: .utility).async {
-                do { try checkpoints.warm(database) } catch { logger.error("the Merkle tree could not be checked at start", metadata: ["error": "\(error)"]) }
-            }
-        }
         let ingestor = FileIngestor(store: database, options: IngestOptions(configuration: configuration), clock: clock)
         let notifier = SystemdNotifier(environment: environment)
         let heartbeat = Heartbeat()

@@ -42,13 +42,6 @@ public struct CheckpointSigner: Sendable {
         self.signer = signer
     }
 
-    /// Checks the stored tree against the events up to the head now, in short reads, so
-    /// that the first receipt or report after a start does not wait for it (the daemon
-    /// calls it in the background at start-up).
-    public func warm(_ store: any EventStore) throws {
-        try witness.advance(to: store.readTree { $0.size }, store: store)
-    }
-
     /// The signed checkpoint of the log at `size` events (nil: the head).
     public func note(of store: any EventStore, size: Int64? = nil) throws -> String {
         try signed(of: store, size: size).note
@@ -57,9 +50,6 @@ public struct CheckpointSigner: Sendable {
     /// The checkpoint at `size` (nil: the head) and its signed note.
     public func signed(of store: any EventStore, size: Int64? = nil) throws -> (checkpoint: Checkpoint, note: String) {
         let witness = self.witness
-        // The events not yet checked are hashed first, in short reads; the read below then
-        // hashes only what was appended meanwhile.
-        try witness.advance(to: size ?? store.readTree { $0.size }, store: store)
         let checkpoint = try store.readTree { tree in
             let size = size ?? tree.size
             guard size >= 0, size <= tree.size else {

@@ -8,44 +8,13 @@ import Synchronization
 ///
 /// It keeps the frontiers it reached (the right edge of the tree, O(log n) hashes each)
 /// at the last sizes it was asked for, so each check hashes only the events appended
-/// since — all of them once, the first time (1.2 s at 300,000 events). That first walk is
-/// made by `advance` in reads of `batch` events, so that it never holds the database for
-/// long: appends go on between two batches.
+/// since — all of them once, the first time (a second or two at a million events).
 public final class TreeWitness: Sendable {
     /// Frontiers by size, the largest few kept.
     private let frontiers = Mutex<[MerkleFrontier]>([])
     static let kept = 8
 
-    /// Events hashed in one read transaction by `advance`.
-    static let batch = 65_536
-
     public init() {}
-
-    /// Brings the kept frontier up to `size` (at most the head), one short read at a time.
-    public func advance(to size: Int64, store: any EventStore) throws {
-        while true {
-            var frontier = frontiers.withLock { kept in kept.filter { $0.size <= Int(size) }.max { $0.size < $1.size } } ?? .empty
-            guard frontier.size < Int(size) else { return }
-            let moved = try store.readTree { tree -> Bool in
-                let end = min(Int(size), Int(tree.size), frontier.size + Self.batch)
-                guard end > frontier.size else { return false }
-                try tree.leafHashes(frontier.size..<end) { leaf in frontier.append(leaf) { _, _, _ in } }
-                return true
-            }
-            guard moved else { return }
-            keep(frontier)
-        }
-    }
-
-    private func keep(_ reached: MerkleFrontier) {
-        frontiers.withLock { kept in
-            if !kept.contains(where: { $0.size == reached.size }) { kept.append(reached) }
-            if kept.count > Self.kept {
-                kept.sort { $0.size > $1.size }
-                kept.removeLast(kept.count - Self.kept)
-            }
-        }
-    }
 
     /// The stored tree disagrees with the events: nothing is signed.
     public struct Disagreement: Error, CustomStringConvertible {
@@ -60,8 +29,15 @@ public final class TreeWitness: Sendable {
         let target = Int(size)
         var frontier = frontiers.withLock { kept in kept.filter { $0.size <= target }.max { $0.size < $1.size } } ?? .empty
         try tree.leafHashes(frontier.size..<target) { leaf in frontier.append(leaf) { _, _, _ in } }
-        keep(frontier)
-        return frontier.root
+        let reached = frontier
+        frontiers.withLock { kept in
+            if !kept.contains(where: { $0.size == reached.size }) { kept.append(reached) }
+            if kept.count > Self.kept {
+                kept.sort { $0.size > $1.size }
+                kept.removeLast(kept.count - Self.kept)
+            }
+        }
+        return reached.root
     }
 
     /// `root` from the stored tree, checked against the events.
