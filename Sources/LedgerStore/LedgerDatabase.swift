@@ -1,14 +1,24 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LedgerDomain
 
 /// The SQLite file of a state folder: `<state>/ledger.sqlite`, WAL, `synchronous=FULL`.
+///
+/// Opened for writing it is a GRDB `DatabasePool`: one writer connection and readers
+/// beside it, each reading a snapshot of the WAL. A report, a page or the signer's tree
+/// check never holds back an append, and an append never holds back a read.
 public final class LedgerDatabase: Sendable {
     /// Bytes the WAL is truncated to when it restarts (64 MiB).
     public static let walSizeLimit = 64 << 20
 
+    /// How long a connection waits on another's lock before SQLITE_BUSY.
+    static let busyTimeoutMilliseconds: Int32 = 30_000
+
     public let path: String
-    let queue: DatabaseQueue
+    /// A `DatabasePool` for a ledger opened to write; a `DatabaseQueue` for one opened
+    /// reading only (an `immutable=1` file has no WAL for a pool to share).
+    let connections: any DatabaseWriter
 
     /// Opens (and with `create`, creates) the ledger, bringing its schema up to date.
     public init(path: String, create: Bool = false) throws {
@@ -16,8 +26,10 @@ public final class LedgerDatabase: Sendable {
             throw StoreError(.notInitialised, "No ledger at \(path); run `reformledger init` first.")
         }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(TimeInterval(Self.busyTimeoutMilliseconds) / 1000)
         configuration.prepareDatabase { db in
+            // The pool's readers are read-only connections: the file's settings are the writer's.
+            guard !db.configuration.readonly else { return }
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // A long reader (an auditor's sqlite3) stops checkpoints from reaching the end of
@@ -26,13 +38,14 @@ public final class LedgerDatabase: Sendable {
             try db.execute(sql: "PRAGMA journal_size_limit = \(Self.walSizeLimit)")
         }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try LedgerSchema.migrator().migrate(queue)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try LedgerSchema.migrator().migrate(pool)
             // A ledger older than its tree (or whose tree rows were deleted) gets it now,
             // once; the usual open only reads.
-            if try queue.read(StoredMerkleTree.needsCatchUp) {
-                try queue.write { db in _ = try StoredMerkleTree.Appender(db: db) }
+            if try pool.read(StoredMerkleTree.needsCatchUp) {
+                try pool.write { db in _ = try StoredMerkleTree.Appender(db: db) }
             }
+            connections = pool
         } catch {
             throw StoreError(.openFailed, "Cannot open the ledger at \(path).", cause: error)
         }
@@ -56,12 +69,14 @@ public final class LedgerDatabase: Sendable {
         let live = FileManager.default.fileExists(atPath: path + "-wal")
         let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#"))) ?? path
         let uri = "file:\(escaped)?" + (live ? "mode=ro" : "immutable=1")
+        let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: uri, configuration: configuration)
             _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'events'") }
         } catch {
             throw StoreError(.openFailed, "Cannot read the ledger at \(path).", cause: error)
         }
+        connections = queue
         self.path = path
     }
 
@@ -74,7 +89,7 @@ public final class LedgerDatabase: Sendable {
         }
         do {
             let destination = try DatabaseQueue(path: path)
-            try queue.backup(to: destination, pagesPerStep: 1024) { step in
+            try connections.backup(to: destination, pagesPerStep: 1024) { step in
                 progress?(step.completedPageCount, step.totalPageCount)
             }
             try destination.close()
@@ -87,7 +102,7 @@ public final class LedgerDatabase: Sendable {
     /// and indexes hold together, else what is wrong. The chain proves the rows; this
     /// proves the file around them (a flipped byte in a page header or an index).
     public func structuralProblems(limit: Int = 10) throws -> [String] {
-        try queue.read { db in
+        try connections.read { db in
             let rows = try String.fetchAll(db, sql: "PRAGMA quick_check(\(limit))")
             return rows == ["ok"] ? [] : rows
         }
@@ -96,18 +111,32 @@ public final class LedgerDatabase: Sendable {
     /// Runs `body` in one IMMEDIATE transaction; it commits unless `body` throws or asks
     /// to roll back. One file of events is one such transaction.
     func transaction<T>(_ body: (Database) throws -> (T, commit: Bool)) throws -> T {
-        try queue.writeWithoutTransaction { db in
+        try connections.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
                 let (value, commit) = try body(db)
                 result = value
                 return commit ? .commit : .rollback
             }
+            cutBackTheWAL(db)
             return result!
         }
     }
 
+    /// After a commit, a WAL grown past `walSizeLimit` (a long reader held it) is
+    /// checkpointed and truncated when no reader is left on it; with readers still there
+    /// it is tried again after the next commit, never waited for (the busy timeout is 0
+    /// for this one call, so no append waits on an auditor's open transaction).
+    private func cutBackTheWAL(_ db: Database) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        guard size > Self.walSizeLimit else { return }
+        sqlite3_busy_timeout(db.sqliteConnection, 0)
+        defer { sqlite3_busy_timeout(db.sqliteConnection, Self.busyTimeoutMilliseconds) }
+        _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+
+    /// A read transaction on a snapshot of the log: beside the writer, never behind it.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.read(body)
+        try connections.read(body)
     }
 }

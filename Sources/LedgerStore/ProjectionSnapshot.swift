@@ -173,22 +173,56 @@ public struct EffectiveFact {
     }
 }
 
+/// What a read at the head found.
+private enum HeadRead<T> {
+    case read(T)
+    /// The head has moved past the seq asked for: an earlier seq, folded apart.
+    case notAtHead
+    /// The live projection lags the head.
+    case behind
+}
+
 extension LedgerDatabase {
     /// Runs `body` on the projection as of `throughSeq` (nil: the head). At the head the
-    /// live projection is brought up to date and read in one transaction; at an earlier
-    /// seq the log is folded into a throwaway projection, so any edition can be reproduced.
+    /// live projection is read in a read transaction (a snapshot of the log at one seq,
+    /// beside the writer); when it lags the head it is first caught up in a short write.
+    /// At an earlier seq the log is folded into a throwaway projection, so any edition can
+    /// be reproduced.
     public func withProjection<T>(
         throughSeq requested: Int64?, zone: LocalZone, coordinators: Set<String>,
         progress: ((Int64) -> Void)?, _ body: (ProjectionSnapshot) throws -> T
     ) throws -> T {
-        let atHead: T? = try transaction { db in
-            let head = try Self.head(db)
-            guard requested == nil || requested == head.seq else { return (nil, commit: false) }
-            try ProjectionWriter(db: db, zone: zone).catchUp()
-            let registry = try Self.loadRegistry(db, coordinators: coordinators, zone: zone)
-            let snapshot = ProjectionSnapshot(
-                facts: .table(db), registry: registry, throughSeq: head.seq, headHash: head.hash, recordedAt: { try Self.recordedAt(db, seq: $0) })
-            return (try body(snapshot), commit: true)
+        var atHead: T?
+        // Appends keep the projection current in their own transactions; only events
+        // appended without it (the daemon's own) or a change of zone leave it behind. A
+        // writer may slip one in between the catch-up and the read: a few tries, then the
+        // catch-up and the read in one write transaction, as before there were readers.
+        for attempt in 0..<4 {
+            let outcome: HeadRead<T> = try read { db in
+                let head = try Self.head(db)
+                guard requested == nil || requested == head.seq else { return .notAtHead }
+                guard try ProjectionWriter(db: db, zone: zone).checkpoint() == head.seq || head.seq == 0 else { return .behind }
+                return .read(try body(try Self.snapshot(db, head: head, zone: zone, coordinators: coordinators)))
+            }
+            switch outcome {
+            case .read(let value): return value
+            case .notAtHead: break
+            case .behind:
+                if attempt < 3 {
+                    try transaction { db in
+                        try ProjectionWriter(db: db, zone: zone).catchUp(progress: progress)
+                        return ((), commit: true)
+                    }
+                    continue
+                }
+                atHead = try transaction { db in
+                    let head = try Self.head(db)
+                    guard requested == nil || requested == head.seq else { return (nil, commit: false) }
+                    try ProjectionWriter(db: db, zone: zone).catchUp(progress: progress)
+                    return (try body(try Self.snapshot(db, head: head, zone: zone, coordinators: coordinators)), commit: true)
+                }
+            }
+            break
         }
         if let atHead { return atHead }
         let seq = requested ?? 0
@@ -215,6 +249,13 @@ extension LedgerDatabase {
                         recordedAt: { $0 <= seq ? try Self.recordedAt(source, seq: $0) : nil }))
             }
         }
+    }
+
+    /// The live projection and registry at `head`, read through `db`.
+    private static func snapshot(_ db: Database, head: LogHead, zone: LocalZone, coordinators: Set<String>) throws -> ProjectionSnapshot {
+        let registry = try loadRegistry(db, coordinators: coordinators, zone: zone)
+        return ProjectionSnapshot(
+            facts: .table(db), registry: registry, throughSeq: head.seq, headHash: head.hash, recordedAt: { try Self.recordedAt(db, seq: $0) })
     }
 
     static func recordedAt(_ db: Database, seq: Int64) throws -> String? {
