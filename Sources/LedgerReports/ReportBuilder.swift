@@ -10,6 +10,9 @@ public struct ReportBuilder {
     let language: Language
     /// When agencies' reports and contest feedback are due (CONTRACT §7.4).
     public var deadlines = Deadlines()
+    /// Counts every fact one by one instead of summing tallies: the oracle the tests
+    /// hold the tallies to.
+    var countsEveryFact = false
 
     public init(registry: AgencyRegistry, mode: LedgerConfiguration.PeriodMode, language: Language) {
         self.registry = registry
@@ -34,43 +37,39 @@ public struct ReportBuilder {
         }
     }
 
-    /// Everything a report needs from `proj_effective`, gathered in one sequential scan
-    /// (no SQL GROUP BY: sorting a million rows is what made reports slow).
-    struct Facts {
-        var byAgency: [String: AgencyTally] = [:]
-        var totals = ConsolidatedReport.Totals()
-        var awareness: [String: (aware: Int128, respondents: Int128)] = [:]
-        /// (indicator, agency) → the latest report (by instant, then seq) in the period.
-        var latestIndicator: [Pair: (instant: Int64, seq: Int64, numerator: Int, denominator: Int)] = [:]
-        var feedback: [(agency: String, recommendation: String?)] = []
-        var submitted = Set<String>()
-        /// Agency → the root seq of its first `report.submitted` for the period, and of its
-        /// first contest-feedback survey (when feedback is tracked): arrivals are when they
-        /// first reached the log, whatever corrections followed.
-        var firstSubmitted: [String: Int64] = [:], firstFeedback: [String: Int64] = [:]
-        /// (audience, agency) → the agency's own awareness sums (its report, §7.5).
-        var awarenessByAgency: [Pair: (aware: Int128, respondents: Int128)] = [:]
-        /// (task, agency) pairs.
-        var done = Set<Pair>(), progressed = Set<Pair>()
-        var linked: [String: Int] = [:]
-        /// (task, channel or form) → linked articles and activities of that channel or form.
-        var linkedByMeasure: [Pair: Int] = [:]
+    /// The facts of a report from the projection's half-month tallies and the few facts
+    /// read one by one (submitted reports, indicators, contest feedback): what a report
+    /// costs is what its output costs. A range that is not whole half-months (`replay`'s
+    /// whole history) is scanned instead.
+    func gather(_ projection: ProjectionSnapshot, period: String, range: ClosedRange<LocalDate>, tracksFeedback: Bool = false) throws -> Facts {
+        let first = range.lowerBound.description, last = range.upperBound.description
+        guard HalfMonth.tiles(range), !countsEveryFact else {
+            return try gatherByScanning(projection, period: period, first: first, last: last, tracksFeedback: tracksFeedback)
+        }
+        var facts = Facts()
+        try projection.forEachTally(from: first, through: last) { tally in
+            facts.count(
+                agency: tally.agency, type: tally.type, measure: tally.measure, task: tally.task, times: tally.count,
+                inPeriod: tally.bucket >= first, upToLast: true)
+        }
+        let single = { (row: EffectiveFact) in
+            guard let day = row.day, let agency = row.agency, let type = row.type else { return }
+            facts.note(
+                row, agency: agency, measure: row.measure(of: type), period: period, inPeriod: day >= first && day <= last,
+                tracksFeedback: tracksFeedback)
+        }
+        try projection.forEachEffectiveFact(.reportsFor(period: period), single)
+        try projection.forEachEffectiveFact(.contestFeedback(tracksFeedback ? nil : first...last), single)
+        try projection.forEachEffectiveFact(.indicators(first...last), single)
+        return facts
     }
 
-    /// Two strings as one dictionary key, without joining them into a new string per row.
-    struct Pair: Hashable {
-        var first: String
-        var second: String
-    }
-
-    /// One agency's counts; a class so that a row updates it in place.
-    final class AgencyTally {
-        var channels: [String: Int] = [:]
-        var forms: [String: Int] = [:]
-        var contests = 0, surveys = 0, events = 0
-    }
-
-    func gather(_ projection: ProjectionSnapshot, period: String, first: String, last: String, tracksFeedback: Bool = false) throws -> Facts {
+    /// The oracle: every effective fact of the log read and counted one by one.
+    func gatherByScanning(
+        _ projection: ProjectionSnapshot, period: String, first: String, last: String, tracksFeedback: Bool = false
+    ) throws
+        -> Facts
+    {
         var facts = Facts()
         // The rows a report needs are those of the period, task-linked rows up to its last
         // day, every submitted report and (when tracked) all contest feedback; the test is
@@ -80,72 +79,19 @@ public struct ReportBuilder {
             let inPeriod = day >= first && day <= last
             if !inPeriod && (day > last || !row.hasTask) && !row.isReportSubmitted && !(tracksFeedback && row.isSurvey) { return }
             guard let agency = row.agency, let type = row.type else { return }
-            let measure = row.measure(of: type), task = row.task
-            if case .period(let reported) = measure, reported == period {
-                facts.submitted.insert(agency)
-                facts.firstSubmitted[agency] = min(facts.firstSubmitted[agency] ?? .max, row.root)
-            }
-            if tracksFeedback, case .contestFeedback = measure {
-                facts.firstFeedback[agency] = min(facts.firstFeedback[agency] ?? .max, row.root)
-            }
-            if let task, day <= last {
-                let pair = Pair(first: task, second: agency)
-                if case .status(let status) = measure, status == ReportedTaskStatus.done.rawValue { facts.done.insert(pair) }
-                facts.progressed.insert(pair)
-                facts.linked[task, default: 0] += 1  // task reports are activity events too
-                switch measure {
-                case .channel(let label), .form(let label): facts.linkedByMeasure[Pair(first: task, second: label), default: 0] += 1
-                default: break
-                }
-            }
-            guard inPeriod else { return }
-            let line: AgencyTally
-            if let known = facts.byAgency[agency] {
-                line = known
-            } else {
-                line = AgencyTally()
-                facts.byAgency[agency] = line
-            }
-            line.events += 1
-            facts.totals.events += 1
-            switch (type, measure) {
-            case (.articlePublished, _):
-                if case .channel(let channel) = measure { line.channels[channel, default: 0] += 1 } else { line.channels["other", default: 0] += 1 }
-                facts.totals.articles += 1
-            case (.activityHeld, _):
-                if case .form(let form) = measure { line.forms[form, default: 0] += 1 } else { line.forms["other", default: 0] += 1 }
-                facts.totals.activities += 1
-            case (.contestHeld, _):
-                line.contests += 1
-                facts.totals.contests += 1
-            case (.surveySubmitted, _):
-                line.surveys += 1
-                facts.totals.surveys += 1
-                if case .contestFeedback(let recommendation) = measure {
-                    facts.feedback.append((agency, recommendation))
-                } else if case .awareness(let audience, let respondents, let aware) = measure {
-                    let sums = facts.awareness[audience] ?? (0, 0)
-                    facts.awareness[audience] = (sums.aware + Int128(aware), sums.respondents + Int128(respondents))
-                    let own = Pair(first: audience, second: agency), mine = facts.awarenessByAgency[own] ?? (0, 0)
-                    facts.awarenessByAgency[own] = (mine.aware + Int128(aware), mine.respondents + Int128(respondents))
-                }
-            case (.indicatorReported, .indicator(let indicator, let numerator, let denominator)):
-                let key = Pair(first: indicator, second: agency), instant = row.instant, seq = row.seq
-                if let current = facts.latestIndicator[key], (current.instant, current.seq) > (instant, seq) { break }
-                facts.latestIndicator[key] = (instant, seq, numerator, denominator)
-            default: break
-            }
+            let measure = row.measure(of: type)
+            facts.count(agency: agency, type: type, measure: measure, task: row.task, times: 1, inPeriod: inPeriod, upToLast: day <= last)
+            facts.note(row, agency: agency, measure: measure, period: period, inPeriod: inPeriod, tracksFeedback: tracksFeedback)
         }
         return facts
     }
 
     /// - Parameter projection: the projection (and its seq and hash) the report is of.
     public func build(_ period: ReportPeriod, range: ClosedRange<LocalDate>, projection: ProjectionSnapshot) throws -> ConsolidatedReport {
-        let first = range.lowerBound.description, last = range.upperBound.description
         let listed = registry.listedAgencies(first: range.lowerBound, last: range.upperBound)
         // Contest feedback is tracked in the reports of the periods its due day falls in.
         let feedbackDue = deadlines.feedbackDue.flatMap { range.contains($0) ? $0 : nil }
-        let facts = try gather(projection, period: period.description, first: first, last: last, tracksFeedback: feedbackDue != nil)
+        let facts = try gather(projection, period: period.description, range: range, tracksFeedback: feedbackDue != nil)
         let reportDue = range.upperBound.adding(days: deadlines.reportDueDays)
         var report = ConsolidatedReport(
             period: period, mode: mode, from: range.lowerBound, to: range.upperBound, edition: nil,

@@ -85,7 +85,33 @@ public enum LedgerSchema {
             // event before, whose records and hashes stay as they were.
             try db.execute(sql: "ALTER TABLE events ADD COLUMN source_sheet TEXT")
         }
+        migrator.registerMigration("v8-projection-tallies") { db in
+            // Tallies by half-month, and the few facts a report reads one by one, indexed;
+            // the projection is folded again from the events at the next catch-up.
+            try createTallyTables(db)
+            try db.execute(sql: "DELETE FROM proj_checkpoint")
+        }
         return migrator
+    }
+
+    /// The tallies a report sums (`ProjectionWriter` keeps them with `proj_effective`):
+    /// per half-month, agency, type, measure label and task, the number of standing facts
+    /// and the sums of their two counts (awareness surveys only). Labels and tasks are
+    /// stored as `=` + text, or `` when the fact has none, so that a key is never NULL.
+    /// The partial indexes cover only the facts a report reads one by one (submitted
+    /// reports, indicators, contest feedback): a plain article costs them nothing.
+    static func createTallyTables(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE proj_tally (
+                    bucket TEXT NOT NULL, agency TEXT NOT NULL, type TEXT NOT NULL, measure TEXT NOT NULL, task TEXT NOT NULL,
+                    n INTEGER NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,
+                    PRIMARY KEY (bucket, agency, type, measure, task)
+                ) WITHOUT ROWID;
+                CREATE INDEX proj_effective_reports ON proj_effective (measure) WHERE type = 'report.submitted';
+                CREATE INDEX proj_effective_indicators ON proj_effective (day) WHERE type = 'indicator.reported';
+                CREATE INDEX proj_effective_feedback ON proj_effective (day) WHERE type = 'survey.submitted' AND measure = 'contest-feedback';
+                """)
     }
 
     /// The read model of activity events (`ProjectionWriter`); also created in the

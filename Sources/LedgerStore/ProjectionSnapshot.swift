@@ -242,6 +242,7 @@ extension LedgerDatabase {
             let temporary = try DatabaseQueue(path: scratch, configuration: scratchConfiguration)
             return try temporary.write { db in
                 try LedgerSchema.createProjectionTables(db)
+                try LedgerSchema.createTallyTables(db)
                 try ProjectionWriter(db: db, zone: zone).rebuild(from: source, throughSeq: seq, progress: progress)
                 return try body(
                     ProjectionSnapshot(

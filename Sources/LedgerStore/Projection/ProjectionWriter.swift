@@ -30,6 +30,9 @@ public struct ProjectionWriter {
     private let memberRootStatement = LazyStatement(sql: "SELECT root FROM proj_member WHERE seq = ?")
     private let memberInsert = LazyStatement(sql: "INSERT OR IGNORE INTO proj_member (seq, root, retracted) VALUES (?, ?, ?)")
 
+    /// The half-month tallies, kept in the same statements' transaction.
+    private let tallies: ProjectionTallies
+
     /// From this many events on, a fold reads the log on a second thread.
     public var backgroundFoldThreshold: Int64 = 20_000
 
@@ -37,6 +40,7 @@ public struct ProjectionWriter {
         self.db = db
         self.zone = zone
         self.source = db
+        tallies = ProjectionTallies(db: db)
     }
 
     /// Folds one appended event into the model through the domain's `LineageFold`;
@@ -49,8 +53,11 @@ public struct ProjectionWriter {
         var memory = ProjectionLineage(writer: self)
         switch try LineageFold.apply(seq: seq, key: key, step: step, to: &memory) {
         case .upsert(let root, let effective)?:
+            // A new lineage has no fact standing yet; any other upsert replaces one.
+            if root != seq || effective != seq { try tallies.remove(standingAt: root) }
             if effective == seq, let fact { try store(fact, agency: key.agency, root: root, seq: seq) } else { try restore(root: root, seq: effective) }
         case .delete(let root)?:
+            try tallies.remove(standingAt: root)
             try db.cachedStatement(sql: "DELETE FROM proj_effective WHERE root = ?").execute(arguments: [root])
         case nil:
             return  // it names a registry event: the registry handles it
@@ -98,6 +105,7 @@ public struct ProjectionWriter {
             text.stage(fact.task, at: 8)
             text.stage(columns.note, at: 11)
         }
+        try tallies.add(fact, agency: agency)
     }
 
     /// An earlier member stands again (after a retraction): its fact is made from the log.
@@ -134,14 +142,14 @@ public struct ProjectionWriter {
         let from = try checkpoint()
         let head = try LedgerDatabase.head(db).seq
         guard from < head else { return }
-        if from == 0 { try db.execute(sql: "DELETE FROM proj_member; DELETE FROM proj_effective;") }
+        if from == 0 { try db.execute(sql: "DELETE FROM proj_member; DELETE FROM proj_effective; DELETE FROM proj_tally;") }
         try fold(from: db, after: from, throughSeq: head, progress: progress)
     }
 
     /// Drops the model and folds `events` (seq 1 … `throughSeq`) of `source` into it.
     /// `source` may be this database or another one (a report as of an earlier seq).
     func rebuild(from source: Database, throughSeq: Int64 = .max, progress: ((Int64) -> Void)? = nil) throws {
-        try db.execute(sql: "DELETE FROM proj_member; DELETE FROM proj_effective; DELETE FROM proj_checkpoint;")
+        try db.execute(sql: "DELETE FROM proj_member; DELETE FROM proj_effective; DELETE FROM proj_tally; DELETE FROM proj_checkpoint;")
         try fold(from: source, after: 0, throughSeq: throughSeq, progress: progress)
     }
 
@@ -253,7 +261,7 @@ private struct ProjectionLineage: LineageMemory {
 }
 
 /// A `RawStatement` prepared the first time it is needed, on the connection given then.
-private final class LazyStatement {
+final class LazyStatement {
     private let sql: String
     private var prepared: RawStatement?
 
