@@ -100,6 +100,8 @@ for period in 2024 2024-Q2; do
     measure "report $period $format (bar < 2 s)" "$BIN" report --state-dir "$WORK/state" --period "$period" --format "$format" --out "$WORK/out"
   done
 done
+phase "reports from tallies, reads beside writes…"
+source Benchmarks/reads_beside_writes.sh
 measure "verify (chain and report files)" "$BIN" verify --state-dir "$WORK/state"
 # 5. Checkpoints and proofs at the head: whole processes, 20 runs each, beside the same
 # process doing no tree work (`checkpoint --public-key`: start, configuration, key).

@@ -81,9 +81,10 @@ public enum Daemon {
     /// without receipts or checkpoints rather than stop ingesting.
     static func checkpointSigner(layout: StateLayout, configuration: LedgerConfiguration, logger: Logger) -> CheckpointSigner? {
         do {
-            let (signer, created) = try CheckpointKeyStore(folder: layout.keys).loadOrCreate(name: configuration.logOrigin)
+            let store = CheckpointKeyStore(folder: layout.keys)
+            let (signer, created) = try store.loadOrCreate(name: configuration.logOrigin)
             if created { logger.notice("created the checkpoint signing key", metadata: ["key": "\(signer.verifier.encoded)"]) }
-            return CheckpointSigner(origin: configuration.logOrigin, signer: signer)
+            return CheckpointSigner(origin: configuration.logOrigin, signer: signer, witnessFile: store.witnessPath)
         } catch {
             logger.error("no checkpoint signing key: receipts and reports carry no checkpoint", metadata: ["error": "\(error)"])
             return nil

@@ -98,9 +98,14 @@ public enum LedgerSchema {
     /// per half-month, agency, type, measure label and task, the number of standing facts
     /// and the sums of their two counts (awareness surveys only). Labels and tasks are
     /// stored as `=` + text, or `` when the fact has none, so that a key is never NULL.
-    /// The partial indexes cover only the facts a report reads one by one (submitted
+    /// `proj_registry_retraction` lists the retractions that name no activity event (the
+    /// registry's), so that loading the registry does not read every retraction of the log.
+    /// The partial (and covering) indexes hold only the facts a report reads one by one (submitted
     /// reports, indicators, contest feedback): a plain article costs them nothing.
     static func createTallyTables(_ db: Database) throws {
+        // Covering: a report reads these facts from the index alone (they are scattered
+        // through the table, and looking each up read nearly all of its pages).
+        let covered = "agency, type, measure, task, a, b, note, instant, seq, day"
         try db.execute(
             sql: """
                 CREATE TABLE proj_tally (
@@ -108,9 +113,11 @@ public enum LedgerSchema {
                     n INTEGER NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,
                     PRIMARY KEY (bucket, agency, type, measure, task)
                 ) WITHOUT ROWID;
-                CREATE INDEX proj_effective_reports ON proj_effective (measure) WHERE type = 'report.submitted';
-                CREATE INDEX proj_effective_indicators ON proj_effective (day) WHERE type = 'indicator.reported';
-                CREATE INDEX proj_effective_feedback ON proj_effective (day) WHERE type = 'survey.submitted' AND measure = 'contest-feedback';
+                CREATE TABLE proj_registry_retraction (seq INTEGER PRIMARY KEY);
+                CREATE INDEX proj_effective_reports ON proj_effective (measure, \(covered)) WHERE type = 'report.submitted';
+                CREATE INDEX proj_effective_indicators ON proj_effective (day, \(covered)) WHERE type = 'indicator.reported';
+                CREATE INDEX proj_effective_feedback ON proj_effective (day, \(covered))
+                    WHERE type = 'survey.submitted' AND measure = 'contest-feedback';
                 """)
     }
 

@@ -68,7 +68,7 @@ struct GlobalOptions: ParsableArguments {
     /// The signer of checkpoints, when the state folder has its key.
     func checkpointSigner(_ configuration: LedgerConfiguration) throws -> CheckpointSigner? {
         do {
-            return try keys.load().map { CheckpointSigner(origin: configuration.logOrigin, signer: $0) }
+            return try keys.load().map { CheckpointSigner(origin: configuration.logOrigin, signer: $0, witnessFile: keys.witnessPath) }
         } catch {
             throw CommandFailure("\(error)", status: .unexpected)
         }

@@ -35,11 +35,14 @@ public struct Checkpoint: Sendable, Equatable {
 public struct CheckpointSigner: Sendable {
     public let origin: String
     public let signer: NoteSigner
-    let witness = TreeWitness()
+    let witness: TreeWitness
 
-    public init(origin: String, signer: NoteSigner) {
+    /// - Parameter witnessFile: where the witness keeps the frontier it reached
+    ///   (`keys/tree-witness`), so that a new process hashes only the events since.
+    public init(origin: String, signer: NoteSigner, witnessFile: String? = nil) {
         self.origin = origin
         self.signer = signer
+        witness = TreeWitness(file: witnessFile.map { WitnessFile(path: $0, origin: origin, keyBytes: signer.witnessKey) })
     }
 
     /// The signed checkpoint of the log at `size` events (nil: the head).

@@ -18,6 +18,8 @@ public struct CheckpointKeyStore: Sendable {
 
     public var privateKeyPath: String { (folder as NSString).appendingPathComponent("checkpoint.key") }
     public var publicKeyPath: String { (folder as NSString).appendingPathComponent("checkpoint.pub") }
+    /// The signer's `TreeWitness` frontier (`WitnessFile`).
+    public var witnessPath: String { (folder as NSString).appendingPathComponent("tree-witness") }
 
     /// The key, or nil when the folder has none yet.
     public func load() throws -> NoteSigner? {

@@ -82,6 +82,12 @@ public struct NoteSigner: Sendable {
         try! Curve25519.Signing.PrivateKey(rawRepresentation: seed)
     }
 
+    /// The key that authenticates a `WitnessFile`, derived from the seed (a file made
+    /// with another key, or by hand, is not believed).
+    var witnessKey: [UInt8] {
+        Array(SHA256.hash(data: Array("reformledger tree witness key".utf8) + seed))
+    }
+
     /// A new random key.
     public static func generate(name: String) -> NoteSigner {
         NoteSigner(name: name, key: Curve25519.Signing.PrivateKey())

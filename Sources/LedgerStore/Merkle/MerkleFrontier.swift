@@ -19,6 +19,9 @@ struct MerkleFrontier {
 
     static let empty = MerkleFrontier(size: 0, subtrees: [])!
 
+    /// The hashes of the complete subtrees, largest first (what `init(size:subtrees:)` takes).
+    var subtreeHashes: [[UInt8]] { subtrees.map(\.hash) }
+
     /// The levels of the complete subtrees of a tree of `size` leaves, largest first.
     static func levels(of size: Int) -> [Int] {
         (0..<Int.bitWidth).reversed().filter { size & (1 << $0) != 0 }

@@ -60,7 +60,8 @@ public struct ProjectionWriter {
             try tallies.remove(standingAt: root)
             try db.cachedStatement(sql: "DELETE FROM proj_effective WHERE root = ?").execute(arguments: [root])
         case nil:
-            return  // it names a registry event: the registry handles it
+            // It names a registry event: the registry handles it, and finds it here.
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO proj_registry_retraction (seq) VALUES (?)").execute(arguments: [seq])
         }
     }
 
@@ -142,14 +143,19 @@ public struct ProjectionWriter {
         let from = try checkpoint()
         let head = try LedgerDatabase.head(db).seq
         guard from < head else { return }
-        if from == 0 { try db.execute(sql: "DELETE FROM proj_member; DELETE FROM proj_effective; DELETE FROM proj_tally;") }
+        if from == 0 {
+            try db.execute(sql: "DELETE FROM proj_member; DELETE FROM proj_effective; DELETE FROM proj_tally; DELETE FROM proj_registry_retraction;")
+        }
         try fold(from: db, after: from, throughSeq: head, progress: progress)
     }
 
     /// Drops the model and folds `events` (seq 1 … `throughSeq`) of `source` into it.
     /// `source` may be this database or another one (a report as of an earlier seq).
     func rebuild(from source: Database, throughSeq: Int64 = .max, progress: ((Int64) -> Void)? = nil) throws {
-        try db.execute(sql: "DELETE FROM proj_member; DELETE FROM proj_effective; DELETE FROM proj_tally; DELETE FROM proj_checkpoint;")
+        try db.execute(
+            sql:
+                "DELETE FROM proj_member; DELETE FROM proj_effective; DELETE FROM proj_tally; DELETE FROM proj_registry_retraction; DELETE FROM proj_checkpoint;"
+        )
         try fold(from: source, after: 0, throughSeq: throughSeq, progress: progress)
     }
 
