@@ -86,6 +86,8 @@ let package = Package(
                 "LedgerFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                // `AuthRequestContext`: the visitor in the request context, guarded per route group.
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 // HMAC keys for the cache of verified Basic credentials.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "MultipartKit", package: "multipart-kit"),

@@ -1,16 +1,26 @@
 import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 import NIOCore
 
 /// Hummingbird's basic context plus the peer's address, which the sign-in throttle counts
-/// by (`clientAddress`).
-public struct PortalRequestContext: RequestContext, RemoteAddressRequestContext {
+/// by (`clientAddress`), and the visitor the identifying middlewares found (`identity`,
+/// hummingbird-auth's `AuthRequestContext`).
+public struct PortalRequestContext: RequestContext, RemoteAddressRequestContext, AuthRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    public var identity: Visitor?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        identity = nil
+    }
+
+    /// The visitor inside a route group guarded by `RequireAccess` (which answered
+    /// already when there is none).
+    var visitor: Visitor {
+        get throws { try requireIdentity() }
     }
 
     /// Who is asking, for the throttle: the peer's IP address; behind the reverse proxy on

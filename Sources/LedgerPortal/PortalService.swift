@@ -39,12 +39,17 @@ public struct PortalService: Service {
         router.add(middleware: FailureAnswers(language: settings.language, logger: logger))
         let signIn = SignIn(accounts: accounts, throttle: LoginThrottle(pause: settings.throttlePause), logger: logger)
         let web = WebAuth(sessions: SessionStore(), accounts: accounts)
+        // Who is asking, then every write by cookie holds the session's token; each route
+        // group then has its `AccessRule` (`RequireAccess`).
+        router.add(middleware: IdentifyVisitor(web: web))
+        router.add(middleware: DeclaredSizeLimit(limit: settings.maxFileBytes + PortalSettings.envelopeAllowance, language: settings.language))
+        router.add(middleware: CSRFCheck(language: settings.language))
         let uploads = UploadGate(capacity: settings.maxConcurrentUploads)
-        APIRoutes(backend: backend, signIn: signIn, web: web, settings: settings, gate: uploads, logger: logger).add(to: router)
+        APIRoutes(backend: backend, signIn: signIn, settings: settings, gate: uploads, logger: logger).add(to: router)
         WebRoutes(backend: backend, signIn: signIn, web: web, settings: settings, uploads: uploads, logger: logger, reportCSS: settings.reportCSS)
             .add(to: router)
         // For Prometheus: counts and gauges only, no personal data (the nginx example keeps it internal).
-        router.get("metrics") { _, _ in
+        router.group().add(middleware: RequireAccess(rule: .everyone, language: settings.language, logger: logger)).get("metrics") { _, _ in
             await backend.refreshGauges()
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"

@@ -232,7 +232,12 @@ class PortalSecurity(unittest.TestCase):
         response, page = snv.multipart("/agency/BST/upload", {"csrf": token}, [])
         self.assertEqual(response.status, 400)
         self.assertIn('data-code="no_file_chosen"', page)
+        # A body of another kind carries no token where a form would: refused before
+        # anything is read; with the token in X-CSRF-Token it is a malformed upload.
         response, page = snv.request("POST", "/agency/BST/upload", "x", {"Content-Type": "text/plain"})
+        self.assertEqual(response.status, 403)
+        self.assertIn('data-code="invalid_csrf_token"', page)
+        response, page = snv.request("POST", "/agency/BST/upload", "x", {"Content-Type": "text/plain", "X-CSRF-Token": token})
         self.assertEqual(response.status, 400)
         self.assertIn('data-code="malformed_upload"', page)
 

@@ -4,7 +4,7 @@ import LedgerDomain
 import Logging
 
 /// What an upload passes before the inbox rules see it, the same from the API and from the
-/// clerk's page: a known agency, an account that may send for it, a declared size within
+/// clerk's page (after the route's access rule and CSRF check): a known agency, a declared size within
 /// `max_file_bytes` (checked before the body is read), a place at the `UploadGate`, and a
 /// multipart body that parses — streamed to staging files as it arrives and counted
 /// against the limit as it goes, so a chunked body is cut off at the limit too.
@@ -26,12 +26,8 @@ struct UploadAdmission: Sendable {
     func admit(
         _ request: Request, agency: String, by account: Account, _ body: (Form) async throws -> Response
     ) async throws -> Outcome {
+        // Who may send for the agency is the route's `AccessRule.upload`, checked before.
         guard AgencyCode.isValid(agency), try backend.knowsAgency(agency) else { return .refused(.unknownAgency) }
-        if account.role == .auditor { return .refused(.readOnlyRole) }
-        guard account.mayActFor(agency: agency) else {
-            logger.warning("upload refused: another agency", metadata: ["login": "\(account.login)", "agency": "\(agency)"])
-            return .refused(.forbiddenAgency)
-        }
         let limit = settings.maxFileBytes + PortalSettings.envelopeAllowance
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit { return .refused(.payloadTooLarge) }
         guard let boundary = request.headers[.contentType].flatMap(MultipartUpload.boundary(contentType:)) else { return .refused(.malformedUpload) }

@@ -12,35 +12,30 @@ struct AgencyPages: Sendable {
     private var words: PortalWords { routes.words }
 
     func add(to router: Router<PortalRequestContext>) {
-        router.get("agency/:code") { request, context in
-            let code = context.parameters.get("code") ?? ""
-            return try await routes.page(request, allowed: { $0.mayActFor(agency: code) || $0.readsEverything }) { visitor in
-                guard let period = routes.period(request) else { return routes.layout(visitor).problem(.unknownPeriod) }
-                guard AgencyCode.isValid(code), let view = try await backend.agencyView(code, period: period) else {
-                    return routes.layout(visitor).problem(.unknownAgency)
-                }
-                return routes.layout(visitor).page(view.name, page(view, visitor: visitor, verdicts: nil))
+        let agencyPages = routes.guarded(router, .agencyPages(parameter: "code"))
+        agencyPages.get("agency/:code") { request, context in
+            let code = context.parameters.get("code") ?? "", visitor = try context.visitor
+            guard let period = routes.period(request) else { return routes.layout(visitor).problem(.unknownPeriod) }
+            guard AgencyCode.isValid(code), let view = try await backend.agencyView(code, period: period) else {
+                return routes.layout(visitor).problem(.unknownAgency)
             }
+            return routes.layout(visitor).page(view.name, page(view, visitor: visitor, verdicts: nil))
         }
-        router.post("agency/:code/upload") { request, context in
-            let code = context.parameters.get("code") ?? ""
-            return try await routes.page(request) { visitor in try await upload(request, code: code, visitor: visitor) }
+        agencyPages.get("agency/:code/template.xlsx") { _, context in
+            let code = context.parameters.get("code") ?? "", visitor = try context.visitor
+            guard AgencyCode.isValid(code), try backend.knowsAgency(code) else { return routes.layout(visitor).problem(.unknownAgency) }
+            return Download.file(try await backend.template(agency: code), name: "mau-\(code).xlsx", type: Download.xlsx)
         }
-        router.get("agency/:code/template.xlsx") { request, context in
-            let code = context.parameters.get("code") ?? ""
-            return try await routes.page(request, allowed: { $0.mayActFor(agency: code) || $0.readsEverything }) { visitor in
-                guard AgencyCode.isValid(code), try backend.knowsAgency(code) else { return routes.layout(visitor).problem(.unknownAgency) }
-                return Download.file(try await backend.template(agency: code), name: "mau-\(code).xlsx", type: Download.xlsx)
-            }
+        routes.guarded(router, .upload(parameter: "code")).post("agency/:code/upload") { request, context in
+            try await upload(request, code: context.parameters.get("code") ?? "", visitor: try context.visitor)
         }
     }
 
-    private func upload(_ request: Request, code: String, visitor: WebAuth.Visitor) async throws -> Response {
+    private func upload(_ request: Request, code: String, visitor: Visitor) async throws -> Response {
         let layout = routes.layout(visitor), account = visitor.account
         // The files of one send together stay within max_file_bytes.
         let admission = UploadAdmission(backend: backend, settings: routes.settings, gate: routes.uploads, logger: routes.logger)
         let outcome = try await admission.admit(request, agency: code, by: account) { form in
-            guard SessionStore.same(form.fields["csrf"] ?? "", visitor.session.csrf) else { return layout.problem(.invalidCSRFToken) }
             guard !form.files.isEmpty else { return layout.problem(.noFileChosen) }
             var verdicts: [(String, UploadVerdict?, PortalProblem?)] = []
             for file in form.files {
@@ -64,7 +59,7 @@ struct AgencyPages: Sendable {
         }
     }
 
-    private func page(_ view: AgencyView, visitor: WebAuth.Visitor, verdicts: [(String, UploadVerdict?, PortalProblem?)]?) -> String {
+    private func page(_ view: AgencyView, visitor: Visitor, verdicts: [(String, UploadVerdict?, PortalProblem?)]?) -> String {
         let w = words, code = q(view.code)
         var html = "<h1>\(h(view.name)) <span class=\"muted\">(\(h(view.code)))</span></h1>\n"
         html += "<p class=\"subtitle\">\(h(w.period)): \(h(view.periodTitle)) (\(h(view.period)))</p>\n"
@@ -73,7 +68,7 @@ struct AgencyPages: Sendable {
             html += """
                 <section><h2>\(h(w.upload))</h2>
                 <form class="card" id="upload" method="post" action="/agency/\(code)/upload" enctype="multipart/form-data">
-                <input type="hidden" name="csrf" value="\(h(visitor.session.csrf))">
+                <input type="hidden" name="csrf" value="\(h(visitor.csrf ?? ""))">
                 <p class="muted">\(h(w.uploadHint))</p>
                 <label for="upload-files">\(h(w.chooseFiles))</label>
                 <input type="file" id="upload-files" name="file" multiple accept=".json,.ndjson,.jsonl,.csv,.tsv,.xlsx">

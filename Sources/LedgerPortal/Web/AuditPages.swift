@@ -12,57 +12,51 @@ struct AuditPages: Sendable {
     private var words: PortalWords { routes.words }
 
     func add(to router: Router<PortalRequestContext>) {
-        router.get("audit") { request, _ in
-            try await routes.page(request, allowed: \.readsEverything) { visitor in
-                let values = QueryString.parse(request.uri.query)
-                guard let query = EventQueryParameters.parse(values) else {
-                    return routes.layout(visitor).page(words.audit, try filters(values) + problem(.invalidQuery), status: .badRequest)
-                }
-                let page = try await backend.events(query)
-                var html = try filters(values) + table(page.events)
-                if let next = page.nextBefore {
-                    var link = values.filter { $0.key != "before" && !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\(q($0.key))=\(q($0.value))" }
-                    link.append("before=\(next)")
-                    html += "<p><a id=\"next\" href=\"/audit?\(h(link.joined(separator: "&")))\">\(h(words.next)) →</a></p>"
-                }
-                return routes.layout(visitor).page(words.audit, html)
+        let readers = routes.guarded(router, .readsEverything)
+        readers.get("audit") { request, context in
+            let visitor = try context.visitor
+            let values = QueryString.parse(request.uri.query)
+            guard let query = EventQueryParameters.parse(values) else {
+                return routes.layout(visitor).page(words.audit, try filters(values) + problem(.invalidQuery), status: .badRequest)
             }
+            let page = try await backend.events(query)
+            var html = try filters(values) + table(page.events)
+            if let next = page.nextBefore {
+                var link = values.filter { $0.key != "before" && !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\(q($0.key))=\(q($0.value))" }
+                link.append("before=\(next)")
+                html += "<p><a id=\"next\" href=\"/audit?\(h(link.joined(separator: "&")))\">\(h(words.next)) →</a></p>"
+            }
+            return routes.layout(visitor).page(words.audit, html)
         }
-        router.get("audit/event/:seq") { request, context in
-            try await routes.page(request, allowed: \.readsEverything) { visitor in
-                guard let seq = context.parameters.get("seq").flatMap(Int64.init), let event = try await backend.event(seq: seq) else {
-                    return routes.layout(visitor).problem(.notFound)
-                }
-                return routes.layout(visitor).page("\(words.event) \(seq)", detail(event))
+        readers.get("audit/event/:seq") { _, context in
+            let visitor = try context.visitor
+            guard let seq = context.parameters.get("seq").flatMap(Int64.init), let event = try await backend.event(seq: seq) else {
+                return routes.layout(visitor).problem(.notFound)
             }
+            return routes.layout(visitor).page("\(words.event) \(seq)", detail(event))
         }
-        router.get("audit/trace") { request, _ in
-            try await routes.page(request, allowed: \.readsEverything) { visitor in
-                let values = QueryString.parse(request.uri.query)
-                guard let period = values["period"].flatMap(ReportPeriod.parse) else { return routes.layout(visitor).problem(.unknownPeriod) }
-                guard let figure = values["figure"], let trace = try await backend.trace(figure: figure, period: period) else {
-                    return routes.layout(visitor).problem(.notFound)
-                }
-                var html = "<h1>\(h(words.traceTitle(trace.title, trace.period)))</h1>\n"
-                html += "<p id=\"trace-count\" data-count=\"\(trace.count)\">\(h(words.traceCount(trace.count, trace.events.count)))</p>\n"
-                html += "<p><a href=\"/dashboard?period=\(q(trace.period))\">← \(h(words.dashboard))</a></p>\n"
-                return routes.layout(visitor).page(words.traceTitle(trace.title, trace.period), html + table(trace.events))
+        readers.get("audit/trace") { request, context in
+            let visitor = try context.visitor
+            let values = QueryString.parse(request.uri.query)
+            guard let period = values["period"].flatMap(ReportPeriod.parse) else { return routes.layout(visitor).problem(.unknownPeriod) }
+            guard let figure = values["figure"], let trace = try await backend.trace(figure: figure, period: period) else {
+                return routes.layout(visitor).problem(.notFound)
             }
+            var html = "<h1>\(h(words.traceTitle(trace.title, trace.period)))</h1>\n"
+            html += "<p id=\"trace-count\" data-count=\"\(trace.count)\">\(h(words.traceCount(trace.count, trace.events.count)))</p>\n"
+            html += "<p><a href=\"/dashboard?period=\(q(trace.period))\">← \(h(words.dashboard))</a></p>\n"
+            return routes.layout(visitor).page(words.traceTitle(trace.title, trace.period), html + table(trace.events))
         }
-        router.get("audit/verify") { request, _ in
-            try await routes.page(request, allowed: \.readsEverything) { visitor in
-                routes.layout(visitor).page(words.verify, verifyForm(visitor, result: nil))
-            }
+        readers.get("audit/verify") { _, context in
+            let visitor = try context.visitor
+            return routes.layout(visitor).page(words.verify, verifyForm(visitor, result: nil))
         }
-        router.post("audit/verify") { request, _ in
-            try await routes.page(request, allowed: \.readsEverything) { visitor in
-                let form = QueryString.parse(try await routes.formText(request))
-                guard SessionStore.same(form["csrf"] ?? "", visitor.session.csrf) else { return routes.layout(visitor).problem(.invalidCSRFToken) }
-                let result = try await backend.verify()
-                routes.logger.notice(
-                    "verify from the portal", metadata: ["login": "\(visitor.account.login)", "ok": "\(result.objectValue?["ok"] == .bool(true))"])
-                return routes.layout(visitor).page(words.verify, verifyForm(visitor, result: result))
-            }
+        readers.post("audit/verify") { _, context in
+            let visitor = try context.visitor
+            let result = try await backend.verify()
+            routes.logger.notice(
+                "verify from the portal", metadata: ["login": "\(visitor.account.login)", "ok": "\(result.objectValue?["ok"] == .bool(true))"])
+            return routes.layout(visitor).page(words.verify, verifyForm(visitor, result: result))
         }
     }
 
@@ -156,13 +150,13 @@ struct AuditPages: Sendable {
         return html + "</table>\n"
     }
 
-    private func verifyForm(_ visitor: WebAuth.Visitor, result: JSONValue?) -> String {
+    private func verifyForm(_ visitor: Visitor, result: JSONValue?) -> String {
         let w = words
         var html = """
             <h1>\(h(w.verify))</h1>
             <p>\(h(w.verifyExplain))</p>
             <form class="card" method="post" action="/audit/verify">
-            <input type="hidden" name="csrf" value="\(h(visitor.session.csrf))">
+            <input type="hidden" name="csrf" value="\(h(visitor.csrf ?? ""))">
             <button type="submit" id="verify-now">\(h(w.verifyNow))</button>
             </form>
 

@@ -15,33 +15,31 @@ struct DashboardPages: Sendable {
     private var words: PortalWords { routes.words }
 
     func add(to router: Router<PortalRequestContext>) {
-        router.get("dashboard") { request, _ in
-            try await routes.page(request, allowed: \.readsEverything) { visitor in
-                guard let period = routes.period(request) else { return routes.layout(visitor).problem(.unknownPeriod) }
-                let view = try await backend.dashboard(period) { figure in "/audit/trace?period=\(q(period.description))&figure=\(q(figure))" }
-                let body = rendered.body(for: "\(view.period)@\(view.seq)") { page(view) }
-                return routes.layout(visitor).page("\(words.dashboard) — \(view.periodTitle)", body)
-            }
+        let readers = routes.guarded(router, .readsEverything)
+        readers.get("dashboard") { request, context in
+            let visitor = try context.visitor
+            guard let period = routes.period(request) else { return routes.layout(visitor).problem(.unknownPeriod) }
+            let view = try await backend.dashboard(period) { figure in "/audit/trace?period=\(q(period.description))&figure=\(q(figure))" }
+            let body = rendered.body(for: "\(view.period)@\(view.seq)") { page(view) }
+            return routes.layout(visitor).page("\(words.dashboard) — \(view.periodTitle)", body)
         }
-        router.get("dashboard/agency/:code") { request, context in
+        readers.get("dashboard/agency/:code") { request, context in
             let code = context.parameters.get("code") ?? ""
-            return try await routes.page(request, allowed: \.readsEverything) { visitor in
-                guard let period = routes.period(request) else { return routes.layout(visitor).problem(.unknownPeriod) }
-                guard AgencyCode.isValid(code), let view = try await backend.agencyView(code, period: period) else {
-                    return routes.layout(visitor).problem(.unknownAgency)
-                }
-                let back =
-                    "<p><a href=\"/dashboard?period=\(q(view.period))\">← \(h(words.dashboard))</a> · <a href=\"/agency/\(q(code))?period=\(q(view.period))\">\(h(words.files))</a></p>\n"
-                return routes.layout(visitor).page(view.name, back + (view.reportHTML.isEmpty ? "<p>\(h(words.none))</p>" : view.reportHTML))
+            let visitor = try context.visitor
+            guard let period = routes.period(request) else { return routes.layout(visitor).problem(.unknownPeriod) }
+            guard AgencyCode.isValid(code), let view = try await backend.agencyView(code, period: period) else {
+                return routes.layout(visitor).problem(.unknownAgency)
             }
+            let back =
+                "<p><a href=\"/dashboard?period=\(q(view.period))\">← \(h(words.dashboard))</a> · <a href=\"/agency/\(q(code))?period=\(q(view.period))\">\(h(words.files))</a></p>\n"
+            return routes.layout(visitor).page(view.name, back + (view.reportHTML.isEmpty ? "<p>\(h(words.none))</p>" : view.reportHTML))
         }
-        router.get("reports/file") { request, _ in
-            try await routes.page(request, allowed: \.readsEverything) { visitor in
-                guard let path = QueryString.parse(request.uri.query)["path"], let bytes = try backend.reportFile(path) else {
-                    return routes.layout(visitor).problem(.notFound)
-                }
-                return Download.file(bytes, name: String(path.split(separator: "/").last ?? "report"), type: Download.type(of: path))
+        readers.get("reports/file") { request, context in
+            let visitor = try context.visitor
+            guard let path = QueryString.parse(request.uri.query)["path"], let bytes = try backend.reportFile(path) else {
+                return routes.layout(visitor).problem(.notFound)
             }
+            return Download.file(bytes, name: String(path.split(separator: "/").last ?? "report"), type: Download.type(of: path))
         }
     }
 

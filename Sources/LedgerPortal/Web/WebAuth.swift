@@ -15,12 +15,6 @@ struct WebAuth: Sendable {
     let sessions: SessionStore
     let accounts: AccountStore
 
-    struct Visitor: Sendable {
-        var account: Account
-        var session: SessionStore.Session
-        var token: String
-    }
-
     func visitor(_ request: Request) throws -> Visitor? {
         guard let token = Self.cookie(Self.sessionCookie, in: request), let session = sessions.session(token: token) else { return nil }
         guard let account = try accounts.account(login: session.login), !account.disabled,

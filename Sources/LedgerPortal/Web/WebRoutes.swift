@@ -4,9 +4,11 @@ import LedgerDomain
 import Logging
 
 /// The browser pages: sign-in and sign-out, each role's pages (`AgencyPages`,
-/// `DashboardPages`, `AuditPages`) and the style sheet. A page without a live session
-/// sends the browser to `/login`; a page the role may not see answers 403 with the reason.
-/// Every form carries the session's CSRF token (the sign-in form a double-submit one).
+/// `DashboardPages`, `AuditPages`) and the style sheet. Each is added in a group guarded by
+/// its `AccessRule` (`guarded(_:_:)`): a page without a live session sends the browser to
+/// `/login`, a page the role may not see answers 403 with the reason. Every form carries
+/// the session's CSRF token, checked by `CSRFCheck` (the sign-in form a double-submit one,
+/// checked here).
 struct WebRoutes: Sendable {
     let backend: any PortalBackend
     let signIn: SignIn
@@ -18,34 +20,39 @@ struct WebRoutes: Sendable {
 
     var words: PortalWords { PortalWords(language: settings.language) }
 
+    /// A group of routes that `rule` guards.
+    func guarded(_ router: Router<PortalRequestContext>, _ rule: AccessRule) -> RouterGroup<PortalRequestContext> {
+        router.group().add(middleware: RequireAccess(rule: rule, language: settings.language, logger: logger))
+    }
+
     func add(to router: Router<PortalRequestContext>) {
         let css = PortalStyle.css(report: reportCSS)
-        router.get("static/portal.css") { _, _ in
+        let open = guarded(router, .everyone)
+        open.get("static/portal.css") { _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "text/css; charset=utf-8"
             headers[.cacheControl] = "max-age=3600"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: css)))
         }
         // The tab's icon: a ledger's page, drawn rather than fetched.
-        router.get("static/icon.svg") { _, _ in
+        open.get("static/icon.svg") { _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "image/svg+xml"
             headers[.cacheControl] = "max-age=86400"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PortalStyle.icon)))
         }
-        router.get("favicon.ico") { _, _ in PageLayout.redirect("/static/icon.svg") }
-        router.get("/") { request, _ in
-            guard let visitor = try web.visitor(request) else { return PageLayout.redirect("/login") }
-            let account = visitor.account
+        open.get("favicon.ico") { _, _ in PageLayout.redirect("/static/icon.svg") }
+        guarded(router, .signedIn).get("/") { _, context in
+            let account = try context.visitor.account
             return PageLayout.redirect(account.role == .clerk ? "/agency/\(q(account.agency))" : account.role == .auditor ? "/audit" : "/dashboard")
         }
-        router.get("login") { request, _ in loginPage(request, problem: nil) }
-        router.post("login") { request, context in try await login(request, client: context.clientAddress(request)) }
-        router.post("logout") { request, _ in
-            let form = QueryString.parse(try await formText(request))
-            if let visitor = try web.visitor(request) {
-                guard SessionStore.same(form["csrf"] ?? "", visitor.session.csrf) else { return layout(visitor).problem(.invalidCSRFToken) }
-                web.sessions.end(token: visitor.token)
+        open.get("login") { request, _ in loginPage(request, problem: nil) }
+        open.post("login") { request, context in try await login(request, client: context.clientAddress(request)) }
+        // Signed in or not, the cookie is cleared; a session is ended (its token checked by `CSRFCheck`).
+        open.post("logout") { request, context in
+            _ = try await formText(request)  // a form like any other: at most 16 KiB
+            if let visitor = context.identity, let token = visitor.token {
+                web.sessions.end(token: token)
                 logger.notice("signed out", metadata: ["login": "\(visitor.account.login)"])
             }
             return PageLayout.redirect("/login", cookies: [WebAuth.setCookie(WebAuth.sessionCookie, "", request: request, maxAge: 0)])
@@ -55,22 +62,8 @@ struct WebRoutes: Sendable {
         AuditPages(routes: self).add(to: router)
     }
 
-    func layout(_ visitor: WebAuth.Visitor?) -> PageLayout {
-        PageLayout(words: words, account: visitor?.account, csrf: visitor?.session.csrf)
-    }
-
-    /// Runs `body` for a signed-in visitor whom `allowed` admits; otherwise the sign-in page
-    /// (a redirect) or a 403 page naming why.
-    func page(
-        _ request: Request, refusal: PortalProblem = .forbiddenAgency, allowed: (Account) -> Bool = { _ in true },
-        _ body: (WebAuth.Visitor) async throws -> Response
-    ) async throws -> Response {
-        guard let visitor = try web.visitor(request) else { return PageLayout.redirect("/login") }
-        guard allowed(visitor.account) else {
-            logger.warning("page refused", metadata: ["login": "\(visitor.account.login)", "path": "\(request.uri.path)"])
-            return layout(visitor).problem(refusal)
-        }
-        return try await body(visitor)
+    func layout(_ visitor: Visitor?) -> PageLayout {
+        PageLayout(words: words, account: visitor?.account, csrf: visitor?.csrf)
     }
 
     /// A form body, at most 16 KiB.
