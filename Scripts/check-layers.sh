@@ -2,9 +2,10 @@
 # Two seals of the layers, checked on the sources:
 # - the store is sealed: only Sources/LedgerStore may import GRDB (or SQLite), so every
 #   other layer sees the log through named read models and a write session, never SQL;
-# - words live in two catalogues: a clerk's message (LocalizedText) is written only in
-#   Sources/LedgerDomain/Errors, and the labels of codes only in Sources/LedgerDomain/Vocabulary,
-#   so that both languages are reviewed in one place each.
+# - words live in one catalogue, Sources/LedgerDomain/Vocabulary: messages (LocalizedText),
+#   labels, the pages' and the reports' words and sentences. Bilingual text written anywhere
+#   else — `LocalizedText(`, a `pick(`, an inline `vi ? … : …` or `language == .vi ?` — fails,
+#   so that both languages are reviewed in one place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,4 +23,5 @@ forbid() {
 }
 
 forbid '^\s*(@testable\s+)?import\s+(GRDB|GRDBSQLite|SQLite3)\b' 'Sources/LedgerStore/' 'GRDB imported'
-forbid 'LocalizedText\(' 'Sources/LedgerDomain/Errors/|Sources/LedgerDomain/Vocabulary/' 'messages and labels written'
+forbid 'LocalizedText\(' 'Sources/LedgerDomain/Vocabulary/' 'messages and labels written'
+forbid '(\bvi|\.vi|vietnamese) \?|\bpick\(' 'Sources/LedgerDomain/Vocabulary/' 'bilingual text written'

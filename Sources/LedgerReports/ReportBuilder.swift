@@ -131,7 +131,7 @@ public struct ReportBuilder {
         let former = registry.predecessors(of: code, on: day)
         guard !former.isEmpty else { return base }
         let names = former.map { registry.agencies[$0]?.name(on: day) ?? $0 }.joined(separator: ", ")
-        return language == .vi ? "\(base) (trước đây: \(names))" : "\(base) (formerly \(names))"
+        return ReportLabels(language).formerly(base, names: names)
     }
 
     private func tasks(

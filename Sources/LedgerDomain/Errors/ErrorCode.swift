@@ -28,22 +28,3 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     case vi
     case en
 }
-
-/// A message written in both languages at the place the problem is found, so that the
-/// wording stays next to the rule it explains.
-public struct LocalizedText: Sendable, Equatable {
-    public var vi: String
-    public var en: String
-
-    public init(vi: String, en: String) {
-        self.vi = vi
-        self.en = en
-    }
-
-    public func text(in language: Language) -> String {
-        switch language {
-        case .vi: vi
-        case .en: en
-        }
-    }
-}

@@ -140,11 +140,10 @@ struct AgencyPages: Sendable {
     /// One error of a verdict or an `errors.json`: where (line, sheet, cell, field) and what, in words.
     private func errorItem(_ error: JSONValue) -> String {
         guard let object = error.objectValue else { return "" }
-        let vi = words.language == .vi
         var place: [String] = []
-        if case .integer(let line)? = object["line"] { place.append((vi ? "dòng " : "line ") + "\(line)") }
-        if let sheet = object["sheet"]?.stringValue { place.append((vi ? "trang " : "sheet ") + sheet) }
-        if let cell = object["cell"]?.stringValue { place.append((vi ? "ô " : "cell ") + cell) }
+        if case .integer(let line)? = object["line"] { place.append(words.line(line)) }
+        if let sheet = object["sheet"]?.stringValue { place.append(words.sheet(sheet)) }
+        if let cell = object["cell"]?.stringValue { place.append(words.cell(cell)) }
         if let field = object["field"]?.stringValue { place.append(field) }
         let message = object["message"]?.stringValue ?? "", code = object["code"]?.stringValue ?? ""
         return "<li data-code=\"\(h(code))\">\(h(place.isEmpty ? "" : place.joined(separator: ", ") + ": "))\(h(message))</li>\n"

@@ -12,12 +12,12 @@ struct AgencyDocxReport: WordprocessingDocument {
 
     func document() -> String {
         let l = labels
-        let vi = l.language == .vi
+        let d = DocumentWords(l.language)
         let c = report.consolidated, a = report.agency
         let w = ReportWords(c, language: l.language)
         let n = HumanNumbers(l.language)
-        let superior = c.agencies.first { $0.code == "UBND" }?.name ?? (vi ? "Ủy ban nhân dân tỉnh" : "Provincial People's Committee")
-        let through = c.agencies.first { $0.code == "SNV" }?.name ?? (vi ? "Sở Nội vụ" : "Department of Home Affairs")
+        let superior = c.agencies.first { $0.code == "UBND" }?.name ?? d.provincialCommittee
+        let through = c.agencies.first { $0.code == "SNV" }?.name ?? d.homeAffairs
         let province = DocxReport.province(from: superior)
         // A department sits under "UBND TỈNH …"; a people's committee is its own head.
         var issuer = paragraph(run(a.name.uppercased(), bold: true, size: 24), align: "center")
@@ -28,22 +28,18 @@ struct AgencyDocxReport: WordprocessingDocument {
             widths: Self.headerWidths, borders: false,
             rows: [
                 [
-                    issuer + paragraph(run("———"), align: "center") + paragraph(run("Số: …/BC-\(a.code)"), align: "center"),
-                    paragraph(run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24), align: "center")
-                        + paragraph(run("Độc lập - Tự do - Hạnh phúc", bold: true, size: 26), align: "center")
+                    issuer + paragraph(run("———"), align: "center") + paragraph(run(d.numberLine(issuer: a.code)), align: "center"),
+                    paragraph(run(d.nationalName, bold: true, size: 24), align: "center")
+                        + paragraph(run(d.motto, bold: true, size: 26), align: "center")
                         + paragraph(run("———————————"), align: "center")
                         + paragraph(
-                            run(vi ? "\(province), ngày …  tháng …  năm \(c.reportDue.year)" : "\(province), … \(c.reportDue.year)", italic: true),
+                            run(d.placeAndBlankDate(province: province, year: c.reportDue.year), italic: true),
                             align: "center"),
                 ]
             ])
         body += paragraph("")
-        body += paragraph(run(vi ? "BÁO CÁO" : "REPORT", bold: true, size: 28), align: "center")
-        body += paragraph(
-            run(
-                vi
-                    ? "Kết quả công tác tuyên truyền cải cách hành chính \(l.periodInWords(c.period))"
-                    : "Results of administrative-reform communication, \(l.periodInWords(c.period))", bold: true), align: "center")
+        body += paragraph(run(d.kind, bold: true, size: 28), align: "center")
+        body += paragraph(run(d.title(l.periodInWords(c.period)), bold: true), align: "center")
         body += paragraph(run(l.addressee(superior, through: through)), align: "center")
         body += paragraph(run(l.agencyOpening(a.name, period: c.period, from: c.from, to: c.to)), align: "both", indent: true)
 
@@ -84,18 +80,15 @@ struct AgencyDocxReport: WordprocessingDocument {
                 "\(l.throughSeq): \(c.throughSeq); \(l.headHash): \(c.headHash); \(l.edition): \(c.edition.map(String.init) ?? l.adHoc)",
                 italic: true, size: 18), align: "left")
         body += paragraph("")
-        let recipients =
-            vi
-            ? ["- \(superior) (b/c);", "- \(through) (tổng hợp);", "- Lưu: VT."]
-            : ["- \(superior) (for report);", "- \(through) (to consolidate);", "- Archive."]
+        let recipients = d.agencyRecipients(superior: superior, through: through)
         body += table(
             widths: [4500, 4600], borders: false,
             rows: [
                 [
-                    paragraph(run(vi ? "Nơi nhận:" : "Recipients:", bold: true, italic: true, size: 24))
+                    paragraph(run(d.recipients, bold: true, italic: true, size: 24))
                         + recipients.map { paragraph(run($0, size: 22)) }.joined(),
-                    paragraph(run(vi ? "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ" : "HEAD OF THE AGENCY", bold: true), align: "center")
-                        + paragraph(run(vi ? "(Ký, ghi rõ họ tên, đóng dấu)" : "(signature, name, seal)", italic: true, size: 22), align: "center"),
+                    paragraph(run(d.headOfAgency, bold: true), align: "center")
+                        + paragraph(run(d.signatureNote, italic: true, size: 22), align: "center"),
                 ]
             ])
         return documentXML(body)

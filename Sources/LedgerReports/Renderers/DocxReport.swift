@@ -19,12 +19,12 @@ struct DocxReport: WordprocessingDocument {
         let l = labels
         let w = ReportWords(report, language: l.language)
         let n = HumanNumbers(l.language)
-        let vi = l.language == .vi
+        let d = DocumentWords(l.language)
         let province = report.agencies.first { $0.code == "UBND" }.map { Self.province(from: $0.name) } ?? "…"
         // Header lines use the customary abbreviation: "UBND TỈNH SÓC TRĂNG".
-        let superior = (report.agencies.first { $0.code == "UBND" }?.name ?? "Ủy ban nhân dân tỉnh").uppercased()
+        let superior = (report.agencies.first { $0.code == "UBND" }?.name ?? d.provincialCommitteeHeader).uppercased()
             .replacingOccurrences(of: "ỦY BAN NHÂN DÂN", with: "UBND")
-        let issuer = (report.agencies.first { $0.code == "SNV" }?.name ?? "Sở Nội vụ").uppercased()
+        let issuer = (report.agencies.first { $0.code == "SNV" }?.name ?? d.homeAffairsHeader).uppercased()
         var body = ""
         // Header: issuing body (left) and national motto (right), per Decree 30/2020.
         body += table(
@@ -32,20 +32,16 @@ struct DocxReport: WordprocessingDocument {
             rows: [
                 [
                     paragraph(run(superior, size: 24), align: "center") + paragraph(run(issuer, bold: true, size: 24), align: "center")
-                        + paragraph(run("———"), align: "center") + paragraph(run("Số: …/BC-SNV"), align: "center"),
-                    paragraph(run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 24), align: "center")
-                        + paragraph(run("Độc lập - Tự do - Hạnh phúc", bold: true, size: 26), align: "center")
+                        + paragraph(run("———"), align: "center") + paragraph(run(d.numberLine(issuer: "SNV")), align: "center"),
+                    paragraph(run(d.nationalName, bold: true, size: 24), align: "center")
+                        + paragraph(run(d.motto, bold: true, size: 26), align: "center")
                         + paragraph(run("———————————"), align: "center")
-                        + paragraph(run(Self.placeAndDate(province: province, date: report.to, vietnamese: vi), italic: true), align: "center"),
+                        + paragraph(run(d.placeAndDate(province: province, date: report.to), italic: true), align: "center"),
                 ]
             ])
         body += paragraph("")
-        body += paragraph(run(vi ? "BÁO CÁO" : "REPORT", bold: true, size: 28), align: "center")
-        body += paragraph(
-            run(
-                vi
-                    ? "Kết quả công tác tuyên truyền cải cách hành chính \(l.periodInWords(report.period))"
-                    : "Results of administrative-reform communication, \(l.periodInWords(report.period))", bold: true), align: "center")
+        body += paragraph(run(d.kind, bold: true, size: 28), align: "center")
+        body += paragraph(run(d.title(l.periodInWords(report.period)), bold: true), align: "center")
         body += paragraph(
             run(
                 "\(l.period): \(report.period) (\(l.date(report.from)) – \(l.date(report.to)), \(l.mode(report.mode))); \(l.edition): \(report.edition.map(String.init) ?? l.adHoc)",
@@ -109,17 +105,14 @@ struct DocxReport: WordprocessingDocument {
         body += paragraph("")
 
         // Recipients (left) and signature (right).
-        let recipients =
-            vi
-            ? ["- Ủy ban nhân dân tỉnh (b/c);", "- Các sở, ban ngành tỉnh;", "- UBND các huyện, thị xã, thành phố;", "- Lưu: VT, CCHC."]
-            : ["- Provincial People's Committee (for report);", "- Provincial departments;", "- District people's committees;", "- Archive."]
+        let recipients = d.consolidatedRecipients
         body += table(
             widths: [4500, 4600], borders: false,
             rows: [
                 [
-                    paragraph(run(vi ? "Nơi nhận:" : "Recipients:", bold: true, italic: true, size: 24))
+                    paragraph(run(d.recipients, bold: true, italic: true, size: 24))
                         + recipients.map { paragraph(run($0, size: 22)) }.joined(),
-                    paragraph(run(vi ? "GIÁM ĐỐC" : "DIRECTOR", bold: true), align: "center"),
+                    paragraph(run(d.director, bold: true), align: "center"),
                 ]
             ])
         if let checkpoint = report.checkpoint {
@@ -131,14 +124,6 @@ struct DocxReport: WordprocessingDocument {
             }
         }
         return documentXML(body)
-    }
-
-    /// "Sóc Trăng, ngày 14 tháng 3 năm 2024": day below 10 and months 1–2 take a leading zero (Decree 30/2020).
-    static func placeAndDate(province: String, date: LocalDate, vietnamese: Bool) -> String {
-        guard vietnamese else { return "\(province), \(date)" }
-        let day = date.day < 10 ? "0\(date.day)" : "\(date.day)"
-        let month = date.month <= 2 ? "0\(date.month)" : "\(date.month)"
-        return "\(province), ngày \(day) tháng \(month) năm \(date.year)"
     }
 
     /// "Ủy ban nhân dân tỉnh Sóc Trăng" → "Sóc Trăng".

@@ -16,7 +16,7 @@ struct Findings: Equatable {
     /// The findings of the consolidated report.
     init(_ report: ConsolidatedReport, language: Language) {
         let w = ReportWords(report, language: language)
-        let p = Phrases(language: language)
+        let p = FindingPhrases(language: language)
         let senders = report.agencies.filter { !$0.isCoordinator }
         let active = report.agencies.count - report.silentAgencies.count
         let t = report.totals
@@ -83,7 +83,7 @@ struct Findings: Equatable {
 
     /// The findings of one agency's own report.
     init(_ report: AgencyReport, language: Language) {
-        let p = Phrases(language: language)
+        let p = FindingPhrases(language: language)
         let w = ReportWords(report.consolidated, language: language)
         let a = report.agency
         let events = a.articles + a.activities + a.contests + a.surveys
@@ -114,18 +114,8 @@ struct Findings: Equatable {
     }
 }
 
-/// The sentences of `Findings`, in Vietnamese or English.
-private struct Phrases {
-    let language: Language
-    var vi: Bool { language == .vi }
-    var labels: ReportLabels { ReportLabels(language) }
-
-    func date(_ day: LocalDate?) -> String { day.map(labels.date) ?? "–" }
-    func window(_ window: TaskWindow) -> String { labels.window(window) }
-
-    /// "0.8333" → "83,33%" (vi) / "83.33%"; "0.8" → "80%": a ratio written as people do.
-    func percent(_ decimal: String) -> String { HumanNumbers(language).percent(decimal) }
-
+/// `FindingPhrases` fed from a report's own types.
+extension FindingPhrases {
     /// The value and target of an indicator: "83,33% (50/60), mục tiêu 80%", or counts.
     func figures(_ line: ConsolidatedReport.IndicatorLine) -> (value: String, target: String) {
         guard line.denominator != nil else {
@@ -135,145 +125,27 @@ private struct Phrases {
         return (value, line.target.map(percent) ?? "–")
     }
 
-    func activity(active: Int, listed: Int, totals: ConsolidatedReport.Totals) -> String {
-        vi
-            ? "Trong kỳ, \(active)/\(listed) cơ quan, đơn vị có hoạt động tuyên truyền cải cách hành chính, với \(totals.events) sự kiện được ghi nhận: \(totals.articles) tin, bài; \(totals.activities) hoạt động; \(totals.contests) hội thi; \(totals.surveys) phiếu khảo sát."
-            : "In the period, \(active) of \(listed) agencies communicated on administrative reform, with \(totals.events) events recorded: \(totals.articles) articles, \(totals.activities) activities, \(totals.contests) contests, \(totals.surveys) surveys."
-    }
-
-    func ownActivity(articles: Int, activities: Int, contests: Int, surveys: Int) -> String {
-        vi
-            ? "Trong kỳ, cơ quan, đơn vị đã thực hiện \(articles) tin, bài; \(activities) hoạt động; \(contests) hội thi; \(surveys) phiếu khảo sát về cải cách hành chính."
-            : "In the period, the agency published \(articles) articles and held \(activities) activities, \(contests) contests and \(surveys) surveys on administrative reform."
-    }
-
-    func topChannels(_ items: [(String, Int)]) -> String {
-        let list = items.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
-        return vi ? "Tin, bài được đăng trên các kênh: \(list)." : "Articles by channel: \(list)."
+    func activity(active: Int, listed: Int, totals t: ConsolidatedReport.Totals) -> String {
+        activity(
+            active: active, listed: listed,
+            totals: (events: t.events, articles: t.articles, activities: t.activities, contests: t.contests, surveys: t.surveys))
     }
 
     func met(_ name: String, _ line: ConsolidatedReport.IndicatorLine) -> String {
         let (value, target) = figures(line)
-        return vi ? "\(name): đạt \(value), đạt mục tiêu \(target)." : "\(name): \(value), target \(target) met."
+        return met(name, value: value, target: target)
     }
 
     func missed(_ name: String, _ line: ConsolidatedReport.IndicatorLine) -> String {
         let (value, target) = figures(line)
-        guard line.hasData else {
-            return vi ? "\(name): chưa có số liệu trong kỳ (mục tiêu \(target))." : "\(name): no data in the period (target \(target))."
-        }
-        return vi ? "\(name): mới đạt \(value), chưa đạt mục tiêu \(target)." : "\(name): only \(value), below the target of \(target)."
-    }
-
-    func tasksDone(_ tasks: [String]) -> String {
-        vi ? "Đã hoàn thành \(tasks.count) nhiệm vụ: \(tasks.joined(separator: "; "))." : "\(tasks.count) tasks done: \(tasks.joined(separator: "; "))."
-    }
-
-    func reportsOnTime(_ count: Int, of total: Int, due: LocalDate) -> String {
-        vi
-            ? "\(count)/\(total) cơ quan, đơn vị gửi báo cáo kỳ đúng hạn (hạn gửi: hết ngày \(date(due)))."
-            : "\(count) of \(total) agencies sent their period report on time (by the end of \(date(due)))."
+        return missed(name, value: value, target: target, hasData: line.hasData)
     }
 
     func feedbackTally(_ f: ConsolidatedReport.ContestFeedback) -> String {
-        vi
-            ? "Đã nhận \(f.responses) phiếu ý kiến về Hội thi cải cách hành chính: \(f.continueContest) ý kiến đề nghị tiếp tục tổ chức Hội thi, \(f.otherForm) ý kiến đề nghị hình thức tuyên truyền khác."
-            : "\(f.responses) responses on the reform contest: \(f.continueContest) to continue it, \(f.otherForm) for another form."
-    }
-
-    var nothingRecorded: String { vi ? "Trong kỳ chưa ghi nhận sự kiện tuyên truyền nào." : "No communication event was recorded in the period." }
-
-    var ownNothing: String {
-        vi ? "Trong kỳ, cơ quan, đơn vị chưa có hoạt động tuyên truyền nào được ghi nhận." : "The agency recorded no communication in the period."
-    }
-
-    func overdue(task: String, window: String, leads: String) -> String {
-        vi
-            ? "Nhiệm vụ \(task) (thời gian \(window)) đã quá hạn nhưng chưa hoàn thành; cơ quan chủ trì: \(leads)."
-            : "Task \(task) (\(window)) is overdue and not done; lead: \(leads)."
-    }
-
-    func ownOverdue(task: String, window: String) -> String {
-        vi ? "Nhiệm vụ \(task) (thời gian \(window)) đã quá hạn nhưng chưa hoàn thành." : "Task \(task) (\(window)) is overdue and not done."
-    }
-
-    func silent(_ count: Int, names: String) -> String {
-        vi ? "\(count) cơ quan, đơn vị chưa có hoạt động tuyên truyền nào trong kỳ: \(names)." : "\(count) agencies were silent in the period: \(names)."
-    }
-
-    func reportsLate(due: LocalDate, names: [String]) -> String {
-        vi
-            ? "Gửi báo cáo kỳ trễ hạn (hạn \(date(due))): \(names.joined(separator: "; "))."
-            : "Period reports sent late (due \(date(due))): \(names.joined(separator: "; "))."
-    }
-
-    func reportsMissing(_ count: Int, names: String) -> String {
-        vi ? "\(count) cơ quan, đơn vị chưa gửi báo cáo kỳ: \(names)." : "\(count) agencies have not sent their period report: \(names)."
-    }
-
-    func feedbackLate(due: LocalDate, names: [String]) -> String {
-        vi
-            ? "Gửi ý kiến về Hội thi trễ hạn (hạn \(date(due))): \(names.joined(separator: "; "))."
-            : "Contest feedback sent late (due \(date(due))): \(names.joined(separator: "; "))."
-    }
-
-    func feedbackMissing(_ count: Int, names: String) -> String {
-        vi ? "\(count) cơ quan, đơn vị chưa gửi ý kiến về Hội thi: \(names)." : "\(count) agencies sent no contest feedback: \(names)."
-    }
-
-    var noShortcomings: String { vi ? "Số liệu của kỳ không cho thấy tồn tại, hạn chế." : "The period's figures show no shortcoming." }
-
-    func finishOverdue(leads: String, tasks: [String]) -> String {
-        vi
-            ? "Đề nghị \(leads) khẩn trương hoàn thành các nhiệm vụ quá hạn (\(tasks.joined(separator: ", "))) và báo cáo kết quả về Sở Nội vụ."
-            : "\(leads) should finish the overdue tasks (\(tasks.joined(separator: ", "))) without delay and report to the Department of Home Affairs."
-    }
-
-    func ownFinish(_ tasks: [String]) -> String {
-        vi
-            ? "Khẩn trương hoàn thành các nhiệm vụ quá hạn (\(tasks.joined(separator: ", "))) và báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Sở Nội vụ)."
-            : "Finish the overdue tasks (\(tasks.joined(separator: ", "))) without delay and report to the Provincial People's Committee through the Department of Home Affairs."
-    }
-
-    func raiseIndicators(_ names: [String]) -> String {
-        vi
-            ? "Đề nghị các cơ quan, đơn vị tăng cường tuyên truyền và tổ chức khảo sát để đạt các chỉ tiêu: \(names.joined(separator: "; "))."
-            : "Agencies should communicate more and run surveys to reach: \(names.joined(separator: "; "))."
-    }
-
-    func ownRaise(_ names: [String]) -> String {
-        vi
-            ? "Tăng cường tuyên truyền và tổ chức khảo sát để đạt các chỉ tiêu: \(names.joined(separator: "; "))."
-            : "Communicate more and run surveys to reach: \(names.joined(separator: "; "))."
-    }
-
-    func sendReports(period: ReportPeriod, dueDays: Int) -> String {
-        vi
-            ? "Đề nghị các cơ quan, đơn vị chưa gửi báo cáo \(labels.periodInWords(period)) khẩn trương gửi về Sở Nội vụ; các kỳ sau gửi đúng hạn (trong \(dueDays) ngày sau ngày chốt số liệu)."
-            : "Agencies that have not sent their report for \(labels.periodInWords(period)) should send it to the Department of Home Affairs; later reports are due within \(dueDays) days of the cut-off."
-    }
-
-    func planActivities(_ count: Int) -> String {
-        vi
-            ? "Đề nghị \(count) cơ quan, đơn vị chưa có hoạt động xây dựng kế hoạch và triển khai tuyên truyền cải cách hành chính trong kỳ tới."
-            : "The \(count) silent agencies should plan and carry out communication in the next period."
+        feedbackTally((responses: f.responses, continueContest: f.continueContest, otherForm: f.otherForm))
     }
 
     func contestDecision(_ f: ConsolidatedReport.ContestFeedback) -> String {
-        if f.continueContest > f.otherForm {
-            return vi
-                ? "Đa số ý kiến (\(f.continueContest)/\(f.responses)) đề nghị tiếp tục tổ chức Hội thi; đề nghị Ủy ban nhân dân tỉnh xem xét tiếp tục tổ chức."
-                : "Most responses (\(f.continueContest) of \(f.responses)) ask to continue the contest; the Provincial People's Committee may continue it."
-        }
-        if f.otherForm > f.continueContest {
-            return vi
-                ? "Đa số ý kiến (\(f.otherForm)/\(f.responses)) đề nghị hình thức tuyên truyền khác; đề nghị Ủy ban nhân dân tỉnh xem xét thay đổi hình thức."
-                : "Most responses (\(f.otherForm) of \(f.responses)) ask for another form; the Provincial People's Committee may change the form."
-        }
-        return vi
-            ? "Ý kiến về Hội thi chia đều (\(f.continueContest) tiếp tục, \(f.otherForm) hình thức khác); đề nghị Ủy ban nhân dân tỉnh xem xét, quyết định."
-            : "Contest feedback is evenly split (\(f.continueContest) continue, \(f.otherForm) another form); for the Provincial People's Committee to decide."
+        contestDecision((responses: f.responses, continueContest: f.continueContest, otherForm: f.otherForm))
     }
-
-    var noProposals: String { vi ? "Không có đề xuất phát sinh từ số liệu của kỳ." : "The figures raise no proposal." }
 }
