@@ -193,7 +193,12 @@ public struct InboxService: Service {
                 beforeProcessing()
                 first = false
             }
-            if pending.isEmpty { return waiting.count - pending.count }
+            if pending.isEmpty {
+                // Nothing waits: the moment for the store's housekeeping (a grown WAL cut back).
+                let store = ingestor.store
+                try await onWorkQueue { store.settle() }
+                return waiting.count - pending.count
+            }
             for entry in pending {
                 if stop.isStopped { return 0 }
                 let result: InboxProcessor.Result

@@ -62,9 +62,15 @@ public protocol EventStore: AnyObject, Sendable {
 
     /// Drops the projections and folds the whole log again. - Returns: the seq folded to.
     func rebuildProjections(zone: LocalZone, progress: ((Int64) -> Void)?) throws -> Int64
+
+    /// What the store does when its writer has nothing waiting (the daemon's inbox is
+    /// empty): SQLite truncates a WAL that a long reader let grow. Never waits for anyone.
+    func settle()
 }
 
 extension EventStore {
+    public func settle() {}
+
     public func earliestOccurredAt() throws -> [String] { try earliestOccurredAt(count: 8) }
 
     public func withProjection<T>(

@@ -118,21 +118,23 @@ public final class LedgerDatabase: Sendable {
                 result = value
                 return commit ? .commit : .rollback
             }
-            cutBackTheWAL(db)
             return result!
         }
     }
 
-    /// After a commit, a WAL grown past `walSizeLimit` (a long reader held it) is
-    /// checkpointed and truncated when no reader is left on it; with readers still there
-    /// it is tried again after the next commit, never waited for (the busy timeout is 0
-    /// for this one call, so no append waits on an auditor's open transaction).
-    private func cutBackTheWAL(_ db: Database) {
+    /// When the daemon's writer is idle, a WAL grown past `walSizeLimit` (a long reader
+    /// held it, or a big file went in) is checkpointed and truncated if no reader is left
+    /// on it; with readers still there it is tried again the next time, never waited for
+    /// (the busy timeout is 0 for this one call, so nothing waits on an auditor's open
+    /// transaction). One-shot commands leave it to SQLite, as a closing connection does.
+    public func settle() {
         let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         guard size > Self.walSizeLimit else { return }
-        sqlite3_busy_timeout(db.sqliteConnection, 0)
-        defer { sqlite3_busy_timeout(db.sqliteConnection, Self.busyTimeoutMilliseconds) }
-        _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        connections.writeWithoutTransaction { db in
+            sqlite3_busy_timeout(db.sqliteConnection, 0)
+            defer { sqlite3_busy_timeout(db.sqliteConnection, Self.busyTimeoutMilliseconds) }
+            _ = try? db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
     }
 
     /// A read transaction on a snapshot of the log: beside the writer, never behind it.

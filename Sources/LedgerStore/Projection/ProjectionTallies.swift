@@ -6,8 +6,16 @@ import LedgerDomain
 /// stops standing (replaced by a correction, removed by a retraction) is taken out, in
 /// the same transaction. A report then sums a few thousand tallies instead of reading a
 /// million facts.
-struct ProjectionTallies {
+///
+/// The changes are summed in memory by tally and written once per tally when the
+/// projection's checkpoint is set (`flush`, before the commit): a file of a million events
+/// writes some thirty thousand tallies, not a million upserts.
+final class ProjectionTallies {
     let db: Database
+    private struct Key: Hashable {
+        var bucket: String, agency: String, type: String, label: String, task: String
+    }
+    private var pending: [Key: (n: Int64, a: Int64, b: Int64)] = [:]
     private let upsert = LazyStatement(
         sql: """
             INSERT INTO proj_tally (bucket, agency, type, measure, task, n, a, b) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -55,24 +63,36 @@ struct ProjectionTallies {
     }
 
     private func change(day: String, agency: String, type: String, measure: ActivityMeasure, task: String?, by step: Int64) throws {
-        let bucket = HalfMonth.start(of: day), label = Self.key(measure.columns.label), taskKey = Self.key(task)
+        let key = Key(bucket: HalfMonth.start(of: day), agency: agency, type: type, label: Self.key(measure.columns.label), task: Self.key(task))
         let sums = Self.sums(measure)
-        let statement = try upsert.statement(in: db)
-        statement.bind(step, at: 6)
-        statement.bind(sums.a * step, at: 7)
-        statement.bind(sums.b * step, at: 8)
-        try statement.execute { text in
-            text.stage(bucket, at: 1)
-            text.stage(agency, at: 2)
-            text.stage(type, at: 3)
-            text.stage(label, at: 4)
-            text.stage(taskKey, at: 5)
-        }
-        if step < 0 {
-            // A tally at zero is gone: a report must not see a task as progressed by nothing.
-            try db.cachedStatement(
-                sql: "DELETE FROM proj_tally WHERE bucket = ? AND agency = ? AND type = ? AND measure = ? AND task = ? AND n = 0"
-            ).execute(arguments: [bucket, agency, type, label, taskKey])
+        var delta = pending[key] ?? (0, 0, 0)
+        delta.n += step
+        delta.a += sums.a * step
+        delta.b += sums.b * step
+        pending[key] = delta
+    }
+
+    /// Writes the summed changes; called as the checkpoint is set, before anything reads them.
+    func flush() throws {
+        defer { pending.removeAll(keepingCapacity: false) }
+        for (key, delta) in pending where delta != (0, 0, 0) {
+            let statement = try upsert.statement(in: db)
+            statement.bind(delta.n, at: 6)
+            statement.bind(delta.a, at: 7)
+            statement.bind(delta.b, at: 8)
+            try statement.execute { text in
+                text.stage(key.bucket, at: 1)
+                text.stage(key.agency, at: 2)
+                text.stage(key.type, at: 3)
+                text.stage(key.label, at: 4)
+                text.stage(key.task, at: 5)
+            }
+            if delta.n < 0 {
+                // A tally at zero is gone: a report must not see a task as progressed by nothing.
+                try db.cachedStatement(
+                    sql: "DELETE FROM proj_tally WHERE bucket = ? AND agency = ? AND type = ? AND measure = ? AND task = ? AND n = 0"
+                ).execute(arguments: [key.bucket, key.agency, key.type, key.label, key.task])
+            }
         }
     }
 }

@@ -18,11 +18,12 @@ public struct ProjectionWriter {
     /// Where events are read back from (the ledger); `db` itself unless folding elsewhere.
     private var source: Database
     /// The per-event insert, prepared on first use and bound directly (`RawStatement`).
-    private let storeStatement = LazyStatement(
-        sql: """
-            INSERT OR REPLACE INTO proj_effective (root, agency, seq, type, day, instant, measure, task, a, b, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+    private let storeStatement = LazyStatement(sql: "INSERT OR REPLACE INTO proj_effective (\(Self.factColumns)) VALUES (\(Self.factValues))")
+    /// A new lineage's fact: a plain insert (with the table's partial indexes, `OR REPLACE`
+    /// would look for a row to delete at every event).
+    private let insertStatement = LazyStatement(sql: "INSERT INTO proj_effective (\(Self.factColumns)) VALUES (\(Self.factValues))")
+    private static let factColumns = "root, agency, seq, type, day, instant, measure, task, a, b, note"
+    private static let factValues = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
 
     // Corrections and retractions, a few in a hundred events, look these up.
     private var eventByKey = LazyStatement(sql: Self.eventByKeySQL)
@@ -54,8 +55,13 @@ public struct ProjectionWriter {
         switch try LineageFold.apply(seq: seq, key: key, step: step, to: &memory) {
         case .upsert(let root, let effective)?:
             // A new lineage has no fact standing yet; any other upsert replaces one.
-            if root != seq || effective != seq { try tallies.remove(standingAt: root) }
-            if effective == seq, let fact { try store(fact, agency: key.agency, root: root, seq: seq) } else { try restore(root: root, seq: effective) }
+            let fresh = root == seq && effective == seq
+            if !fresh { try tallies.remove(standingAt: root) }
+            if effective == seq, let fact {
+                try store(fact, agency: key.agency, root: root, seq: seq, fresh: fresh)
+            } else {
+                try restore(root: root, seq: effective)
+            }
         case .delete(let root)?:
             try tallies.remove(standingAt: root)
             try db.cachedStatement(sql: "DELETE FROM proj_effective WHERE root = ?").execute(arguments: [root])
@@ -90,8 +96,9 @@ public struct ProjectionWriter {
         try insert.execute()
     }
 
-    private func store(_ fact: ActivityFact, agency: String, root: Int64, seq: Int64) throws {
-        let insert = try storeStatement.statement(in: db)
+    /// - Parameter fresh: a new lineage, with no fact standing for `root` yet.
+    private func store(_ fact: ActivityFact, agency: String, root: Int64, seq: Int64, fresh: Bool = false) throws {
+        let insert = try (fresh ? insertStatement : storeStatement).statement(in: db)
         let columns = fact.measure.columns
         insert.bind(root, at: 1)
         insert.bind(seq, at: 3)
@@ -124,6 +131,7 @@ public struct ProjectionWriter {
     }
 
     public func setCheckpoint(_ seq: Int64) throws {
+        try tallies.flush()
         try db.execute(
             sql: "INSERT OR REPLACE INTO proj_checkpoint (name, seq, zone) VALUES (?, ?, ?)",
             arguments: [Self.checkpointName, seq, zone.identifier])
