@@ -13,17 +13,13 @@ final class ViewCache: Sendable {
 
     private let entries = Mutex<[String: Entry]>([:])
     /// Where builds run: off the event loops and the cooperative pool, since they block on SQLite.
-    private let queue = DispatchQueue(label: "reformledger.portal-views", attributes: .concurrent)
+    private let work = BlockingWork(label: "reformledger.portal-views", concurrent: true)
 
     func value<T: Sendable>(for key: String, seq: Int64, build: @escaping @Sendable () throws -> T) async throws -> T {
-        let queue = self.queue
+        let work = self.work
         let task = entries.withLock { entries -> Task<any Sendable, any Error> in
             if let entry = entries[key], entry.seq == seq { return entry.task }
-            let task = Task<any Sendable, any Error> {
-                try await withCheckedThrowingContinuation { continuation in
-                    queue.async { continuation.resume(with: Result { try build() as any Sendable }) }
-                }
-            }
+            let task = Task<any Sendable, any Error> { try await work.run { try build() as any Sendable } }
             entries[key] = Entry(seq: seq, task: task)
             return task
         }
@@ -39,9 +35,6 @@ final class ViewCache: Sendable {
 
     /// Runs blocking reads on the same queue as the builds.
     func read<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        let queue = self.queue
-        return try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try body() }) }
-        }
+        try await work.run(body)
     }
 }

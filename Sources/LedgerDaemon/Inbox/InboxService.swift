@@ -32,7 +32,7 @@ public struct InboxService: Service {
     /// How often the loop looks at its wake-up deadlines.
     static let tick = Duration.milliseconds(250)
 
-    private let work = DispatchQueue(label: "reformledger.ingest")
+    private let work = BlockingWork(label: "reformledger.ingest")
 
     public init(
         layout: StateLayout, configuration: LedgerConfiguration, ingestor: FileIngestor,
@@ -266,8 +266,6 @@ public struct InboxService: Service {
 
     /// Runs blocking SQLite and file work off the cooperative thread pool.
     private func onWorkQueue<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            work.async { continuation.resume(with: Result { try body() }) }
-        }
+        try await work.run(body)
     }
 }
