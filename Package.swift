@@ -174,7 +174,7 @@ let package = Package(
         ),
         .testTarget(name: "LedgerFilesTests", dependencies: ["LedgerFiles", "LedgerDomain", "LedgerTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "ReformLedgerCLITests",
+            name: "EndToEndTests",
             dependencies: ["LedgerDomain", "LedgerTestSupport"],
             exclude: ["Workbooks"],
             swiftSettings: strict

@@ -77,7 +77,7 @@ echo "== 4b. a clerk's Excel workbook: the template of UBND-TD, filled in, inges
 "$BIN" template --state-dir "$STATE" --agency UBND-TD --out "$STATE/mau-bao-cao-UBND-TD.xlsx"
 if python3 -c 'import openpyxl' 2>/dev/null; then
   # Filled as a clerk would in Excel: values picked from each cell's drop-down list.
-  python3 Tests/ReformLedgerCLITests/Workbooks/fill_template.py "$STATE/mau-bao-cao-UBND-TD.xlsx" "$STATE/bao-cao-UBND-TD.xlsx"
+  python3 Tests/EndToEndTests/Workbooks/fill_template.py "$STATE/mau-bao-cao-UBND-TD.xlsx" "$STATE/bao-cao-UBND-TD.xlsx"
   "$BIN" ingest --state-dir "$STATE" --agency UBND-TD "$STATE/bao-cao-UBND-TD.xlsx"
 else
   echo "(install openpyxl to fill the template in this demo: python3 -m pip install openpyxl)"

@@ -26,9 +26,22 @@ struct FileMoverTests {
         #expect(!FileManager.default.fileExists(atPath: source))
     }
 
+    /// A write made in place would keep the file's inode and show a reader holding the old
+    /// file the new bytes (or half of them): an atomic write renames a new file over it.
     @Test func writesAtomicallyLeavingNoTemporaryFile() throws {
         let folder = TemporaryDirectory("mover")
-        try AtomicFile.write(Array("{}".utf8), to: folder.file("x.errors.json"))
+        let path = folder.file("x.errors.json")
+        try AtomicFile.write(Array(#"{"old":true}"#.utf8), to: path)
+        let reader = try #require(FileHandle(forReadingAtPath: path))
+        defer { try? reader.close() }
+        var before = stat()
+        #expect(stat(path, &before) == 0)
+        try AtomicFile.write(Array(#"{"new":true,"longer":"than the old one"}"#.utf8), to: path)
+        var after = stat()
+        #expect(stat(path, &after) == 0)
+        #expect(after.st_ino != before.st_ino, "the file was written in place")
+        #expect(String(decoding: try reader.readToEnd() ?? Data(), as: UTF8.self) == #"{"old":true}"#)
+        #expect(String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self).hasPrefix(#"{"new":true"#))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["x.errors.json"])
     }
 }

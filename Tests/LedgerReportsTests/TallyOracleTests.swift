@@ -60,18 +60,6 @@ struct TallyOracleTests {
         #expect(try Self.tallies(database) == kept)
     }
 
-    @Test func halfMonthsTileEveryPeriodAndNothingElse() {
-        #expect(HalfMonth.start(of: "2024-03-14") == "2024-03-01")
-        #expect(HalfMonth.start(of: "2024-03-15") == "2024-03-15")
-        #expect(HalfMonth.start(of: "2024-02-29") == "2024-02-15")
-        let day = { (text: String) in LocalDate.parse(text)! }
-        #expect(HalfMonth.tiles(day("2024-01-01")...day("2024-02-29")))
-        #expect(HalfMonth.tiles(day("2023-12-15")...day("2024-03-14")))
-        #expect(!HalfMonth.tiles(day("2024-01-02")...day("2024-03-31")))
-        #expect(!HalfMonth.tiles(day("2024-01-01")...day("2024-03-30")))
-        #expect(!HalfMonth.tiles(day("2024-01-15")...day("2024-02-28")))
-    }
-
     private static func tallies(_ database: LedgerDatabase) throws -> [String] {
         try database.read { db in
             try String.fetchAll(

@@ -12,17 +12,8 @@ import LedgerStore
 extension PortalIntake {
     var store: any EventStore { processor.ingestor.store }
 
-    /// The registry at the head, folded again only when the head has moved.
-    func registry() throws -> AgencyRegistry {
-        let coordinators = Set(configuration.coordinators), zone = configuration.zone
-        return try store.readSession { session in
-            let head = try session.head().seq
-            if let kept = registryAtHead.withLock({ $0 }), kept.seq == head { return kept.registry }
-            let registry = try session.registry(coordinators: coordinators, zone: zone)
-            registryAtHead.withLock { $0 = (head, registry) }
-            return registry
-        }
-    }
+    /// The registry at the head: the ingestor's, folded again only when the head has moved.
+    func registry() throws -> AgencyRegistry { try processor.ingestor.currentRegistry() }
 
     func agencies() throws -> [AgencyName] {
         try registry().agencies.values.sorted { $0.code < $1.code }.map { AgencyName(code: $0.code, name: $0.name) }

@@ -22,7 +22,6 @@ final class PortalIntake: PortalBackend {
     let metrics: LedgerMetrics?
     /// The pages' views and reads (see `PortalPages`).
     let views = ViewCache()
-    let registryAtHead = Mutex<(seq: Int64, registry: AgencyRegistry)?>(nil)
     private let work = BlockingWork(label: "reformledger.uploads")
 
     init(

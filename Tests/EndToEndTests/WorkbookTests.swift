@@ -10,7 +10,7 @@ struct WorkbookTests {
     /// The workbooks of `Workbooks/make_workbooks.py`, in a fresh folder.
     private func workbooks() throws -> TemporaryDirectory {
         let folder = TemporaryDirectory("workbooks")
-        let script = RepositoryPaths.path("Tests/ReformLedgerCLITests/Workbooks/make_workbooks.py")
+        let script = RepositoryPaths.path("Tests/EndToEndTests/Workbooks/make_workbooks.py")
         let made = try ProcessRunner.run("/usr/bin/env", ["python3", script, folder.path])
         #expect(made.status == 0, "\(made.stderr)")
         return folder
@@ -56,7 +56,7 @@ struct WorkbookTests {
         let made = try fixture.run(["template", "--agency", "UBND-TD", "--out", template])
         #expect(made.status == 0, "\(made.stderr)")
         let filled = fixture.folder.file("filled.xlsx")
-        let script = RepositoryPaths.path("Tests/ReformLedgerCLITests/Workbooks/fill_template.py")
+        let script = RepositoryPaths.path("Tests/EndToEndTests/Workbooks/fill_template.py")
         let fill = try ProcessRunner.run("/usr/bin/env", ["python3", script, template, filled])
         #expect(fill.status == 0, "\(fill.stderr)")
         try FileManager.default.copyItem(atPath: filled, toPath: fixture.state + "/inbox/UBND-TD/bao-cao-quy-1.xlsx")
@@ -98,7 +98,7 @@ struct WorkbookTests {
         let template = fixture.folder.file("mau.xlsx")
         #expect(try fixture.run(["template", "--agency", "UBND-TD", "--out", template]).status == 0)
         let filled = fixture.folder.file("filled.xlsx")
-        let script = RepositoryPaths.path("Tests/ReformLedgerCLITests/Workbooks/fill_template.py")
+        let script = RepositoryPaths.path("Tests/EndToEndTests/Workbooks/fill_template.py")
         #expect(try ProcessRunner.run("/usr/bin/env", ["python3", script, template, filled]).status == 0)
         // Sheet 2 (the activities), comma-separated, UTF-8 (76), as LibreOffice's dialog does.
         let out = fixture.folder.file("csv")
@@ -161,7 +161,7 @@ struct WorkbookTests {
     /// Two templates made the same day carry different ids: both filled workbooks are taken.
     @Test func twoTemplatesOfOneDayAreBothTaken() throws {
         let fixture = try CLIFixture()
-        let script = RepositoryPaths.path("Tests/ReformLedgerCLITests/Workbooks/fill_template.py")
+        let script = RepositoryPaths.path("Tests/EndToEndTests/Workbooks/fill_template.py")
         for office in ["mot", "hai"] {
             let template = fixture.folder.file("mau-\(office).xlsx"), filled = fixture.folder.file("filled-\(office).xlsx")
             #expect(try fixture.run(["template", "--agency", "UBND-TD", "--out", template]).status == 0)
