@@ -53,15 +53,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // SpreadsheetML, read and written: a workbook package opened from its file and
+        // scanned as it unpacks (the clerks' uploads), and the sheets of the templates.
+        .target(
+            name: "LedgerWorkbook",
+            dependencies: ["LedgerDomain", "LedgerFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         .target(
             name: "LedgerIngest",
             dependencies: [
                 "LedgerDomain",
                 "LedgerFiles",
                 "LedgerStore",
+                "LedgerWorkbook",
                 .product(name: "Crypto", package: "swift-crypto"),
-                // Workbooks (.xlsx) are ZIP packages.
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Plans")],
             swiftSettings: strict
@@ -72,8 +78,8 @@ let package = Package(
                 "LedgerDomain",
                 "LedgerFiles",
                 "LedgerStore",
+                "LedgerWorkbook",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
         ),
@@ -172,6 +178,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "LedgerWorkbookTests", dependencies: ["LedgerWorkbook", "LedgerDomain", "LedgerFiles", "LedgerTestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "LedgerFilesTests", dependencies: ["LedgerFiles", "LedgerDomain", "LedgerTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerDomain
 import LedgerFiles
+import LedgerWorkbook
 
 /// `.xlsx`: every visible sheet whose header names an event type's columns, row by row,
 /// with the same conversion as CSV (`CSVRowConverter`), so both are checked alike.

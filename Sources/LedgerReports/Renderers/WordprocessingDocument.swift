@@ -1,4 +1,5 @@
 import LedgerDomain
+import LedgerWorkbook
 
 /// The WordprocessingML of the DOCX reports (consolidated and per agency): runs,
 /// paragraphs, headings, tables and the package around `word/document.xml`, written so

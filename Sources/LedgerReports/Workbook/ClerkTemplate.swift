@@ -1,5 +1,6 @@
 import Foundation
 import LedgerDomain
+import LedgerWorkbook
 
 /// The workbook a clerk fills in (`reformledger template`): an instruction sheet, one sheet
 /// per kind of work her agency sends, and a hidden sheet of the drop-down lists.

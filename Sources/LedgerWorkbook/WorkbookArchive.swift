@@ -5,30 +5,32 @@ import ZIPFoundation
 
 /// What a workbook may make the reader do: the bounds that turn a ZIP bomb or a
 /// million-row sheet into a clear refusal instead of exhausted memory.
-struct WorkbookLimits: Sendable {
+public struct WorkbookLimits: Sendable {
     /// All parts read, unpacked together. A 50,000-row sheet is about 20 MiB.
-    var maxUnpackedBytes = 128 * 1_048_576
+    public var maxUnpackedBytes = 128 * 1_048_576
     /// Unpacked ÷ packed size of one part; checked for parts above `ratioFloor`, since a
     /// small part of repeated text compresses well without being a bomb.
-    var maxRatio = 100
-    var ratioFloor = 4 * 1_048_576
+    public var maxRatio = 100
+    public var ratioFloor = 4 * 1_048_576
     /// Rows of one sheet: more than a province records in years.
-    var maxRows = 100_000
+    public var maxRows = 100_000
     /// Columns of one row (Excel's own limit is 16,384).
-    var maxColumns = 512
+    public var maxColumns = 512
     /// The text of the shared strings, which is kept whole (cells look it up by index):
     /// 100,000 rows of 600-character unique titles.
-    var maxSharedStringBytes = 64 * 1_048_576
+    public var maxSharedStringBytes = 64 * 1_048_576
     /// Sheets listed in the workbook: a plan's template has nine.
-    var maxSheets = 256
+    public var maxSheets = 256
     /// Entries of the ZIP package: a workbook of 256 sheets has some 600.
-    var maxParts = 2_000
+    public var maxParts = 2_000
+
+    public init() {}
 }
 
 /// The ZIP package of a workbook, read through ZIPFoundation within `WorkbookLimits`.
-struct WorkbookArchive {
+public struct WorkbookArchive {
     private let archive: Archive
-    let limits: WorkbookLimits
+    public let limits: WorkbookLimits
     private var unpacked = 0
     /// The package's entries by path, read once: ZIPFoundation's own look-up walks the
     /// central directory, which for a sheet each made a workbook of thousands of sheets
@@ -41,7 +43,7 @@ struct WorkbookArchive {
 
     /// Opens the package of `file` where it lies: ZIPFoundation reads the central directory
     /// and each part from the file, so the package is never held in memory whole.
-    init(_ file: SafeFile, limits: WorkbookLimits) throws(WorkbookReadFailure) {
+    public init(_ file: SafeFile, limits: WorkbookLimits) throws(WorkbookReadFailure) {
         if file.prefix(8) == Self.compoundFile {
             let marker = Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
             // Refused either way; read whole only to say which (such files are rare and small).
@@ -64,7 +66,7 @@ struct WorkbookArchive {
     }
 
     /// The unpacked bytes of a part (`xl/workbook.xml`), nil when the package lacks it.
-    mutating func part(_ path: String) throws(WorkbookReadFailure) -> [UInt8]? {
+    public mutating func part(_ path: String) throws(WorkbookReadFailure) -> [UInt8]? {
         guard let entry = entries[path] else { return nil }
         let packed = max(1, Int(clamping: entry.compressedSize))
         let budget = limits.maxUnpackedBytes - unpacked
@@ -96,7 +98,7 @@ struct WorkbookArchive {
 
     /// Unpacks a part chunk by chunk into `consumer` (a sheet, read as it is unpacked);
     /// false when the package lacks it. The same bounds as `part`, counted as it goes.
-    mutating func stream(_ path: String, _ consumer: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
+    public mutating func stream(_ path: String, _ consumer: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
         guard let entry = entries[path] else { return false }
         let packed = max(1, Int(clamping: entry.compressedSize))
         let budget = limits.maxUnpackedBytes - unpacked
@@ -132,7 +134,7 @@ struct WorkbookArchive {
     }
 
     /// A part the workbook cannot be read without.
-    mutating func requiredPart(_ path: String) throws(WorkbookReadFailure) -> [UInt8] {
+    public mutating func requiredPart(_ path: String) throws(WorkbookReadFailure) -> [UInt8] {
         guard let bytes = try part(path) else { throw WorkbookReadFailure(problem: .malformed(ProblemDetail.workbookPartMissing(path))) }
         return bytes
     }

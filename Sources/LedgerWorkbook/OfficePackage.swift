@@ -4,8 +4,14 @@ import ZIPFoundation
 /// The ZIP package of an Office Open XML document (DOCX, XLSX): its parts deflated in
 /// order, every entry dated 1980-01-01 (the ZIP epoch), so the same parts always give the
 /// same bytes — an issued report is reproduced byte for byte.
-enum OfficePackage {
-    static func zip(_ parts: [(path: String, text: String)], format: String) throws -> [UInt8] {
+public enum OfficePackage {
+    /// The in-memory ZIP archive could not be made (ZIPFoundation gave none back).
+    public struct PackageFailure: Error, CustomStringConvertible {
+        public var format: String
+        public var description: String { "cannot write the \(format) package: the in-memory ZIP archive is empty" }
+    }
+
+    public static func zip(_ parts: [(path: String, text: String)], format: String) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
         let fixedDate = Date(timeIntervalSince1970: 315_532_800)
         for (path, text) in parts {
@@ -17,7 +23,7 @@ enum OfficePackage {
                 data.subdata(in: Int(position)..<(Int(position) + size))
             }
         }
-        guard let data = archive.data else { throw ReportFormat.RenderFailure(format: format, reason: "the in-memory ZIP archive is empty") }
+        guard let data = archive.data else { throw PackageFailure(format: format) }
         return Array(data)
     }
 }

@@ -5,52 +5,89 @@ import LedgerDomain
 /// SpreadsheetML package (ECMA-376 Part 1, the parts Excel and LibreOffice need and no
 /// more). Written only by `ClerkTemplate`; a small writer of our own because no Swift
 /// package writes XLSX on Linux, and this subset is a few elements.
-struct Spreadsheet {
-    var sheets: [Sheet]
+public struct Spreadsheet: Sendable {
+    public var sheets: [Sheet]
 
-    struct Sheet {
-        var name: String
-        var hidden = false
-        var columns: [Column] = []
-        var rows: [Row] = []
-        var validations: [ListValidation] = []
+    public init(sheets: [Sheet]) {
+        self.sheets = sheets
+    }
+
+    public struct Sheet: Sendable {
+        public var name: String
+        public var hidden = false
+        public var columns: [Column] = []
+        public var rows: [Row] = []
+        public var validations: [ListValidation] = []
         /// Ranges shown as one cell (`A4:C4`).
-        var merged: [String] = []
+        public var merged: [String] = []
         /// Rows kept in view when scrolling (the headers).
-        var frozenRows = 0
+        public var frozenRows = 0
         /// Printed landscape, all columns on one page's width (a form sheet).
-        var printsWide = false
+        public var printsWide = false
+
+        public init(
+            name: String, hidden: Bool = false, columns: [Column] = [], rows: [Row] = [], validations: [ListValidation] = [],
+            merged: [String] = [], frozenRows: Int = 0, printsWide: Bool = false
+        ) {
+            self.name = name
+            self.hidden = hidden
+            self.columns = columns
+            self.rows = rows
+            self.validations = validations
+            self.merged = merged
+            self.frozenRows = frozenRows
+            self.printsWide = printsWide
+        }
     }
 
-    struct Column {
-        var width: Double
-        var hidden = false
+    public struct Column: Sendable {
+        public var width: Double
+        public var hidden = false
         /// The style of the empty cells a clerk types into.
-        var style: Style = .plain
+        public var style: Style = .plain
+
+        public init(width: Double, hidden: Bool = false, style: Style = .plain) {
+            self.width = width
+            self.hidden = hidden
+            self.style = style
+        }
     }
 
-    struct Row {
-        var number: Int
-        var cells: [Cell]
-        var hidden = false
+    public struct Row: Sendable {
+        public var number: Int
+        public var cells: [Cell]
+        public var hidden = false
         /// Points; nil lets the application choose.
-        var height: Double?
+        public var height: Double?
+
+        public init(number: Int, cells: [Cell], hidden: Bool = false, height: Double? = nil) {
+            self.number = number
+            self.cells = cells
+            self.hidden = hidden
+            self.height = height
+        }
     }
 
-    struct Cell {
+    public struct Cell: Sendable {
         /// Zero-based column.
-        var column: Int
-        var value: Value
-        var style: Style = .plain
+        public var column: Int
+        public var value: Value
+        public var style: Style = .plain
+
+        public init(column: Int, value: Value, style: Style = .plain) {
+            self.column = column
+            self.value = value
+            self.style = style
+        }
     }
 
-    enum Value {
+    public enum Value: Sendable {
         case text(String)
         case number(Int)
     }
 
     /// The cell formats of `styles.xml`, by their index in `cellXfs`.
-    enum Style: Int {
+    public enum Style: Int, Sendable {
         case plain = 0
         case header = 1
         /// `DD/MM/YYYY`, as the plan's documents write dates.
@@ -62,24 +99,32 @@ struct Spreadsheet {
     }
 
     /// A drop-down list on a range, its values taken from a range of another sheet.
-    struct ListValidation {
-        var range: String
-        var source: String
+    public struct ListValidation: Sendable {
+        public var range: String
+        public var source: String
         /// A closed vocabulary stops a value outside the list; a list of tasks only warns.
-        var strict: Bool
-        var errorTitle: String
-        var error: String
+        public var strict: Bool
+        public var errorTitle: String
+        public var error: String
+
+        public init(range: String, source: String, strict: Bool, errorTitle: String, error: String) {
+            self.range = range
+            self.source = source
+            self.strict = strict
+            self.errorTitle = errorTitle
+            self.error = error
+        }
     }
 
     /// `'Danh mục'!$A$2:$A$15`: an absolute range of a sheet, quoted as formulas need.
-    static func absoluteRange(sheet: String, column: Int, rows: ClosedRange<Int>) -> String {
+    public static func absoluteRange(sheet: String, column: Int, rows: ClosedRange<Int>) -> String {
         let letters = SheetColumns.letters(of: column)
         return "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'!$\(letters)$\(rows.lowerBound):$\(letters)$\(rows.upperBound)"
     }
 
     // MARK: The package
 
-    func package() throws -> [UInt8] {
+    public func package() throws -> [UInt8] {
         var parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes.document), ("_rels/.rels", Self.packageRelationships.document),
             ("xl/workbook.xml", workbook.document), ("xl/_rels/workbook.xml.rels", workbookRelationships.document),

@@ -2,20 +2,20 @@ import LedgerDomain
 
 /// The index of a workbook: its sheets in order with their names, visibility and parts,
 /// its date system, and its shared strings.
-struct WorkbookIndex {
-    struct Sheet {
-        let name: String
-        let hidden: Bool
+public struct WorkbookIndex {
+    public struct Sheet {
+        public let name: String
+        public let hidden: Bool
         /// The part's path in the package (`xl/worksheets/sheet1.xml`).
-        let part: String
+        public let part: String
     }
 
-    var sheets: [Sheet] = []
+    public var sheets: [Sheet] = []
     /// Serial dates count from 1904-01-01 (old Mac workbooks) instead of 1900.
-    var date1904 = false
-    var sharedStrings: [String] = []
+    public var date1904 = false
+    public var sharedStrings: [String] = []
 
-    init(_ archive: inout WorkbookArchive) throws {
+    public init(_ archive: inout WorkbookArchive) throws {
         let relationships = try Self.relationships(archive.requiredPart("xl/_rels/workbook.xml.rels"))
         var scanner = XMLScanner(try archive.requiredPart("xl/workbook.xml"))
         while let event = try WorkbookReadFailure.next(&scanner, part: "xl/workbook.xml") {
@@ -92,11 +92,11 @@ struct WorkbookIndex {
 }
 
 /// Why a workbook could not be read: one problem of the whole file.
-struct WorkbookReadFailure: Error {
-    let problem: Problem
+public struct WorkbookReadFailure: Error {
+    public let problem: Problem
 
     /// The scanner's next event, a problem naming the part when the XML is refused.
-    static func next(_ scanner: inout XMLScanner, part: String) throws(WorkbookReadFailure) -> XMLScanner.Event? {
+    public static func next(_ scanner: inout XMLScanner, part: String) throws(WorkbookReadFailure) -> XMLScanner.Event? {
         do {
             return try scanner.next()
         } catch {

@@ -2,36 +2,36 @@ import LedgerDomain
 
 /// A small XML element tree, rendered with every attribute and text escaped: the
 /// SpreadsheetML parts are built as values and serialised once, never patched as strings.
-struct XMLTree: Sendable {
-    var name: String
-    var attributes: [(String, String)]
-    var children: [Node]
+public struct XMLTree: Sendable {
+    public var name: String
+    public var attributes: [(String, String)]
+    public var children: [Node]
 
-    enum Node: Sendable {
+    public enum Node: Sendable {
         case element(XMLTree)
         case text(String)
     }
 
-    init(_ name: String, _ attributes: [(String, String)] = [], _ children: [XMLTree] = []) {
+    public init(_ name: String, _ attributes: [(String, String)] = [], _ children: [XMLTree] = []) {
         self.name = name
         self.attributes = attributes
         self.children = children.map(Node.element)
     }
 
-    init(_ name: String, _ attributes: [(String, String)] = [], text: String) {
+    public init(_ name: String, _ attributes: [(String, String)] = [], text: String) {
         self.name = name
         self.attributes = attributes
         children = [.text(text)]
     }
 
     /// The document with its XML declaration.
-    var document: String {
+    public var document: String {
         var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         write(into: &out)
         return out
     }
 
-    func write(into out: inout String) {
+    public func write(into out: inout String) {
         out += "<" + name
         for (key, value) in attributes {
             out += " " + key + "=\"" + MarkupEscaping.escape(value, apostrophe: false, replacingControls: true) + "\""

@@ -2,34 +2,41 @@ import LedgerDomain
 
 /// The filled cells of one worksheet, row by row, read as the sheet is unpacked: a row is
 /// handed on as soon as it ends, and nothing of it is kept.
-struct SheetGrid {
-    struct Cell {
+public struct SheetGrid {
+    public struct Cell {
         /// The column, 0 for A.
-        let column: Int
-        let text: String
+        public let column: Int
+        public let text: String
         /// A number cell (`t="n"` or none): a date field reads it as an Excel serial date.
-        let isNumber: Bool
+        public let isNumber: Bool
         /// An ISO 8601 date cell (`t="d"`, written by some tools instead of a serial).
-        var isISODate = false
+        public var isISODate = false
     }
 
-    struct Row {
+    public struct Row {
         /// The 1-based row number of the sheet.
-        let number: Int
-        let cells: [Cell]
+        public let number: Int
+        public let cells: [Cell]
     }
 
-    let sheet: String
-    let part: String
-    let sharedStrings: [String]
-    let limits: WorkbookLimits
+    public let sheet: String
+    public let part: String
+    public let sharedStrings: [String]
+    public let limits: WorkbookLimits
+
+    public init(sheet: String, part: String, sharedStrings: [String], limits: WorkbookLimits) {
+        self.sheet = sheet
+        self.part = part
+        self.sharedStrings = sharedStrings
+        self.limits = limits
+    }
 
     /// Reads the sheet's part from `archive`, calling `row` for each row with cells.
     /// - Throws: a problem of the whole file for bad XML, a row beyond `maxRows`, a cell
     ///   beyond `maxColumns` or a shared-string index out of range (with its sheet and
     ///   cell), or whatever `row` throws.
     /// - Returns: false when the package lacks the part.
-    func read(from archive: inout WorkbookArchive, _ row: (Row) throws -> Void) throws -> Bool {
+    public func read(from archive: inout WorkbookArchive, _ row: (Row) throws -> Void) throws -> Bool {
         var scanner = XMLScanner(streaming: ())
         var state = State()
         let found = try archive.stream(part) { chunk in
@@ -117,7 +124,7 @@ struct SheetGrid {
 
     /// `C7` → 2; nil for a reference that is not letters then digits; `Int.max` for more
     /// than three letters (past any sheet's last column, XFD).
-    static func column(of reference: String) -> Int? {
+    public static func column(of reference: String) -> Int? {
         var column = 0
         var letters = 0
         for byte in reference.utf8 {
@@ -139,11 +146,11 @@ extension String {
 
 /// Excel's serial dates: days since 1899-12-30 in the 1900 system (whose fictitious
 /// 29 February 1900 is serial 60), or since 1904-01-01.
-enum ExcelDate {
+public enum ExcelDate {
     /// The date (and, with a fraction of a day, the local time in `zone`, the configured
     /// `timezone`) of a serial, as text the date rules read: `2024-03-15` or
     /// `2024-03-15T14:30:00+07:00`; nil if not a serial.
-    static func text(serial text: String, date1904: Bool, withTime: Bool, zone: LocalZone = .hoChiMinh) -> String? {
+    public static func text(serial text: String, date1904: Bool, withTime: Bool, zone: LocalZone = .hoChiMinh) -> String? {
         guard let serial = Double(text), serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
         var days = Int(serial.rounded(.down))
         if date1904 {
@@ -166,7 +173,7 @@ enum ExcelDate {
     /// An ISO 8601 cell (`2024-03-15`, `2024-03-15T14:30:00`): the date, or with a time
     /// other than midnight and no offset of its own, the local time in `zone`; anything
     /// else is left as written for the date rules to judge.
-    static func text(iso value: String, withTime: Bool, zone: LocalZone = .hoChiMinh) -> String {
+    public static func text(iso value: String, withTime: Bool, zone: LocalZone = .hoChiMinh) -> String {
         let bytes = Array(value.utf8)
         guard bytes.count >= 10, let date = LocalDate.parse(String(decoding: bytes[0..<10], as: UTF8.self)) else { return value }
         guard bytes.count > 10 else { return date.description }

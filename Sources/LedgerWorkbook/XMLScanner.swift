@@ -12,15 +12,15 @@
 /// chunk, `next()` returns nil when the next event is not all there yet, and what was read
 /// is dropped, so a sheet of 100 MiB costs a chunk and one token in memory. One token (a
 /// cell's text, a tag) may not pass `maxToken`: Excel's own cell holds 32,767 characters.
-struct XMLScanner {
-    enum Event: Equatable {
+public struct XMLScanner {
+    public enum Event: Equatable {
         /// An element's local name (prefix dropped) and attributes; `selfClosing` for `<c/>`.
         case start(name: String, attributes: [String: String], selfClosing: Bool)
         case end(name: String)
         case text(String)
     }
 
-    enum Failure: Error, Equatable {
+    public enum Failure: Error, Equatable {
         /// `<!DOCTYPE` or `<!ENTITY`: never in a workbook, the carrier of entity bombs.
         case documentType
         /// `&name;` other than the five of XML, or a bad character reference.
@@ -39,22 +39,22 @@ struct XMLScanner {
     private var complete: Bool
     /// Bytes dropped from the front (streaming), for offsets in messages.
     private var dropped = 0
-    static let maxToken = 1 << 20
+    public static let maxToken = 1 << 20
 
-    init(_ bytes: [UInt8]) {
+    public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         complete = true
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
     /// A scanner fed with `append` as the part is unpacked, then `finish`.
-    init(streaming: Void) {
+    public init(streaming: Void) {
         bytes = []
         complete = false
     }
 
     /// Adds the next bytes of the part, dropping those already read.
-    mutating func append(_ chunk: UnsafeRawBufferPointer) {
+    public mutating func append(_ chunk: UnsafeRawBufferPointer) {
         if index > 0 {
             bytes.removeFirst(index)
             dropped += index
@@ -69,11 +69,11 @@ struct XMLScanner {
     }
 
     /// No more bytes will come: what is left must be whole.
-    mutating func finish() { complete = true }
+    public mutating func finish() { complete = true }
 
     /// The next event, or nil at the end — or, streaming, when the next event is not all
     /// there yet (append more, then ask again).
-    mutating func next() throws(Failure) -> Event? {
+    public mutating func next() throws(Failure) -> Event? {
         let start = index
         do {
             return try scan()
