@@ -102,7 +102,12 @@ public struct ReportBuilder {
             guard let seq, let text = try projection.recordedAt(seq: seq), let instant = EventTime.parseInstant(text) else { return nil }
             return deadlines.zone.localDate(of: instant)
         }
-        let (taskLines, agencyTasks) = tasks(facts, last: range.upperBound, listed: listed)
+        // The period's own plan year decides its tasks and targets (CONTRACT §12 plans).
+        let targets = registry.targets(ofYear: period.year, through: range.upperBound)
+        report.plans = registry.plans(ofYear: period.year).map {
+            ConsolidatedReport.PlanLine(plan: $0.plan, title: $0.title, year: $0.year, document: $0.document)
+        }
+        let (taskLines, agencyTasks) = tasks(facts, year: period.year, last: range.upperBound, listed: listed)
         report.tasks = taskLines
         for code in listed {
             let line = facts.byAgency[code]
@@ -118,9 +123,9 @@ public struct ReportBuilder {
                         registry.isCoordinator(code) ? nil : .of(recordedOn: try arrivalDay(facts.firstFeedback[code]), due: due)
                     }, isCoordinator: registry.isCoordinator(code)))
             if (line?.events ?? 0) == 0 { report.silentAgencies.append(code) }
-            report.agencyIndicators[code] = agencyIndicators(facts, agency: code)
+            report.agencyIndicators[code] = agencyIndicators(facts, agency: code, targets: targets)
         }
-        report.indicators = indicators(facts)
+        report.indicators = indicators(facts, targets: targets)
         report.contestFeedback = contestFeedback(facts, listed: listed, due: feedbackDue)
         return report
     }
@@ -135,7 +140,7 @@ public struct ReportBuilder {
     }
 
     private func tasks(
-        _ facts: Facts, last: LocalDate, listed: [String]
+        _ facts: Facts, year: Int, last: LocalDate, listed: [String]
     )
         -> ([ConsolidatedReport.TaskLine], [String: [ConsolidatedReport.AgencyTask]])
     {
@@ -143,21 +148,23 @@ public struct ReportBuilder {
         let listedSet = Set(listed)
         var lines: [ConsolidatedReport.TaskLine] = []
         var byAgency: [String: [ConsolidatedReport.AgencyTask]] = [:]
-        for assignment in registry.tasks.values.filter({ $0.assignedOn <= last }).sorted(by: { $0.task < $1.task }) {
+        for assignment in registry.tasks(ofYear: year, through: last) {
             let leads = expand(assignment.lead, listed: listedSet)
             let windowEnded: Bool = if case .months(_, let to) = assignment.window { last > to.lastDay } else { false }
+            // A carried task's history is its own and that of the task it carries on.
+            let history = [assignment.task] + (assignment.carriedFrom.map { [$0] } ?? [])
             let statuses: [(String, TaskStatus)] = leads.map { lead in
-                let key = Pair(first: assignment.task, second: lead)
-                if done.contains(key) { return (lead, .done) }
+                let keys = history.map { Pair(first: $0, second: lead) }
+                if keys.contains(where: done.contains) { return (lead, .done) }
                 if windowEnded { return (lead, .overdue) }
-                if progressed.contains(key) { return (lead, .inProgress) }
+                if keys.contains(where: progressed.contains) { return (lead, .inProgress) }
                 if assignment.window == .ongoing { return (lead, .ongoing) }
                 return (lead, .notStarted)
             }
             lines.append(
                 ConsolidatedReport.TaskLine(
                     task: assignment.task, title: assignment.title, window: assignment.window, lead: leads,
-                    statusByLead: statuses, linkedEvents: linked[assignment.task] ?? 0))
+                    statusByLead: statuses, linkedEvents: history.reduce(0) { $0 + (linked[$1] ?? 0) }, carriedFrom: assignment.carriedFrom))
             let overall = TaskStatus.overall(statuses.map(\.1))
             for (lead, status) in statuses { byAgency[lead, default: []].append(.init(task: assignment.task, role: "lead", status: status)) }
             for code in expand(assignment.coordinating, listed: listedSet) where !leads.contains(code) {
@@ -180,12 +187,12 @@ public struct ReportBuilder {
         return codes
     }
 
-    private func indicators(_ facts: Facts) -> [ConsolidatedReport.IndicatorLine] {
+    private func indicators(_ facts: Facts, targets: [String: String]) -> [ConsolidatedReport.IndicatorLine] {
         var lines: [String: ConsolidatedReport.IndicatorLine] = [:]
         func line(_ name: String) -> ConsolidatedReport.IndicatorLine {
-            lines[name] ?? .init(indicator: name, numerator: 0, denominator: 0, target: registry.targets[name], hasData: false)
+            lines[name] ?? .init(indicator: name, numerator: 0, denominator: 0, target: targets[name], hasData: false)
         }
-        for name in registry.targets.keys { lines[name] = line(name) }
+        for name in targets.keys { lines[name] = line(name) }
         // Awareness: Σaware / Σrespondents over the period's surveys of each audience.
         for (audience, sums) in facts.awareness {
             var current = line("awareness.\(audience)")
@@ -203,11 +210,11 @@ public struct ReportBuilder {
             lines[current.indicator] = current
         }
         // task:<id>:<form or channel>: linked effective events up to the last day.
-        for name in registry.targets.keys {
+        for name in targets.keys {
             guard case .taskCount(let task, let measure)? = TargetIndicator.parse(name) else { continue }
             lines[name] = .init(
                 indicator: name, numerator: Int128(facts.linkedByMeasure[Pair(first: task, second: measure)] ?? 0), denominator: nil,
-                target: registry.targets[name], hasData: true)
+                target: targets[name], hasData: true)
         }
         return lines.values.sorted { $0.indicator < $1.indicator }
     }
@@ -215,20 +222,20 @@ public struct ReportBuilder {
     /// One agency's own indicators: its awareness surveys and its latest reports of
     /// `staff-trained` and `online-procedures`, against the province's targets (the
     /// task-count targets are the province's and stay in the consolidated report).
-    private func agencyIndicators(_ facts: Facts, agency: String) -> [ConsolidatedReport.IndicatorLine] {
+    private func agencyIndicators(_ facts: Facts, agency: String, targets: [String: String]) -> [ConsolidatedReport.IndicatorLine] {
         var lines: [String: ConsolidatedReport.IndicatorLine] = [:]
-        for name in registry.targets.keys where TargetIndicator.parse(name).map({ if case .taskCount = $0 { false } else { true } }) ?? true {
-            lines[name] = .init(indicator: name, numerator: 0, denominator: 0, target: registry.targets[name], hasData: false)
+        for name in targets.keys where TargetIndicator.parse(name).map({ if case .taskCount = $0 { false } else { true } }) ?? true {
+            lines[name] = .init(indicator: name, numerator: 0, denominator: 0, target: targets[name], hasData: false)
         }
         for (key, sums) in facts.awarenessByAgency where key.second == agency {
             let name = "awareness.\(key.first)"
             lines[name] = .init(
-                indicator: name, numerator: sums.aware, denominator: sums.respondents, target: registry.targets[name], hasData: true)
+                indicator: name, numerator: sums.aware, denominator: sums.respondents, target: targets[name], hasData: true)
         }
         for (key, latest) in facts.latestIndicator where key.second == agency {
             lines[key.first] = .init(
                 indicator: key.first, numerator: Int128(latest.numerator), denominator: Int128(latest.denominator),
-                target: registry.targets[key.first], hasData: true)
+                target: targets[key.first], hasData: true)
         }
         return lines.values.sorted { $0.indicator < $1.indicator }
     }

@@ -15,6 +15,10 @@ public struct AgencyRegistry: Sendable {
     public private(set) var tasks: [String: TaskAssignment] = [:]
     /// The `min` of the latest effective `target.set` (by seq) of each indicator.
     public private(set) var targets: [String: String] = [:]
+    /// Every standing `target.set`, in seq order: what `targets(forYear:through:)` chooses from.
+    public private(set) var targetRecords: [TargetRecord] = []
+    /// Adopted plans by code (`plan.adopted`).
+    public private(set) var plans: [String: PlanAdoption] = [:]
 
     public init(coordinators: Set<String>) {
         self.coordinators = coordinators
@@ -78,6 +82,8 @@ public struct AgencyRegistry: Sendable {
         agencies = [:]
         tasks = [:]
         targets = [:]
+        targetRecords = []
+        plans = [:]
         // Lineages in the order they began (their root seq), each as its standing event.
         for root in standing.keys.sorted() {
             if let seq = standing[root], let event = events[seq] { apply(event) }
@@ -85,7 +91,11 @@ public struct AgencyRegistry: Sendable {
         // "Latest target.set by seq": the standing events' own seq decides.
         for seq in standing.values.sorted() {
             guard let event = events[seq], event.type == .targetSet else { continue }
-            if let indicator = event.data["indicator"]?.stringValue, let min = event.data["min"]?.stringValue { targets[indicator] = min }
+            if let indicator = event.data["indicator"]?.stringValue, let min = event.data["min"]?.stringValue {
+                targets[indicator] = min
+                targetRecords.append(
+                    TargetRecord(indicator: indicator, min: min, plan: event.data["plan"]?.stringValue, occurredOn: event.occurredOn, seq: seq))
+            }
         }
     }
 
@@ -119,7 +129,13 @@ public struct AgencyRegistry: Sendable {
                 task: task, title: data["title"]?.stringValue ?? "", plan: data["plan"]?.stringValue ?? "",
                 lead: strings("lead").compactMap(AgencyReference.parse),
                 coordinating: strings("coordinating").compactMap(AgencyReference.parse),
-                window: window, contents: strings("contents"), assignedOn: event.occurredOn)
+                window: window, contents: strings("contents"), assignedOn: event.occurredOn,
+                carriedFrom: data["carried_from"]?.stringValue)
+        case .planAdopted:
+            guard let plan = data["plan"]?.stringValue, case .integer(let year)? = data["year"] else { return }
+            plans[plan] = PlanAdoption(
+                plan: plan, title: data["title"]?.stringValue ?? "", year: year, document: data["document"]?.stringValue,
+                signed: data["signed"]?.stringValue.flatMap(LocalDate.parse))
         default:
             break
         }
@@ -127,6 +143,34 @@ public struct AgencyRegistry: Sendable {
 }
 
 extension AgencyRegistry {
+    /// The plans adopted for `year`, by code.
+    public func plans(ofYear year: Int) -> [PlanAdoption] {
+        plans.values.filter { $0.year == year }.sorted { $0.plan < $1.plan }
+    }
+
+    /// The tasks a report of a period of `year` (last day `last`) lists: those of the plans
+    /// adopted for that year; a task of an earlier plan only through a task of this year's
+    /// that carries it (`carried_from`). A task whose plan was never adopted keeps the rule
+    /// from before plans: assigned on or before the last day.
+    public func tasks(ofYear year: Int, through last: LocalDate) -> [TaskAssignment] {
+        tasks.values.filter { task in
+            if let plan = plans[task.plan] { return plan.year == year }
+            return task.assignedOn <= last
+        }.sorted { $0.task < $1.task }
+    }
+
+    /// The targets of a period of `year` ending on `last`: each indicator's latest target
+    /// without a plan (by `occurred_at`, then seq) dated on or before `last`, replaced by
+    /// the latest one of a plan adopted for `year`. A target set later, or for another
+    /// year's plan, never changes the period's figures.
+    public func targets(ofYear year: Int, through last: LocalDate) -> [String: String] {
+        var chosen: [String: String] = [:]
+        let undated = targetRecords.filter { record in record.plan.flatMap { plans[$0] } == nil && record.occurredOn <= last }
+        for record in undated.sorted(by: { ($0.occurredOn, $0.seq) < ($1.occurredOn, $1.seq) }) { chosen[record.indicator] = record.min }
+        for record in targetRecords where record.plan.flatMap({ plans[$0] })?.year == year { chosen[record.indicator] = record.min }
+        return chosen
+    }
+
     /// Agencies listed in a report (CONTRACT §12): registered on or before `last` (coordinators
     /// always), and not merged away before `first`.
     public func listedAgencies(first: LocalDate, last: LocalDate) -> [String] {

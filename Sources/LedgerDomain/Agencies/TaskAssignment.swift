@@ -8,6 +8,26 @@ public struct TaskAssignment: Sendable, Equatable {
     public var window: TaskWindow
     public var contents: [String]
     public var assignedOn: LocalDate
+    /// The task of an earlier plan this one carries on (`carried_from`).
+    public var carriedFrom: String? = nil
+}
+
+/// A plan adopted by the province (`plan.adopted`): the year its tasks and targets belong to.
+public struct PlanAdoption: Sendable, Equatable {
+    public var plan: String
+    public var title: String
+    public var year: Int
+    public var document: String?
+    public var signed: LocalDate?
+}
+
+/// One standing `target.set`.
+public struct TargetRecord: Sendable, Equatable {
+    public var indicator: String
+    public var min: String
+    public var plan: String?
+    public var occurredOn: LocalDate
+    public var seq: Int64
 }
 
 /// When a task is to be carried out.

@@ -119,6 +119,7 @@ public struct EventAdmission: Sendable {
             for key in ["lead", "coordinating"] {
                 for (index, reference) in codes(key) where !reference.hasPrefix("kind:") { knownAgency(reference, "data.\(key)[\(index)]") }
             }
+            _ = knownTask("carried_from")
         case .agencyRegistered:
             if let code = data["code"]?.stringValue {
                 if code == AgencyCode.system {
@@ -140,6 +141,10 @@ public struct EventAdmission: Sendable {
                 case .taskCount(let task, _) = indicator, registry.tasks[task] == nil
             {
                 problems.append(.unknownTask(task, field: "data.indicator"))
+            }
+        case .planAdopted:
+            if let plan = data["plan"]?.stringValue, draft.corrects == nil, registry.plans[plan] != nil {
+                problems.append(.invalidValue("data.plan", ProblemDetail.alreadyAdopted))
             }
         case .surveySubmitted, .indicatorReported, .reportSubmitted, .reportGenerated:
             break

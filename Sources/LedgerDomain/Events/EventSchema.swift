@@ -28,6 +28,8 @@ public enum EventSchema {
                 FieldSpec("lead", .agencyReferenceList(minimum: 1)),
                 .optional("coordinating", .agencyReferenceList(minimum: 0)),
                 FieldSpec("window", .window), .optional("contents", .textList),
+                // A task of an earlier plan that this one carries on (CONTRACT §5.x plans).
+                .optional("carried_from", .identifier),
             ]
         case .taskReported:
             [
@@ -71,7 +73,13 @@ public enum EventSchema {
         case .agencyMerged:
             [FieldSpec("from", .agencyCodeList(minimum: 1)), FieldSpec("into", .agencyCode), FieldSpec("effective", .date)]
         case .targetSet:
-            [FieldSpec("indicator", .targetIndicator), FieldSpec("min", .decimal)]
+            [FieldSpec("indicator", .targetIndicator), FieldSpec("min", .decimal), .optional("plan", .identifier)]
+        case .planAdopted:
+            [
+                FieldSpec("plan", .identifier), FieldSpec("title", .text),
+                FieldSpec("year", .count(minimum: AcceptedDates.years.lowerBound, maximum: AcceptedDates.years.upperBound)),
+                .optional("document", .text), .optional("signed", .date),
+            ]
         case .reportGenerated:
             [
                 FieldSpec("period", .period), FieldSpec("edition", .count(minimum: 1)),

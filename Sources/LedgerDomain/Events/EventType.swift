@@ -13,6 +13,7 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case agencyRenamed = "agency.renamed"
     case agencyMerged = "agency.merged"
     case targetSet = "target.set"
+    case planAdopted = "plan.adopted"
     case reportGenerated = "report.generated"
 
     /// Who may send an event of this type.
@@ -25,7 +26,7 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
 
     public var sender: Sender {
         switch self {
-        case .taskAssigned, .targetSet, .agencyRegistered, .agencyRenamed, .agencyMerged: .coordinator
+        case .taskAssigned, .targetSet, .planAdopted, .agencyRegistered, .agencyRenamed, .agencyMerged: .coordinator
         case .taskReported: .leadOrCoordinatingAgency
         case .reportGenerated: .system
         default: .anyAgency
@@ -44,7 +45,7 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     /// reports need.
     public var isRegistryEvent: Bool {
         switch self {
-        case .taskAssigned, .agencyRegistered, .agencyRenamed, .agencyMerged, .targetSet: true
+        case .taskAssigned, .agencyRegistered, .agencyRenamed, .agencyMerged, .targetSet, .planAdopted: true
         default: false
         }
     }

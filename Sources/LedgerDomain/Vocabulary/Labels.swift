@@ -141,6 +141,7 @@ extension EventType: LabelledCode {
     public var label: LocalizedText {
         switch self {
         case .taskAssigned: words("Giao nhiệm vụ", "Task assigned")
+        case .planAdopted: words("Ban hành kế hoạch", "Plan adopted")
         case .taskReported: words("Tiến độ nhiệm vụ", "Task progress")
         case .articlePublished: words("Tin, bài tuyên truyền", "Article published")
         case .contestHeld: words("Hội thi", "Contest held")

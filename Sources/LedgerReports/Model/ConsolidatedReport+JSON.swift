@@ -34,6 +34,13 @@ extension ConsolidatedReport {
                 "agencies_without_response": .array(contestFeedback.agenciesWithoutResponse.map(JSONValue.string)),
             ]),
             "silent_agencies": .array(silentAgencies.map(JSONValue.string)),
+            "plans": .array(
+                plans.map { plan in
+                    .object([
+                        "plan": .string(plan.plan), "title": .string(plan.title), "year": .integer(plan.year),
+                        "document": plan.document.map(JSONValue.string) ?? .null,
+                    ])
+                }),
         ])
     }
 }
@@ -62,12 +69,14 @@ extension ConsolidatedReport.TaskLine {
     }
 
     var json: JSONValue {
-        .object([
-            "task": .string(task), "title": .string(title), "window": windowJSON,
-            "lead": .array(lead.map(JSONValue.string)),
-            "status_by_lead": .object(JSONObject(statusByLead.map { (key: $0.0, value: .string($0.1.rawValue)) })),
-            "linked_events": .integer(linkedEvents),
-        ])
+        var members: [(key: String, value: JSONValue)] = [
+            ("task", .string(task)), ("title", .string(title)), ("window", windowJSON), ("lead", .array(lead.map(JSONValue.string))),
+            ("status_by_lead", .object(JSONObject(statusByLead.map { (key: $0.0, value: .string($0.1.rawValue)) }))),
+            ("linked_events", .integer(linkedEvents)),
+        ]
+        // Only a carried task says so: the lines of a first year read as before.
+        if let carriedFrom { members.append(("carried_from", .string(carriedFrom))) }
+        return .object(JSONObject(members))
     }
 }
 

@@ -25,6 +25,15 @@ public struct ConsolidatedReport: Sendable, Equatable {
     /// Each listed agency's own indicators (its surveys and latest reports, §7.5); the
     /// agency's report shows them, the consolidated one does not.
     public var agencyIndicators: [String: [IndicatorLine]] = [:]
+    /// The plans adopted for the period's year (`plan.adopted`).
+    public var plans: [PlanLine] = []
+
+    public struct PlanLine: Sendable, Equatable {
+        public var plan: String
+        public var title: String
+        public var year: Int
+        public var document: String?
+    }
 
     public struct Totals: Sendable, Equatable {
         public var events = 0, articles = 0, activities = 0, contests = 0, surveys = 0
@@ -74,10 +83,13 @@ public struct ConsolidatedReport: Sendable, Equatable {
         public var lead: [String]
         public var statusByLead: [(String, TaskStatus)]
         public var linkedEvents: Int
+        /// The earlier plan's task this one carries on; its history counts here.
+        public var carriedFrom: String? = nil
 
         public static func == (lhs: TaskLine, rhs: TaskLine) -> Bool {
             lhs.task == rhs.task && lhs.title == rhs.title && lhs.window == rhs.window && lhs.lead == rhs.lead
                 && lhs.statusByLead.elementsEqual(rhs.statusByLead, by: ==) && lhs.linkedEvents == rhs.linkedEvents
+                && lhs.carriedFrom == rhs.carriedFrom
         }
     }
 
