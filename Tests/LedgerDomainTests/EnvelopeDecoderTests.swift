@@ -38,6 +38,8 @@ struct EnvelopeDecoderTests {
         #"{"id":"g3","type":"agency.merged","occurred_at":"2025-07-01","data":{"from":["UBND-MX","UBND-TD"],"into":"UBND-CT","effective":"2025-07-01"}}"#,
         #"{"id":"k1","type":"target.set","occurred_at":"2024-01-01","data":{"indicator":"awareness.businesses","min":"0.75"}}"#,
         #"{"id":"k2","type":"target.set","occurred_at":"2024-01-01","data":{"indicator":"task:KH2024-02:performance","min":"5"}}"#,
+        #"{"id":"g4","type":"agency.dissolved","occurred_at":"2025-06-20","data":{"code":"UBND-MX","effective":"2025-07-01","successors":["UBND"],"note":"Nghị quyết sắp xếp"}}"#,
+        #"{"id":"g5","type":"agency.renamed","occurred_at":"2025-07-01","data":{"code":"UBND-XA1","name":"UBND phường 1","parent":"UBND","kind":"commune"}}"#,
         #"{"id":"k4","type":"target.set","occurred_at":"2025-01-02","data":{"indicator":"awareness.citizens","min":"0.9","plan":"KH-TTCCHC-2025"}}"#,
         #"{"id":"p1","type":"plan.adopted","occurred_at":"2025-01-02","data":{"plan":"KH-TTCCHC-2025","title":"Kế hoạch 2025","year":2025,"document":"12/KH-UBND","signed":"2025-01-02"}}"#,
         #"{"id":"k3","type":"report.generated","occurred_at":"2024-01-01","data":{"period":"2024-Q1","edition":1,"through_seq":1,"head_hash":"ab","files":[]}}"#,

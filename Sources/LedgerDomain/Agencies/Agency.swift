@@ -8,6 +8,9 @@ public struct Agency: Sendable, Equatable {
     public var names: [DatedName]
     public var mergedInto: String?
     public var mergeEffective: LocalDate?
+    /// `agency.dissolved`: the day it ceased to exist, and who took over.
+    public var dissolvedOn: LocalDate?
+    public var successors: [String] = []
 
     public struct DatedName: Sendable, Equatable {
         public var from: LocalDate

@@ -117,6 +117,12 @@ public struct AgencyRegistry: Sendable {
             guard let code = data["code"]?.stringValue, let name = data["name"]?.stringValue else { return }
             agencies[code]?.names.append(Agency.DatedName(from: event.occurredOn, name: name))
             agencies[code]?.names.sort { $0.from < $1.from }
+            if let parent = data["parent"]?.stringValue { agencies[code]?.parent = parent }
+            if let kind = data["kind"]?.stringValue.flatMap(AgencyKind.init(rawValue:)) { agencies[code]?.kind = kind }
+        case .agencyDissolved:
+            guard let code = data["code"]?.stringValue, let effective = data["effective"]?.stringValue.flatMap(LocalDate.parse) else { return }
+            agencies[code]?.dissolvedOn = effective
+            agencies[code]?.successors = strings("successors")
         case .agencyMerged:
             guard let into = data["into"]?.stringValue, let effective = data["effective"]?.stringValue.flatMap(LocalDate.parse) else { return }
             for code in strings("from") {
@@ -172,11 +178,13 @@ extension AgencyRegistry {
     }
 
     /// Agencies listed in a report (CONTRACT §12): registered on or before `last` (coordinators
-    /// always), and not merged away before `first`.
+    /// always), not merged away before `first`, and not dissolved on or before `first` (the
+    /// roster of the period: a period that starts after a dissolution does not expect it).
     public func listedAgencies(first: LocalDate, last: LocalDate) -> [String] {
         var codes = Set(coordinators)
         for agency in agencies.values where agency.registeredOn <= last {
             if let effective = agency.mergeEffective, effective < first { continue }
+            if let dissolved = agency.dissolvedOn, dissolved <= first { continue }
             codes.insert(agency.code)
         }
         return codes.sorted()

@@ -64,6 +64,9 @@ public struct EventAdmission: Sendable {
         {
             problems.append(.notPermitted(ProblemDetail.mergedAway(agency, into: merged.mergedInto ?? "?", on: effective), field: "occurred_at"))
         }
+        if let dissolved = registry.agencies[agency]?.dissolvedOn, draft.occurredAt.localDate(in: zone) >= dissolved {
+            problems.append(.notPermitted(ProblemDetail.dissolved(agency, on: dissolved), field: "occurred_at"))
+        }
         return problems
     }
 
@@ -133,6 +136,11 @@ public struct EventAdmission: Sendable {
             if let code = data["code"]?.stringValue, registry.agencies[code] == nil {
                 problems.append(.unknownAgency(code, field: "data.code"))
             }
+        case .agencyDissolved:
+            if let code = data["code"]?.stringValue, registry.agencies[code] == nil {
+                problems.append(.unknownAgency(code, field: "data.code"))
+            }
+            for (index, code) in codes("successors") { knownAgency(code, "data.successors[\(index)]") }
         case .agencyMerged:
             for (index, code) in codes("from") { knownAgency(code, "data.from[\(index)]") }
             if let into = data["into"]?.stringValue { knownAgency(into, "data.into") }

@@ -69,7 +69,16 @@ public enum EventSchema {
                 FieldSpec("kind", .oneOf(AgencyKind.choices)), .optional("parent", .agencyCode),
             ]
         case .agencyRenamed:
-            [FieldSpec("code", .agencyCode), FieldSpec("name", .text)]
+            // `parent` and `kind` re-attach an agency (communes when the districts went, 2025).
+            [
+                FieldSpec("code", .agencyCode), FieldSpec("name", .text), .optional("parent", .agencyCode),
+                .optional("kind", .oneOf(AgencyKind.choices)),
+            ]
+        case .agencyDissolved:
+            [
+                FieldSpec("code", .agencyCode), FieldSpec("effective", .date), .optional("successors", .agencyCodeList(minimum: 0)),
+                .optional("note", .text),
+            ]
         case .agencyMerged:
             [FieldSpec("from", .agencyCodeList(minimum: 1)), FieldSpec("into", .agencyCode), FieldSpec("effective", .date)]
         case .targetSet:

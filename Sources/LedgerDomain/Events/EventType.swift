@@ -12,6 +12,7 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case agencyRegistered = "agency.registered"
     case agencyRenamed = "agency.renamed"
     case agencyMerged = "agency.merged"
+    case agencyDissolved = "agency.dissolved"
     case targetSet = "target.set"
     case planAdopted = "plan.adopted"
     case reportGenerated = "report.generated"
@@ -26,7 +27,7 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
 
     public var sender: Sender {
         switch self {
-        case .taskAssigned, .targetSet, .planAdopted, .agencyRegistered, .agencyRenamed, .agencyMerged: .coordinator
+        case .taskAssigned, .targetSet, .planAdopted, .agencyRegistered, .agencyRenamed, .agencyMerged, .agencyDissolved: .coordinator
         case .taskReported: .leadOrCoordinatingAgency
         case .reportGenerated: .system
         default: .anyAgency
@@ -45,7 +46,7 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     /// reports need.
     public var isRegistryEvent: Bool {
         switch self {
-        case .taskAssigned, .agencyRegistered, .agencyRenamed, .agencyMerged, .targetSet, .planAdopted: true
+        case .taskAssigned, .agencyRegistered, .agencyRenamed, .agencyMerged, .agencyDissolved, .targetSet, .planAdopted: true
         default: false
         }
     }

@@ -44,6 +44,7 @@ public enum FieldLabels {
             "min": w("Mức chỉ tiêu", "Minimum"), "edition": w("Lần ban hành", "Edition"),
             "through_seq": w("Đến sự kiện số", "Through seq"), "head_hash": w("Mã băm sự kiện cuối", "Head hash"),
             "files": w("Tệp báo cáo", "Report files"),
+            "successors": w("Cơ quan kế thừa", "Successors"),
             "year": w("Năm kế hoạch", "Plan year"), "signed": w("Ngày ký", "Signed on"),
             "carried_from": w("Chuyển tiếp từ nhiệm vụ", "Carried from task"),
         ]

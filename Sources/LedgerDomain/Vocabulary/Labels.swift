@@ -142,6 +142,7 @@ extension EventType: LabelledCode {
         switch self {
         case .taskAssigned: words("Giao nhiệm vụ", "Task assigned")
         case .planAdopted: words("Ban hành kế hoạch", "Plan adopted")
+        case .agencyDissolved: words("Giải thể, kết thúc hoạt động cơ quan", "Agency dissolved")
         case .taskReported: words("Tiến độ nhiệm vụ", "Task progress")
         case .articlePublished: words("Tin, bài tuyên truyền", "Article published")
         case .contestHeld: words("Hội thi", "Contest held")

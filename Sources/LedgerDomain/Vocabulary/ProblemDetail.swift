@@ -122,6 +122,12 @@ public enum ProblemDetail {
         LocalizedText(vi: "cơ quan \(agency) đã sáp nhập vào \(into) từ ngày \(effective)", en: "agency \(agency) was merged into \(into) on \(effective)")
     }
 
+    public static func dissolved(_ agency: String, on effective: LocalDate) -> LocalizedText {
+        LocalizedText(
+            vi: "cơ quan \(agency) đã giải thể, kết thúc hoạt động từ ngày \(effective); không gửi sự kiện diễn ra từ ngày đó",
+            en: "agency \(agency) was dissolved on \(effective); it sends nothing dated on or after that day")
+    }
+
     public static func notOnTask(_ agency: String, task: String) -> LocalizedText {
         LocalizedText(vi: "\(agency) không chủ trì hay phối hợp nhiệm vụ \(task)", en: "\(agency) neither leads nor coordinates task \(task)")
     }
