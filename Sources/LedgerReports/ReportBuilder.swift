@@ -126,8 +126,29 @@ public struct ReportBuilder {
             report.agencyIndicators[code] = agencyIndicators(facts, agency: code, targets: targets)
         }
         report.indicators = indicators(facts, targets: targets)
+        report.previousYear = try previousYear(of: period, range: range, projection: projection)
         report.contestFeedback = contestFeedback(facts, listed: listed, due: feedbackDue)
         return report
+    }
+
+    /// The same period a year earlier, counted by the same rules from the same projection;
+    /// nil when nothing is dated in it. (A range that is not a period — `replay`'s whole
+    /// history — has none.)
+    private func previousYear(
+        of period: ReportPeriod, range: ClosedRange<LocalDate>, projection: ProjectionSnapshot
+    ) throws
+        -> ConsolidatedReport.PreviousYear?
+    {
+        let earlier = ReportPeriod(year: period.year - 1, kind: period.kind)
+        guard range == period.range(mode) else { return nil }
+        let earlierRange = earlier.range(mode)
+        let facts = try gather(projection, period: earlier.description, range: earlierRange)
+        let lines = indicators(facts, targets: registry.targets(ofYear: earlier.year, through: earlierRange.upperBound))
+        let measured = lines.filter(\.hasData)
+        guard facts.totals.events > 0 else { return nil }
+        return ConsolidatedReport.PreviousYear(
+            period: earlier, from: earlierRange.lowerBound, to: earlierRange.upperBound, totals: facts.totals,
+            indicators: measured.map { (indicator: $0.indicator, value: $0.value ?? String($0.numerator)) })
     }
 
     /// The agency's name on a day; a successor of a merge says which agencies it was.

@@ -12,6 +12,11 @@ public struct HumanNumbers: Sendable {
     private var groupMark: String { language == .vi ? "." : "," }
 
     /// `1234567` → `1.234.567` (vi) / `1,234,567`.
+    /// A change written with its sign: "+12", "−3" (a true minus), "0".
+    public func change(_ value: Int) -> String {
+        value > 0 ? "+" + count(value) : value < 0 ? "−" + count(-value) : "0"
+    }
+
     public func count(_ value: some BinaryInteger) -> String {
         let digits = String(value.magnitude)
         var grouped = ""

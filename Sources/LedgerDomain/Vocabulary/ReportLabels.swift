@@ -85,6 +85,11 @@ public struct ReportLabels: Bilingual, Sendable {
     public var targetMissed: String { pick("Chưa đạt mục tiêu", "Target not met") }
     /// A successor of a merge with the agencies it was: "X (trước đây: A, B)".
     public func formerly(_ name: String, names: String) -> String { pick("\(name) (trước đây: \(names))", "\(name) (formerly \(names))") }
+    /// "Cùng kỳ năm trước (2023-Q1)": the row of the same period a year earlier.
+    public func previousYear(_ period: String) -> String { pick("Cùng kỳ năm trước (\(period))", "Same period a year earlier (\(period))") }
+    /// "Tăng, giảm so với cùng kỳ": the row of the change.
+    public var change: String { pick("Tăng (+), giảm (−) so với cùng kỳ", "Change on a year earlier") }
+    public var currentPeriod: String { pick("Kỳ này", "This period") }
     public var chartFigures: String { pick("Số liệu của biểu đồ", "The chart's figures") }
 
     /// How the period's days were cut: by the cut-off dates of Decree 09/2019 or the calendar.

@@ -3,13 +3,15 @@ import LedgerDomain
 extension ConsolidatedReport {
     /// The reference JSON shape of CONTRACT §7.2, keys in the contract's order.
     public var json: JSONValue {
-        guard case .object(var object) = baseJSON, let checkpoint else { return baseJSON }
-        // After head_hash, where a reader looks for what the figures stand on.
-        var members = object.members
-        let at = (members.firstIndex { $0.key == "head_hash" } ?? members.count - 1) + 1
-        members.insert((key: "checkpoint", value: .string(checkpoint)), at: at)
-        object = JSONObject(members)
-        return .object(object)
+        guard case .object(let object) = baseJSON else { return baseJSON }
+        // `previous_year` is absent, not null, when the log has nothing a year earlier.
+        var members = object.members.filter { !($0.key == "previous_year" && $0.value == .null) }
+        if let checkpoint {
+            // After head_hash, where a reader looks for what the figures stand on.
+            let at = (members.firstIndex { $0.key == "head_hash" } ?? members.count - 1) + 1
+            members.insert((key: "checkpoint", value: .string(checkpoint)), at: at)
+        }
+        return .object(JSONObject(members))
     }
 
     private var baseJSON: JSONValue {
@@ -34,6 +36,19 @@ extension ConsolidatedReport {
                 "agencies_without_response": .array(contestFeedback.agenciesWithoutResponse.map(JSONValue.string)),
             ]),
             "silent_agencies": .array(silentAgencies.map(JSONValue.string)),
+            "previous_year": previousYear.map { previous in
+                .object([
+                    "period": .string(previous.period.description), "from": .string(previous.from.description),
+                    "to": .string(previous.to.description),
+                    "totals": .object([
+                        "events": .integer(previous.totals.events), "articles": .integer(previous.totals.articles),
+                        "activities": .integer(previous.totals.activities), "contests": .integer(previous.totals.contests),
+                        "surveys": .integer(previous.totals.surveys),
+                    ]),
+                    "indicators": .array(
+                        previous.indicators.map { .object(["indicator": .string($0.indicator), "value": $0.value.map(JSONValue.string) ?? .null]) }),
+                ])
+            } ?? .null,
             "plans": .array(
                 plans.map { plan in
                     .object([

@@ -27,6 +27,22 @@ public struct ConsolidatedReport: Sendable, Equatable {
     public var agencyIndicators: [String: [IndicatorLine]] = [:]
     /// The plans adopted for the period's year (`plan.adopted`).
     public var plans: [PlanLine] = []
+    /// The same period a year earlier ("so với cùng kỳ năm trước"); nil when the log has
+    /// nothing dated in it.
+    public var previousYear: PreviousYear? = nil
+
+    public struct PreviousYear: Sendable, Equatable {
+        public var period: ReportPeriod
+        public var from: LocalDate
+        public var to: LocalDate
+        public var totals: Totals
+        public var indicators: [(indicator: String, value: String?)]
+
+        public static func == (lhs: PreviousYear, rhs: PreviousYear) -> Bool {
+            lhs.period == rhs.period && lhs.from == rhs.from && lhs.to == rhs.to && lhs.totals == rhs.totals
+                && lhs.indicators.elementsEqual(rhs.indicators, by: { $0.indicator == $1.indicator && $0.value == $1.value })
+        }
+    }
 
     public struct PlanLine: Sendable, Equatable {
         public var plan: String

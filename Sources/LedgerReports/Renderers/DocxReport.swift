@@ -56,6 +56,12 @@ struct DocxReport: WordprocessingDocument {
                 [l.events, l.articles, l.activities, l.contests, l.surveys].map { cell($0, bold: true) },
                 [t.events, t.articles, t.activities, t.contests, t.surveys].map { cell(n.count($0), align: "center") },
             ])
+        if let comparison = YearOverYear(report) {
+            body += table(
+                widths: [2700, 1280, 1280, 1280, 1280, 1280],
+                rows: [[cell("", bold: true)] + [l.events, l.articles, l.activities, l.contests, l.surveys].map { cell($0, bold: true) }]
+                    + comparison.rows(l, n).map { row in [cell(row.label, bold: true)] + row.figures.map { cell($0, align: "center") } })
+        }
 
         body += heading("II. \(l.agencies.uppercased())")
         var agencyRows = [

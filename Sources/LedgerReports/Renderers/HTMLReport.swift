@@ -79,7 +79,20 @@ struct HTMLReport {
             \(tile(l.events, report.totals.events, .total(.events)))\(tile(l.articles, report.totals.articles, .total(.articles)))\(tile(l.activities, report.totals.activities, .total(.activities)))\(tile(l.contests, report.totals.contests, .total(.contests)))\(tile(l.surveys, report.totals.surveys, .total(.surveys)))
             </section>
 
-            """
+            """ + yearOverYear()
+    }
+
+    /// The totals beside the same period a year earlier, when the log has it.
+    func yearOverYear() -> String {
+        guard let comparison = YearOverYear(report) else { return "" }
+        let l = labels
+        var html = "<table class=\"year-over-year\"><thead><tr><th scope=\"col\"></th>"
+        for label in [l.events, l.articles, l.activities, l.contests, l.surveys] { html += "<th scope=\"col\">\(e(label))</th>" }
+        html += "</tr></thead><tbody>\n"
+        for row in comparison.rows(l, numbers) {
+            html += "<tr><th scope=\"row\">\(e(row.label))</th>" + row.figures.map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
+        }
+        return html + "</tbody></table>\n"
     }
 
     /// What a reader looks at first: the totals, then each indicator against its target,

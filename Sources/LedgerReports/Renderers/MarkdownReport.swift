@@ -24,6 +24,12 @@ struct MarkdownReport {
         let t = report.totals
         lines.append("| \(n.count(t.events)) | \(n.count(t.articles)) | \(n.count(t.activities)) | \(n.count(t.contests)) | \(n.count(t.surveys)) |")
         lines.append("")
+        if let comparison = YearOverYear(report) {
+            lines.append("| | \(l.events) | \(l.articles) | \(l.activities) | \(l.contests) | \(l.surveys) |")
+            lines.append("|---|---:|---:|---:|---:|---:|")
+            for row in comparison.rows(l, n) { lines.append("| \(row.label) | " + row.figures.joined(separator: " | ") + " |") }
+            lines.append("")
+        }
         lines.append("## \(l.agencies)")
         lines.append("")
         lines.append(
