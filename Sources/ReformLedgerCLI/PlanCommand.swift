@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import LedgerDomain
+import LedgerReports
+import LedgerStore
+
+/// `plan list` and `plan show PLAN`: the adopted plans, and one plan's tasks (with their
+/// status by lead in the plan year's report now) and targets.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "List the adopted plans, or show one plan's tasks and targets.",
+        subcommands: [List.self, Show.self])
+
+    static func summary(_ global: GlobalOptions) throws -> (PlanSummary, LedgerConfiguration, LedgerDatabase) {
+        let configuration = try global.loadConfiguration()
+        let database = try global.openDatabase()
+        let registry = try database.readSession { session in
+            try session.registry(coordinators: Set(configuration.coordinators), zone: configuration.zone)
+        }
+        return (PlanSummary(registry: registry), configuration, database)
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Each adopted plan with its year, document, and task and target counts.",
+            discussion: "Examples:\n  reformledger plan list\n  reformledger plan list --json")
+        @OptionGroup var global: GlobalOptions
+        @Flag(name: .long, help: "Print JSON: {\"plans\":[{\"plan\",\"title\",\"year\",\"document\",\"tasks\",\"targets\"}]}.")
+        var json = false
+
+        func run() throws {
+            let (summary, _, _) = try PlanCommand.summary(global)
+            if json {
+                Terminal.print(JSONWriter.string(summary.listJSON, pretty: true))
+                return
+            }
+            if summary.entries.isEmpty { Terminal.print("no plan adopted (plan.adopted) yet") }
+            for entry in summary.entries {
+                Terminal.print(
+                    "\(entry.plan.plan)\t\(entry.plan.year)\t\(entry.plan.document ?? "-")\t\(entry.tasks.count) task(s)\t\(entry.targets.count) target(s)\t\(entry.plan.title)"
+                )
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One plan: its tasks with leads, window and status by lead now, and its targets.",
+            discussion: "Examples:\n  reformledger plan show KH-TTCCHC-2025\n  reformledger plan show KH-TTCCHC-2025 --json")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The plan's code (plan.adopted's plan).") var plan: String
+        @Flag(name: .long, help: "Print JSON.") var json = false
+
+        func run() throws {
+            let (summary, configuration, database) = try PlanCommand.summary(global)
+            guard let adoption = summary.registry.plans[plan] else {
+                throw CommandFailure("no plan \(plan) is adopted; `reformledger plan list` shows those that are")
+            }
+            let entry = summary.entry(adoption)
+            let report = try ReportService(store: database, configuration: configuration).report(ReportPeriod(year: adoption.year, kind: .year))
+            let document = summary.showJSON(entry, report: report)
+            if json {
+                Terminal.print(JSONWriter.string(document, pretty: true))
+                return
+            }
+            Terminal.print("\(adoption.plan) (\(adoption.year)) \(adoption.title)\(adoption.document.map { " — \($0)" } ?? "")")
+            guard case .array(let tasks)? = document.objectValue?["tasks"] else { return }
+            for task in tasks {
+                guard let object = task.objectValue else { continue }
+                let statuses = object["status_by_lead"]?.objectValue?.members.map { "\($0.key): \($0.value.stringValue ?? "")" } ?? []
+                let carried = object["carried_from"]?.stringValue.map { " (carried from \($0))" } ?? ""
+                Terminal.print(
+                    "  \(object["task"]?.stringValue ?? "")\(carried)\t\(statuses.joined(separator: ", "))\t\(object["title"]?.stringValue ?? "")")
+            }
+            for target in entry.targets { Terminal.print("  target \(target.indicator) ≥ \(target.min)") }
+        }
+    }
+}
