@@ -57,35 +57,35 @@ struct CheckpointTests {
         #expect(head.status == 0)
         let lines = head.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(
-            lines.count == 6 && lines[0] == "reformledger.local/ledger" && lines[1] == "54" && lines[3].isEmpty
+            lines.count == 6 && lines[0] == "reformledger.local/ledger" && lines[1] == "55" && lines[3].isEmpty
                 && lines[4].hasPrefix("— reformledger.local/ledger "))
         #expect(try fixture.run(["checkpoint"]).stdout == head.stdout, "Ed25519 is deterministic")
         let newest = fixture.folder.write("head.txt", head.stdout)
         let checked = try audit(["checkpoint", key, newest, ledger])
-        #expect(checked.status == 0 && checked.stdout.hasPrefix("OK reformledger.local/ledger 54 "), "\(checked.stdout)\(checked.stderr)")
-        for seq in [1, 16, 17, 48, 53, 54] {
+        #expect(checked.status == 0 && checked.stdout.hasPrefix("OK reformledger.local/ledger 55 "), "\(checked.stdout)\(checked.stderr)")
+        for seq in [1, 16, 17, 49, 54, 55] {
             let proof = fixture.folder.write("inclusion-\(seq).json", try fixture.run(["proof", "inclusion", "--seq", "\(seq)"]).stdout)
             let result = try audit(["inclusion", key, newest, proof, ledger, "\(seq)"])
             #expect(result.status == 0, "seq \(seq): \(result.stdout)\(result.stderr)")
         }
-        for size in [1, 2, 8, 31, 48, 53] {
+        for size in [1, 2, 8, 31, 49, 54] {
             let old = fixture.folder.write("old-\(size).txt", try fixture.run(["checkpoint", "--size", "\(size)"]).stdout)
             #expect(try audit(["checkpoint", key, old, ledger]).status == 0)
             let proof = fixture.folder.write("consistency-\(size).json", try fixture.run(["proof", "consistency", "--from", "\(size)"]).stdout)
             let result = try audit(["consistency", key, old, newest, proof])
             #expect(result.status == 0, "from \(size): \(result.stdout)\(result.stderr)")
             // A proof of another pair of sizes does not pass for this one.
-            let other = fixture.folder.write("other-\(size).json", try fixture.run(["proof", "consistency", "--from", "\(size)", "--to", "54"]).stdout)
+            let other = fixture.folder.write("other-\(size).json", try fixture.run(["proof", "consistency", "--from", "\(size)", "--to", "55"]).stdout)
             #expect(try audit(["consistency", key, old, fixture.folder.file("old-1.txt"), other]).status == 3 || size == 1)
         }
         let proof = try fixture.json(try fixture.run(["proof", "inclusion", "--seq", "5", "--size", "20"]).stdout)
         #expect(proof.objectValue?["tree_size"] == .integer(20) && proof.objectValue?["leaf_index"] == .integer(4))
-        for bad in [["proof", "inclusion", "--seq", "55"], ["proof", "consistency", "--from", "3", "--to", "60"], ["checkpoint", "--size", "99"]] {
+        for bad in [["proof", "inclusion", "--seq", "56"], ["proof", "consistency", "--from", "3", "--to", "60"], ["checkpoint", "--size", "99"]] {
             let result = try fixture.run(bad)
             #expect(result.status == 2 && result.stderr.contains("beyond") || result.stderr.contains("must lie"), "\(bad): \(result.stderr)")
         }
         // A note whose size was changed no longer verifies, here or in verify.
-        let forged = fixture.folder.write("forged.txt", head.stdout.replacingOccurrences(of: "\n54\n", with: "\n53\n"))
+        let forged = fixture.folder.write("forged.txt", head.stdout.replacingOccurrences(of: "\n55\n", with: "\n54\n"))
         #expect(try audit(["checkpoint", key, forged]).status == 3)
         let verify = try fixture.run(["verify", "--checkpoint", newest, "--checkpoint", forged])
         #expect(verify.status == 3 && verify.stdout.contains("FAILED: checkpoint \(forged)") && verify.stdout.contains("does not verify"), "\(verify.stdout)")
@@ -115,7 +115,7 @@ struct CheckpointTests {
             """
         let good = try ProcessRunner.shell(script)
         #expect(good.status == 0 && good.stdout.contains("Signature Verified Successfully"), "\(good.stdout)\(good.stderr)")
-        try String(contentsOfFile: note, encoding: .utf8).replacingOccurrences(of: "\n54\n", with: "\n55\n").write(
+        try String(contentsOfFile: note, encoding: .utf8).replacingOccurrences(of: "\n55\n", with: "\n56\n").write(
             toFile: note, atomically: true, encoding: .utf8)
         #expect(try ProcessRunner.shell(script).status != 0)
     }
@@ -193,13 +193,13 @@ struct CheckpointTests {
 
         let first = try fixture.json(try String(contentsOfFile: receipts.first { $0.contains("quy-1.ndjson") }!, encoding: .utf8)).objectValue!
         #expect(first["file"] == .string("quy-1.ndjson") && first["agency"] == .string("BST"))
-        #expect(first["appended"] == .integer(6) && first["first_seq"] == .integer(49) && first["last_seq"] == .integer(54))
-        #expect(first["tree_size"] == .integer(54))
+        #expect(first["appended"] == .integer(6) && first["first_seq"] == .integer(50) && first["last_seq"] == .integer(55))
+        #expect(first["tree_size"] == .integer(55))
         let sha = try MachineFaultTests.sha256(processed.first { $0.hasSuffix("/quy-1.ndjson") }!)
         #expect(first["sha256"] == .string(sha))
         let again = try fixture.json(try String(contentsOfFile: receipts.first { $0.contains("lan-2") }!, encoding: .utf8)).objectValue!
         // The same bytes again are known by their SHA-256: the receipt names where they are.
-        #expect(again["first_seq"] == .integer(49) && again["last_seq"] == .integer(54) && again["sha256"] == .string(sha))
+        #expect(again["first_seq"] == .integer(50) && again["last_seq"] == .integer(55) && again["sha256"] == .string(sha))
 
         // The receipt's checkpoint verifies against the ledger, and a later checkpoint
         // proves the file's last event is still there.
@@ -209,9 +209,9 @@ struct CheckpointTests {
         #expect(
             try fixture.run(["ingest", "--agency", "DPTTH", RepositoryPaths.path("Examples/inbox/DPTTH/dai-phat-thanh-truyen-hinh-2024.json")]).status == 0)
         let later = fixture.folder.write("later.txt", try fixture.run(["checkpoint"]).stdout)
-        let inclusion = fixture.folder.write("inclusion.json", try fixture.run(["proof", "inclusion", "--seq", "54"]).stdout)
-        #expect(try audit(["inclusion", key, later, inclusion, fixture.state + "/ledger.sqlite", "54"]).status == 0)
-        let consistency = fixture.folder.write("consistency.json", try fixture.run(["proof", "consistency", "--from", "54"]).stdout)
+        let inclusion = fixture.folder.write("inclusion.json", try fixture.run(["proof", "inclusion", "--seq", "55"]).stdout)
+        #expect(try audit(["inclusion", key, later, inclusion, fixture.state + "/ledger.sqlite", "55"]).status == 0)
+        let consistency = fixture.folder.write("consistency.json", try fixture.run(["proof", "consistency", "--from", "55"]).stdout)
         #expect(try audit(["consistency", key, receipt, later, consistency]).status == 0)
     }
 

@@ -13,9 +13,9 @@ struct CommandLineTests {
         }
         let again = try fixture.run(["init", "--with-plan", "soc-trang-2024"])
         #expect(again.status == 0)
-        #expect(again.stdout.contains("48 events, 31 agencies, 12 tasks"))
+        #expect(again.stdout.contains("49 events, 31 agencies, 12 tasks"))
         let status = try fixture.json(try fixture.run(["status", "--json"]).stdout)
-        #expect(status.objectValue?["events"] == .integer(48))
+        #expect(status.objectValue?["events"] == .integer(49))
     }
 
     @Test func ingestPrintsTheContractsJSONAndExitsOneOnRejection() throws {

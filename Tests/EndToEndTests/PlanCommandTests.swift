@@ -22,11 +22,13 @@ struct PlanCommandTests {
 
         let list = try fixture.run(["plan", "list", "--json"])
         #expect(list.status == 0, "\(list.stderr)")
-        guard case .array(let plans)? = try fixture.json(list.stdout).objectValue?["plans"], let plan = plans.first?.objectValue else {
+        guard case .array(let plans)? = try fixture.json(list.stdout).objectValue?["plans"], let plan = plans.last?.objectValue else {
             Issue.record("no plans in \(list.stdout)")
             return
         }
-        #expect(plans.count == 1)
+        // The bundled 2024 plan, then 2025's (by year).
+        #expect(plans.compactMap { $0.objectValue?["plan"]?.stringValue } == ["KH-TTCCHC-2024", "KH-TTCCHC-2025"])
+        #expect(plans.first?.objectValue?["tasks"] == .integer(12) && plans.first?.objectValue?["targets"] == .integer(0))
         #expect(plan["plan"] == .string("KH-TTCCHC-2025") && plan["year"] == .integer(2025) && plan["document"] == .string("12/KH-UBND"))
         #expect(plan["tasks"] == .integer(2) && plan["targets"] == .integer(1))
 

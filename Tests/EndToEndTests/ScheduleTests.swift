@@ -107,7 +107,7 @@ struct ScheduleTests {
         #expect(try fixture.run(["report", "--period", "2024-Q1", "--format", "json,md"]).status == 2)
         #expect(try fixture.run(["report", "--period", "2024-Q1", "--through-seq", "999"]).status == 2)
         let json = try fixture.run(["report", "--period", "2024-Q1"])
-        #expect(json.status == 0 && json.stdout.contains(#""edition": null"#) && json.stdout.contains(#""through_seq": 48"#))
+        #expect(json.status == 0 && json.stdout.contains(#""edition": null"#) && json.stdout.contains(#""through_seq": 49"#))
         let english = try fixture.run(["report", "--period", "2024-Q1", "--format", "md"], environment: ["REFORMLEDGER_LANGUAGE": "en"])
         #expect(english.stdout.contains("# Report on administrative-reform communication — Q1 2024"))
         let replay = try fixture.run(["replay", "--as-of", "2000-01-01T00:00:00Z"])

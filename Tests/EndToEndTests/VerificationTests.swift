@@ -25,16 +25,16 @@ struct VerificationTests {
             "/usr/bin/env",
             [
                 "sqlite3", copy + "/ledger.sqlite",
-                "DROP TRIGGER events_no_update; UPDATE events SET data = replace(data, '0.8', '0.5') WHERE seq = 44",
+                "DROP TRIGGER events_no_update; UPDATE events SET data = replace(data, '0.8', '0.5') WHERE seq = 45",
             ])
         #expect(tamper.status == 0, "\(tamper.stderr)")
         let verify = try ProcessRunner.reformledger(["verify", "--state-dir", copy])
         #expect(verify.status == 3)
-        #expect(verify.stdout.contains("seq 44"))
+        #expect(verify.stdout.contains("seq 45"))
         let json = try ProcessRunner.reformledger(["verify", "--json", "--state-dir", copy])
-        #expect(json.status == 3 && json.stdout.contains(#""first_bad_seq":44"#))
+        #expect(json.status == 3 && json.stdout.contains(#""first_bad_seq":45"#))
         let python = try ProcessRunner.run("/usr/bin/env", ["python3", RepositoryPaths.path("Scripts/verify_chain.py"), copy + "/ledger.sqlite"])
-        #expect(python.status == 3 && python.stdout.contains("seq 44"))
+        #expect(python.status == 3 && python.stdout.contains("seq 45"))
         // The original is untouched.
         #expect(try fixture.run(["verify"]).status == 0)
     }

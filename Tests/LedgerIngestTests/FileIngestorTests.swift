@@ -9,12 +9,12 @@ import Testing
 struct FileIngestorTests {
     @Test func bundledPlanLoadsOnceAndAgainChangesNothing() throws {
         let fixture = try IngestFixture()
-        #expect(fixture.headSeq == 48)
+        #expect(fixture.headSeq == 49)
         for path in try BundledPlan.files(named: "soc-trang-2024") {
             let outcome = try fixture.ingestor.ingest(path: path, folderAgency: nil)
             #expect(outcome.status == .accepted && outcome.appended == 0 && outcome.duplicates > 0)
         }
-        #expect(fixture.headSeq == 48)
+        #expect(fixture.headSeq == 49)
     }
 
     @Test func aHundredLineFileWithOneBadLineAppendsNothing() throws {
@@ -25,12 +25,12 @@ struct FileIngestorTests {
         #expect(rejected.status == .rejected)
         #expect(rejected.places == ["57:data.channel:invalid_value"])
         #expect(rejected.appended == 0)
-        #expect(fixture.headSeq == 48)
+        #expect(fixture.headSeq == 49)
 
         lines[56] = IngestFixture.article("a57")
         let accepted = try fixture.ingest("week-fixed.ndjson", lines.joined(separator: "\n"))
         #expect(accepted.status == .accepted && accepted.appended == 100)
-        #expect(fixture.headSeq == 148)
+        #expect(fixture.headSeq == 149)
         #expect(try fixture.storedEvents(agency: "BST").map(\.id) == (1...100).map { "a\($0)" })
     }
 
@@ -42,7 +42,7 @@ struct FileIngestorTests {
         #expect(again.status == .accepted && again.appended == 0 && again.duplicates == 2)
         let changed = try fixture.ingest("changed.ndjson", [IngestFixture.article("a1"), IngestFixture.article("a2", title: "Khác")].joined(separator: "\n"))
         #expect(changed.places == ["2:id:id_conflict"])
-        #expect(fixture.headSeq == 50)
+        #expect(fixture.headSeq == 51)
     }
 
     @Test func eventsMayReferToEarlierEventsOfTheSameFile() throws {
@@ -78,7 +78,7 @@ struct FileIngestorTests {
         #expect(event.sourceSHA256 == HashChain.sha256Hex(Data(text.utf8)))
         #expect(event.recordedAt == "2024-12-31T05:00:00.000Z")
         let record = try #require(try fixture.database.read { db in try IngestedFile.find(db, sha256: outcome.sha256!) })
-        #expect(record.appended == 1 && record.firstSeq == 49 && record.lastSeq == 49 && record.agency == "BST")
+        #expect(record.appended == 1 && record.firstSeq == 50 && record.lastSeq == 50 && record.agency == "BST")
     }
 
     @Test func anEventOfAnotherAgencyInAFolderIsRefused() throws {

@@ -24,7 +24,7 @@ struct SafeFileTests {
             #expect(outcome.codes == [.notRegularFile] && outcome.sha256 == nil, "\(name)")
             #expect(outcome.problems.first?.message(in: .en).contains(kind) == true)
         }
-        #expect(fixture.headSeq == 48)
+        #expect(fixture.headSeq == 49)
     }
 
     @Test func ignoredNamesAndFormatsByExtension() {

@@ -35,12 +35,8 @@ struct PlanYearTests {
         let ingestor = FileIngestor(
             store: database, options: IngestOptions(configuration: configuration),
             clock: FixedClock(EventTime.parseInstant("2025-06-30T12:00:00+07:00")!))
+        // The bundled plan adopts KH-TTCCHC-2024 for 2024 itself (02-plan.ndjson).
         for path in try BundledPlan.files(named: "soc-trang-2024") { _ = try ingestor.ingest(path: path, folderAgency: nil) }
-        try ingest(
-            ingestor, "UBND/plan-2024.ndjson", agency: "UBND",
-            [
-                #"{"id":"plan-2024","type":"plan.adopted","occurred_at":"2024-01-01","data":{"plan":"KH-TTCCHC-2024","title":"Kế hoạch 2024","year":2024}}"#
-            ])
         try ingest(
             ingestor, "BST/2024.ndjson", agency: "BST",
             [
