@@ -5,6 +5,7 @@
 # 10 January 2025 (--now): it ingests the files, then writes the report editions of every
 # 2024 period that has closed (quarters, half-year, nine months, year) in json, md, html,
 # csv and docx. A last file dropped while it runs shows live pickup; SIGTERM stops it.
+# Then a second plan year (an example): the 2025 plan, the districts dissolved, 2025-Q3.
 # The demo folder is recreated on every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -117,6 +118,15 @@ echo
 echo "== 7. back up (safe while the daemon runs) and verify the copy, as the restore drill does"
 rm -rf "$STATE-backup"
 "$BIN" backup "$STATE-backup" --state-dir "$STATE"
+
+echo
+echo "== 7b. a second plan year (an example: Examples/plans/README.md): the 2025 plan, the districts dissolved on 2025-07-01"
+"$BIN" ingest --state-dir "$STATE" Examples/plans/ke-hoach-2025-vi-du.ndjson
+"$BIN" plan list --state-dir "$STATE"
+"$BIN" plan show --state-dir "$STATE" KH-TTCCHC-2025-VD
+# 2025-Q3: only 2025's tasks (one carried from 2024), no district committee expected, and 2024-Q3 beside it.
+"$BIN" report --state-dir "$STATE" --period 2025-Q3 --format md --out "$STATE/reports-2025"
+sed -n '/^## /,/^## .*\(Kết quả\|Agencies\)/p' "$STATE/reports-2025/consolidated-2025-Q3.md" | sed -n '1,14p'
 
 echo
 echo "== 8. the reports — open them:"
