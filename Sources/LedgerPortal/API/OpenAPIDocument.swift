@@ -43,14 +43,14 @@ enum OpenAPIDocument {
             "/api/v1/status": {
               "get": {
                 "summary": "The object of `reformledger status --json`",
-                "responses": { "200": { "description": "events, head, backlog, last and next report" }, "401": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" } }
+                "responses": { "200": { "description": "events, head, backlog, last and next report" }, "401": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" }, "503": { "$ref": "#/components/responses/Problem" } }
               }
             },
             "/api/v1/reports/{period}": {
               "get": {
                 "summary": "The consolidated report of a period (its JSON) at the head of the log",
                 "parameters": [{ "name": "period", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}(-Q[1-4]|-H1|-9M)?$" } }],
-                "responses": { "200": { "description": "the report JSON" }, "401": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" } }
+                "responses": { "200": { "description": "the report JSON" }, "401": { "$ref": "#/components/responses/Problem" }, "404": { "$ref": "#/components/responses/Problem" }, "429": { "$ref": "#/components/responses/Problem" }, "503": { "$ref": "#/components/responses/Problem" } }
               }
             },
             "/metrics": { "get": { "security": [], "summary": "Prometheus text: files and events by agency, inbox backlog, head seq, last report, HTTP requests by route and status", "responses": { "200": { "description": "text/plain; version=0.0.4" } } } },
@@ -70,7 +70,9 @@ enum OpenAPIDocument {
                   "200": { "description": "a page", "content": { "application/json": { "schema": { "type": "object", "required": ["events", "next_before"], "properties": { "events": { "type": "array", "items": { "type": "object" } }, "next_before": { "type": ["integer", "null"] } } } } } },
                   "400": { "$ref": "#/components/responses/Problem" },
                   "401": { "$ref": "#/components/responses/Problem" },
-                  "403": { "$ref": "#/components/responses/Problem" }
+                  "403": { "$ref": "#/components/responses/Problem" },
+                  "429": { "$ref": "#/components/responses/Problem" },
+                  "503": { "$ref": "#/components/responses/Problem" }
                 }
               }
             },
@@ -87,7 +89,8 @@ enum OpenAPIDocument {
                   "403": { "$ref": "#/components/responses/Problem" },
                   "404": { "$ref": "#/components/responses/Problem" },
                   "413": { "$ref": "#/components/responses/Problem" },
-                  "429": { "$ref": "#/components/responses/Problem" }
+                  "429": { "$ref": "#/components/responses/Problem" },
+                  "503": { "description": "uploads_busy (with Retry-After), sign_in_busy, accounts_unavailable or unavailable", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
                 }
               }
             }

@@ -55,7 +55,11 @@ struct AgencyPages: Sendable {
         }
         switch outcome {
         case .taken(let response): return response
-        case .refused(let problem): return layout.problem(problem)
+        case .refused(let problem):
+            var response = layout.problem(problem)
+            // As the API says it: a full gate is worth trying again in half a minute.
+            if problem == .uploadsBusy { response.headers[.retryAfter] = "30" }
+            return response
         }
     }
 
