@@ -192,12 +192,11 @@ extension LedgerDatabase {
         throughSeq requested: Int64?, zone: LocalZone, coordinators: Set<String>,
         progress: ((Int64) -> Void)?, _ body: (ProjectionSnapshot) throws -> T
     ) throws -> T {
-        var atHead: T?
         // Appends keep the projection current in their own transactions; only events
         // appended without it (the daemon's own) or a change of zone leave it behind. A
-        // writer may slip one in between the catch-up and the read: a few tries, then the
+        // writer may slip one in between a catch-up and the read: three tries, then the
         // catch-up and the read in one write transaction, as before there were readers.
-        for attempt in 0..<4 {
+        for _ in 0..<3 {
             let outcome: HeadRead<T> = try read { db in
                 let head = try Self.head(db)
                 guard requested == nil || requested == head.seq else { return .notAtHead }
@@ -206,26 +205,28 @@ extension LedgerDatabase {
             }
             switch outcome {
             case .read(let value): return value
-            case .notAtHead: break
+            case .notAtHead: return try withProjection(asOf: requested ?? 0, zone: zone, coordinators: coordinators, progress: progress, body)
             case .behind:
-                if attempt < 3 {
-                    try transaction { db in
-                        try ProjectionWriter(db: db, zone: zone).catchUp(progress: progress)
-                        return ((), commit: true)
-                    }
-                    continue
-                }
-                atHead = try transaction { db in
-                    let head = try Self.head(db)
-                    guard requested == nil || requested == head.seq else { return (nil, commit: false) }
+                try transaction { db in
                     try ProjectionWriter(db: db, zone: zone).catchUp(progress: progress)
-                    return (try body(try Self.snapshot(db, head: head, zone: zone, coordinators: coordinators)), commit: true)
+                    return ((), commit: true)
                 }
             }
-            break
+        }
+        let atHead: T? = try transaction { db in
+            let head = try Self.head(db)
+            guard requested == nil || requested == head.seq else { return (nil, commit: false) }
+            try ProjectionWriter(db: db, zone: zone).catchUp(progress: progress)
+            return (try body(try Self.snapshot(db, head: head, zone: zone, coordinators: coordinators)), commit: true)
         }
         if let atHead { return atHead }
-        let seq = requested ?? 0
+        return try withProjection(asOf: requested ?? 0, zone: zone, coordinators: coordinators, progress: progress, body)
+    }
+
+    /// The log as of `seq` folded into a throwaway projection (any edition reproduced).
+    private func withProjection<T>(
+        asOf seq: Int64, zone: LocalZone, coordinators: Set<String>, progress: ((Int64) -> Void)?, _ body: (ProjectionSnapshot) throws -> T
+    ) throws -> T {
         return try read { source in
             let head = try Self.head(source)
             guard seq >= 0, seq <= head.seq else { throw UnknownSeq(requested: seq, head: head.seq) }

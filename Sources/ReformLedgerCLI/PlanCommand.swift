@@ -59,19 +59,15 @@ struct PlanCommand: ParsableCommand {
             }
             let entry = summary.entry(adoption)
             let report = try ReportService(store: database, configuration: configuration).report(ReportPeriod(year: adoption.year, kind: .year))
-            let document = summary.showJSON(entry, report: report)
             if json {
-                Terminal.print(JSONWriter.string(document, pretty: true))
+                Terminal.print(JSONWriter.string(summary.showJSON(entry, report: report), pretty: true))
                 return
             }
             Terminal.print("\(adoption.plan) (\(adoption.year)) \(adoption.title)\(adoption.document.map { " — \($0)" } ?? "")")
-            guard case .array(let tasks)? = document.objectValue?["tasks"] else { return }
-            for task in tasks {
-                guard let object = task.objectValue else { continue }
-                let statuses = object["status_by_lead"]?.objectValue?.members.map { "\($0.key): \($0.value.stringValue ?? "")" } ?? []
-                let carried = object["carried_from"]?.stringValue.map { " (carried from \($0))" } ?? ""
-                Terminal.print(
-                    "  \(object["task"]?.stringValue ?? "")\(carried)\t\(statuses.joined(separator: ", "))\t\(object["title"]?.stringValue ?? "")")
+            for task in entry.tasks {
+                let statuses = report.tasks.first { $0.task == task.task }?.statusByLead.map { "\($0.0): \($0.1.rawValue)" } ?? []
+                let carried = task.carriedFrom.map { " (carried from \($0))" } ?? ""
+                Terminal.print("  \(task.task)\(carried)\t\(statuses.joined(separator: ", "))\t\(task.title)")
             }
             for target in entry.targets { Terminal.print("  target \(target.indicator) ≥ \(target.min)") }
         }

@@ -213,4 +213,18 @@ struct RouterTableTests {
         for try await chunk in peeked.body { all += String(buffer: chunk) }
         #expect(all == chunks.joined())
     }
+
+    @Test func aFirstPartPastThePeekLimitCarriesNoTokenAndLosesNoByte() async throws {
+        let boundary = "b"
+        // At the limit the field is found; one byte past it the peek stops without a token.
+        for (size, found) in [(MultipartToken.peekLimit - 200, true), (MultipartToken.peekLimit + 1, false)] {
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(String(repeating: "a", count: size))\r\n--\(boundary)--\r\n"
+            let chunks = stride(from: 0, to: body.utf8.count, by: 1000).map { ByteBuffer(bytes: Array(body.utf8)[$0..<min($0 + 1000, body.utf8.count)]) }
+            let peeked = try await MultipartToken.peek(RequestBody(asyncSequence: chunks.async), boundary: boundary)
+            #expect((peeked.token != nil) == found, "first part of \(size) bytes")
+            var all = ""
+            for try await chunk in peeked.body { all += String(buffer: chunk) }
+            #expect(all == body)
+        }
+    }
 }

@@ -13,9 +13,7 @@ public struct AgencyRegistry: Sendable {
     private var standing: [Int64: Int64] = [:]
     public private(set) var agencies: [String: Agency] = [:]
     public private(set) var tasks: [String: TaskAssignment] = [:]
-    /// The `min` of the latest effective `target.set` (by seq) of each indicator.
-    public private(set) var targets: [String: String] = [:]
-    /// Every standing `target.set`, in seq order: what `targets(forYear:through:)` chooses from.
+    /// Every standing `target.set`, in seq order: what `targets(ofYear:through:)` chooses from.
     public private(set) var targetRecords: [TargetRecord] = []
     /// Adopted plans by code (`plan.adopted`).
     public private(set) var plans: [String: PlanAdoption] = [:]
@@ -81,18 +79,16 @@ public struct AgencyRegistry: Sendable {
     private mutating func rederive() {
         agencies = [:]
         tasks = [:]
-        targets = [:]
         targetRecords = []
         plans = [:]
         // Lineages in the order they began (their root seq), each as its standing event.
         for root in standing.keys.sorted() {
             if let seq = standing[root], let event = events[seq] { apply(event) }
         }
-        // "Latest target.set by seq": the standing events' own seq decides.
+        // Targets in the order of the standing events' own seq (a correction counts as set then).
         for seq in standing.values.sorted() {
             guard let event = events[seq], event.type == .targetSet else { continue }
             if let indicator = event.data["indicator"]?.stringValue, let min = event.data["min"]?.stringValue {
-                targets[indicator] = min
                 targetRecords.append(
                     TargetRecord(indicator: indicator, min: min, plan: event.data["plan"]?.stringValue, occurredOn: event.occurredOn, seq: seq))
             }

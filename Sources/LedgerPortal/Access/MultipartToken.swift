@@ -5,7 +5,8 @@ import NIOCore
 /// pages' forms put their hidden token before the file, as browsers send fields in the
 /// form's order. The bytes read are handed on in front of the rest of the body.
 enum MultipartToken {
-    /// At most this much is read looking for the token (its part is about 150 bytes).
+    /// The token's part must end within this many bytes (it is about 150); reading stops
+    /// at the first chunk that reaches it.
     static let peekLimit = 8 * 1024
 
     static func peek(_ body: RequestBody, boundary: String) async throws -> (token: String?, body: RequestBody) {
@@ -19,7 +20,8 @@ enum MultipartToken {
                 break
             }
             head.writeImmutableBuffer(chunk)
-            if let found = firstField(Array(head.readableBytesView), boundary: boundary) {
+            // Only the first `peekLimit` bytes count, whatever size the chunks come in.
+            if let found = firstField(Array(head.readableBytesView.prefix(peekLimit)), boundary: boundary) {
                 token = found.name == "csrf" ? found.value : nil
                 break
             }

@@ -68,7 +68,7 @@ struct WebRoutes: Sendable {
 
     /// A form body, at most 16 KiB.
     func formText(_ request: Request) async throws -> String {
-        let buffer = try await request.body.collect(upTo: 16 * 1024)
+        let buffer = try await request.body.collect(upTo: CSRFCheck.formLimit)
         return String(buffer: buffer)
     }
 
