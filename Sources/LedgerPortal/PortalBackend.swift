@@ -29,6 +29,12 @@ public protocol PortalBackend: Sendable {
     func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView?
     /// The agency's XLSX template (its tasks in the lists).
     func template(agency: String) async throws -> [UInt8]
+    /// The adopted plans, by year then code (their tasks and targets counted, not listed).
+    func plans() async throws -> [PlanView]
+    /// One adopted plan with its tasks and targets; nil when no such plan is adopted.
+    func plan(_ code: String) async throws -> PlanView?
+    /// SNV's plan workbook for `year` (the year after the latest plan when nil).
+    func planTemplate(year: Int?) async throws -> [UInt8]
     /// A page of the audit trail, newest first.
     func events(_ query: EventQuery) async throws -> EventPage
     /// One event with its corrections and retractions; nil when there is no such seq.

@@ -195,3 +195,68 @@ public struct FigureEvents: Sendable {
         self.events = events
     }
 }
+
+/// An adopted plan as SNV's plan page shows it: the plan, its tasks with their leads'
+/// status in the plan year's report now, its targets.
+public struct PlanView: Sendable {
+    public var plan: String
+    public var title: String
+    public var year: Int
+    public var document: String?
+    /// `DD/MM/YYYY`.
+    public var signed: String?
+    public var tasks: [Task]
+    public var targets: [Target]
+    /// The counts, also where the lists are left empty (the list of plans).
+    public var taskCount: Int
+    public var targetCount: Int
+
+    public struct Task: Sendable {
+        public var task: String
+        public var title: String
+        /// In words ("03/2025 – 06/2025", "Thường xuyên").
+        public var window: String
+        public var carriedFrom: String?
+        /// Each lead with its status in words and its code (for the style).
+        public var leads: [(agency: String, status: String, statusCode: String)]
+        public var linkedEvents: Int
+        public init(
+            task: String, title: String, window: String, carriedFrom: String?, leads: [(agency: String, status: String, statusCode: String)],
+            linkedEvents: Int
+        ) {
+            self.task = task
+            self.title = title
+            self.window = window
+            self.carriedFrom = carriedFrom
+            self.leads = leads
+            self.linkedEvents = linkedEvents
+        }
+    }
+
+    public struct Target: Sendable {
+        public var indicator: String
+        /// The indicator in words.
+        public var label: String
+        public var min: String
+        public init(indicator: String, label: String, min: String) {
+            self.indicator = indicator
+            self.label = label
+            self.min = min
+        }
+    }
+
+    public init(
+        plan: String, title: String, year: Int, document: String?, signed: String?, tasks: [Task], targets: [Target], taskCount: Int,
+        targetCount: Int
+    ) {
+        self.taskCount = taskCount
+        self.targetCount = targetCount
+        self.plan = plan
+        self.title = title
+        self.year = year
+        self.document = document
+        self.signed = signed
+        self.tasks = tasks
+        self.targets = targets
+    }
+}

@@ -170,7 +170,7 @@ public struct ReportBuilder {
         var lines: [ConsolidatedReport.TaskLine] = []
         var byAgency: [String: [ConsolidatedReport.AgencyTask]] = [:]
         for assignment in registry.tasks(ofYear: year, through: last) {
-            let leads = expand(assignment.lead, listed: listedSet)
+            let leads = expand(assignment.lead, listed: listedSet, on: last)
             let windowEnded: Bool = if case .months(_, let to) = assignment.window { last > to.lastDay } else { false }
             // A carried task's history is its own and that of the task it carries on.
             let history = [assignment.task] + (assignment.carriedFrom.map { [$0] } ?? [])
@@ -188,7 +188,7 @@ public struct ReportBuilder {
                     statusByLead: statuses, linkedEvents: history.reduce(0) { $0 + (linked[$1] ?? 0) }, carriedFrom: assignment.carriedFrom))
             let overall = TaskStatus.overall(statuses.map(\.1))
             for (lead, status) in statuses { byAgency[lead, default: []].append(.init(task: assignment.task, role: "lead", status: status)) }
-            for code in expand(assignment.coordinating, listed: listedSet) where !leads.contains(code) {
+            for code in expand(assignment.coordinating, listed: listedSet, on: last) where !leads.contains(code) {
                 byAgency[code, default: []].append(.init(task: assignment.task, role: "coordinating", status: overall))
             }
         }
@@ -196,13 +196,15 @@ public struct ReportBuilder {
     }
 
     /// Agency references as codes, groups expanded to the listed agencies of that kind.
-    private func expand(_ references: [AgencyReference], listed: Set<String>) -> [String] {
+    /// The agencies a task's references name in a period: groups (`kind:district`) as they
+    /// stood on the period's last day, among the period's roster.
+    private func expand(_ references: [AgencyReference], listed: Set<String>, on last: LocalDate) -> [String] {
         var codes: [String] = []
         for reference in references {
             switch reference {
             case .agency(let code): if !codes.contains(code) { codes.append(code) }
             case .kind(let kind):
-                for code in registry.codes(ofKind: kind) where listed.contains(code) && !codes.contains(code) { codes.append(code) }
+                for code in registry.codes(ofKind: kind, on: last) where listed.contains(code) && !codes.contains(code) { codes.append(code) }
             }
         }
         return codes

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerDomain
+import LedgerFiles
 import LedgerReports
 import LedgerStore
 
@@ -9,8 +10,8 @@ import LedgerStore
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "List the adopted plans, or show one plan's tasks and targets.",
-        subcommands: [List.self, Show.self])
+        abstract: "List the adopted plans, show one plan's tasks and targets, or write SNV's plan workbook.",
+        subcommands: [List.self, Show.self, Template.self])
 
     static func summary(_ global: GlobalOptions) throws -> (PlanSummary, LedgerConfiguration, LedgerDatabase) {
         let configuration = try global.loadConfiguration()
@@ -70,6 +71,41 @@ struct PlanCommand: ParsableCommand {
                 Terminal.print("  \(task.task)\(carried)\t\(statuses.joined(separator: ", "))\t\(task.title)")
             }
             for target in entry.targets { Terminal.print("  target \(target.indicator) ≥ \(target.min)") }
+        }
+    }
+
+    struct Template: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write SNV's plan workbook: the plan, its tasks, targets and agency changes, with drop-down lists.",
+            discussion: """
+                Filled in and dropped into SNV's inbox (or uploaded in the portal), it becomes plan.adopted,
+                task.assigned, target.set and agency events, all or nothing; errors name the sheet and cell.
+                --year defaults to the year after the latest adopted plan (this year when none is).
+                Examples:
+                  reformledger plan template --out ke-hoach-2025.xlsx --year 2025
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .long, help: "The .xlsx file to write.") var out: String
+        @Option(name: .long, help: "The plan year (its months in the lists, the suggested code KH-TTCCHC-<year>).") var year: Int?
+
+        func validate() throws {
+            if !out.lowercased().hasSuffix(".xlsx") { throw ValidationError("--out names an .xlsx file") }
+            if let year, !AcceptedDates.years.contains(year) {
+                throw ValidationError("--year must be within \(AcceptedDates.years.lowerBound)…\(AcceptedDates.years.upperBound)")
+            }
+        }
+
+        func run() throws {
+            let configuration = try global.loadConfiguration()
+            let database = try global.openDatabase()
+            let registry = try database.readSession { session in
+                try session.registry(coordinators: Set(configuration.coordinators), zone: configuration.zone)
+            }
+            let today = configuration.zone.localDate(of: SystemClock().now())
+            let year = self.year ?? PlanTemplate.defaultYear(registry: registry, today: today)
+            let path = URL(fileURLWithPath: out).standardizedFileURL.path
+            try AtomicFile.write(try PlanTemplate(registry: registry, year: year, today: today).render(), to: path)
+            Terminal.print(out)
         }
     }
 }

@@ -277,6 +277,47 @@ class PortalSecurity(unittest.TestCase):
         self.assertEqual((response.status, response.headers["Location"]), (303, "/login"))
         self.portal.run("user", "passwd", "--login", "kiemtoan", "--password-stdin", stdin=ACCOUNTS["kiemtoan"][2] + "\n")
 
+    def test_snv_reads_each_plan_and_sends_back_the_plan_workbook(self):
+        import io
+        import datetime
+        import openpyxl
+        snv = Client(self.portal)
+        snv.sign_in("snv")
+        response, page = snv.request("GET", "/plans")
+        self.assertEqual(response.status, 200)
+        self.assertIn('href="/plans/KH-TTCCHC-2024"', page)
+        self.assertIn("12 nhiệm vụ", page)
+        response, page = snv.request("GET", "/plans/KH-TTCCHC-2024")
+        self.assertEqual(response.status, 200)
+        self.assertEqual(page.count("<tr><td><b>KH2024-"), 12)
+        self.assertIn('class="s-', page)
+        response, page = snv.request("GET", "/plans/KH-KHONG-CO")
+        self.assertEqual(response.status, 404)
+        response, _ = snv.request("GET", "/plans/template.xlsx?year=abc")
+        self.assertEqual(response.status, 404)
+        # The workbook, filled as SNV would and sent on SNV's own page, adopts the plan.
+        connection = http.client.HTTPConnection("127.0.0.1", self.portal.port, timeout=30)
+        connection.request("GET", "/plans/template.xlsx?year=2025", headers={"Cookie": "rl_session=" + snv.cookies["rl_session"]})
+        response = connection.getresponse()
+        workbook = response.read()
+        connection.close()
+        self.assertEqual(response.status, 200)
+        self.assertIn('filename="ke-hoach-2025.xlsx"', response.headers["Content-Disposition"])
+        book = openpyxl.load_workbook(io.BytesIO(workbook))
+        plan, tasks = book["Kế hoạch"], book["Nhiệm vụ"]
+        plan["C3"], plan["D3"], plan["E3"], plan["F3"] = datetime.date(2025, 1, 6), "KH-TTCCHC-2025", "Kế hoạch năm 2025 <b>", 2025
+        tasks["C3"], tasks["D3"], tasks["E3"], tasks["F3"] = datetime.date(2025, 1, 6), "KH2025-01", "Nhiệm vụ mới", "KH-TTCCHC-2025"
+        tasks["G3"], tasks["I3"], tasks["J3"] = "SNV — Sở Nội vụ", "03/2025", "06/2025"
+        out = io.BytesIO()
+        book.save(out)
+        token = snv.csrf("/agency/SNV")
+        response, page = snv.multipart("/agency/SNV/upload", {"csrf": token}, [("ke-hoach-2025.xlsx", out.getvalue())])
+        self.assertEqual(response.status, 200, page[:2000])
+        response, page = snv.request("GET", "/plans/KH-TTCCHC-2025")
+        self.assertEqual(response.status, 200)
+        self.assertIn("Kế hoạch năm 2025 &lt;b&gt;", page)
+        self.assertIn("KH2025-01", page)
+
     def test_the_api_lists_events_and_metrics_count_what_happened(self):
         import base64
         auth = {"Authorization": "Basic " + base64.b64encode(("snv:" + ACCOUNTS["snv"][2]).encode()).decode()}

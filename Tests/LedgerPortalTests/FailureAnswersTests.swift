@@ -25,6 +25,9 @@ struct FailureAnswersTests {
         func dashboard(_ period: ReportPeriod, trace: @escaping @Sendable (String) -> String) async throws -> DashboardView { throw Unreadable() }
         func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView? { throw Unreadable() }
         func template(agency: String) async throws -> [UInt8] { throw Unreadable() }
+        func plans() async throws -> [PlanView] { throw Unreadable() }
+        func plan(_ code: String) async throws -> PlanView? { throw Unreadable() }
+        func planTemplate(year: Int?) async throws -> [UInt8] { throw Unreadable() }
         func events(_ query: EventQuery) async throws -> EventPage { throw Unreadable() }
         func event(seq: Int64) async throws -> JSONValue? { throw Unreadable() }
         func trace(figure: String, period: ReportPeriod) async throws -> FigureEvents? { throw Unreadable() }

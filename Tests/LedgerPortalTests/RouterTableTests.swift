@@ -29,7 +29,8 @@ struct RouterTableTests {
         "GET /audit/verify": .readsEverything, "POST /audit/verify": .readsEverything,
         "GET /healthz": .everyone, "GET /metrics": .everyone, "GET /api/v1/openapi.json": .everyone,
         "GET /api/v1/status": .signedIn, "GET /api/v1/reports/{period}": .signedIn, "POST /api/v1/inbox/{agency}": .upload,
-        "GET /api/v1/events": .readsEverything,
+        "GET /api/v1/events": .readsEverything, "GET /plans": .readsEverything, "GET /plans/template.xlsx": .readsEverything,
+        "GET /plans/{plan}": .readsEverything,
     ]
 
     /// (login, agency, role); nil login is the anonymous visitor.
@@ -53,7 +54,8 @@ struct RouterTableTests {
 
     static func uri(_ path: String) -> String {
         path.replacingOccurrences(of: "{code}", with: "BST").replacingOccurrences(of: "{agency}", with: "BST")
-            .replacingOccurrences(of: "{seq}", with: "1").replacingOccurrences(of: "{period}", with: "2024")
+            .replacingOccurrences(of: "{seq}", with: "1").replacingOccurrences(of: "{period}", with: "2024").replacingOccurrences(
+                of: "{plan}", with: "KH-TTCCHC-2024")
     }
 
     /// A backend that answers nothing (each read fails: 503) and knows no agency view: a
@@ -70,6 +72,9 @@ struct RouterTableTests {
         func dashboard(_ period: ReportPeriod, trace: @escaping @Sendable (String) -> String) async throws -> DashboardView { throw Unavailable() }
         func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView? { nil }
         func template(agency: String) async throws -> [UInt8] { throw Unavailable() }
+        func plans() async throws -> [PlanView] { throw Unavailable() }
+        func plan(_ code: String) async throws -> PlanView? { nil }
+        func planTemplate(year: Int?) async throws -> [UInt8] { throw Unavailable() }
         func events(_ query: EventQuery) async throws -> EventPage { throw Unavailable() }
         func event(seq: Int64) async throws -> JSONValue? { throw Unavailable() }
         func trace(figure: String, period: ReportPeriod) async throws -> FigureEvents? { throw Unavailable() }

@@ -26,6 +26,9 @@ struct UploadAdmissionTests {
         func dashboard(_ period: ReportPeriod, trace: @escaping @Sendable (String) -> String) async throws -> DashboardView { throw Unused() }
         func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView? { nil }
         func template(agency: String) async throws -> [UInt8] { [] }
+        func plans() async throws -> [PlanView] { throw Unused() }
+        func plan(_ code: String) async throws -> PlanView? { throw Unused() }
+        func planTemplate(year: Int?) async throws -> [UInt8] { throw Unused() }
         func events(_ query: EventQuery) async throws -> EventPage { throw Unused() }
         func event(seq: Int64) async throws -> JSONValue? { nil }
         func trace(figure: String, period: ReportPeriod) async throws -> FigureEvents? { nil }

@@ -12,9 +12,24 @@ public struct Agency: Sendable, Equatable {
     public var dissolvedOn: LocalDate?
     public var successors: [String] = []
 
+    /// Kinds in effect from each date, oldest first: an `agency.renamed` with `kind` (a
+    /// district committee re-attached as a commune in 2025) changes it from its date on,
+    /// so the groups of a period before it (`kind:district`) stay what they were.
+    public var kinds: [DatedKind] = []
+
     public struct DatedName: Sendable, Equatable {
         public var from: LocalDate
         public var name: String
+    }
+
+    public struct DatedKind: Sendable, Equatable {
+        public var from: LocalDate
+        public var kind: AgencyKind
+    }
+
+    /// The kind in effect on a date (the registration kind before any change).
+    public func kind(on date: LocalDate) -> AgencyKind {
+        kinds.last { $0.from <= date }?.kind ?? kinds.first?.kind ?? kind
     }
 
     public var name: String { names.last?.name ?? code }

@@ -38,6 +38,11 @@ public struct AgencyRegistry: Sendable {
         agencies.values.filter { $0.kind == kind }.map(\.code).sorted()
     }
 
+    /// Every agency of a kind on a date: a report's groups, as they stood at the period's end.
+    public func codes(ofKind kind: AgencyKind, on date: LocalDate) -> [String] {
+        agencies.values.filter { $0.kind(on: date) == kind }.map(\.code).sorted()
+    }
+
     /// Expands references to agency codes; groups use the agencies registered now.
     public func resolve(_ references: [AgencyReference]) -> Set<String> {
         var resolved = Set<String>()
@@ -108,13 +113,18 @@ public struct AgencyRegistry: Sendable {
             else { return }
             agencies[code] = Agency(
                 code: code, kind: kind, parent: data["parent"]?.stringValue, registeredOn: event.occurredOn,
-                names: [Agency.DatedName(from: event.occurredOn, name: name)])
+                names: [Agency.DatedName(from: event.occurredOn, name: name)], kinds: [Agency.DatedKind(from: event.occurredOn, kind: kind)])
         case .agencyRenamed:
             guard let code = data["code"]?.stringValue, let name = data["name"]?.stringValue else { return }
             agencies[code]?.names.append(Agency.DatedName(from: event.occurredOn, name: name))
             agencies[code]?.names.sort { $0.from < $1.from }
             if let parent = data["parent"]?.stringValue { agencies[code]?.parent = parent }
-            if let kind = data["kind"]?.stringValue.flatMap(AgencyKind.init(rawValue:)) { agencies[code]?.kind = kind }
+            if let kind = data["kind"]?.stringValue.flatMap(AgencyKind.init(rawValue:)), var agency = agencies[code] {
+                agency.kinds.append(Agency.DatedKind(from: event.occurredOn, kind: kind))
+                agency.kinds.sort { $0.from < $1.from }
+                agency.kind = agency.kinds.last?.kind ?? kind
+                agencies[code] = agency
+            }
         case .agencyDissolved:
             guard let code = data["code"]?.stringValue, let effective = data["effective"]?.stringValue.flatMap(LocalDate.parse) else { return }
             agencies[code]?.dissolvedOn = effective

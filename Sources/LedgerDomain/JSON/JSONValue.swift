@@ -35,6 +35,11 @@ public enum JSONValue: Sendable, Equatable {
         if case .object(let value) = self { return value }
         return nil
     }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
 }
 
 /// An ordered JSON object; keys are unique (the parser rejects duplicates).

@@ -4,9 +4,10 @@
 public enum FieldLabels {
     /// The header of a field (`id`, `occurred_at`, a `data` field name).
     public static func label(of field: String, type: EventType? = nil) -> LocalizedText {
-        if field == "kind", type == .agencyRegistered { return LocalizedText(vi: "Loại cơ quan", en: "Agency kind") }
+        if field == "kind", type == .agencyRegistered || type == .agencyRenamed { return LocalizedText(vi: "Loại cơ quan", en: "Agency kind") }
         if field == "title", type == .activityHeld { return LocalizedText(vi: "Tên hoạt động", en: "Activity") }
         if field == "title", type == .contestHeld { return LocalizedText(vi: "Tên hội thi", en: "Contest") }
+        if field == "occurred_at", let type, type.sender == .coordinator { return LocalizedText(vi: "Ngày ban hành", en: "Issued on") }
         return table[field] ?? LocalizedText(vi: field, en: field)
     }
 
@@ -47,6 +48,8 @@ public enum FieldLabels {
             "successors": w("Cơ quan kế thừa", "Successors"),
             "year": w("Năm kế hoạch", "Plan year"), "signed": w("Ngày ký", "Signed on"),
             "carried_from": w("Chuyển tiếp từ nhiệm vụ", "Carried from task"),
+            // The plan workbook's two month columns, read together as `window` (CSVRowConverter).
+            "window_from": PlanTemplateWords.windowFrom, "window_to": PlanTemplateWords.windowTo,
         ]
     }()
 
@@ -56,7 +59,7 @@ public enum FieldLabels {
             byKey[Choices.key(code)] = code
             byKey[Choices.key(label.vi)] = code
         }
-        for (field, type) in [("kind", EventType.agencyRegistered), ("title", .activityHeld), ("title", .contestHeld)] {
+        for (field, type) in [("kind", EventType.agencyRegistered), ("title", .activityHeld), ("title", .contestHeld), ("occurred_at", .planAdopted)] {
             byKey[Choices.key(label(of: field, type: type).vi)] = field
         }
         return byKey

@@ -15,6 +15,28 @@ public struct PortalWords: Bilingual, Sendable {
     public var myAgency: String { pick("Cơ quan của tôi", "My agency") }
     public var dashboard: String { pick("Tổng hợp", "Dashboard") }
     public var audit: String { pick("Nhật ký sự kiện", "Audit trail") }
+    public var plans: String { pick("Kế hoạch", "Plans") }
+    public var noPlans: String { pick("Chưa có kế hoạch nào được ban hành (plan.adopted).", "No plan is adopted (plan.adopted) yet.") }
+    public var planYear: String { pick("Năm", "Year") }
+    public var planCode: String { pick("Mã kế hoạch", "Plan code") }
+    public var planDocument: String { pick("Văn bản", "Document") }
+    public var planSigned: String { pick("Ngày ký", "Signed on") }
+    public var planTasks: String { pick("Nhiệm vụ", "Tasks") }
+    public var planTargets: String { pick("Chỉ tiêu", "Targets") }
+    public var taskWindow: String { pick("Thời gian", "Window") }
+    public var taskLeads: String { pick("Cơ quan chủ trì và tình trạng", "Leads and status") }
+    public var linkedEvents: String { pick("Sự kiện gắn nhiệm vụ", "Linked events") }
+    public var targetMin: String { pick("Mức phải đạt", "Minimum") }
+    public func carriedFrom(_ task: String) -> String { pick("chuyển tiếp từ \(task)", "carried from \(task)") }
+    public func counts(tasks: Int, targets: Int) -> String { pick("\(tasks) nhiệm vụ, \(targets) chỉ tiêu", "\(tasks) tasks, \(targets) targets") }
+    public var planTemplate: String { pick("Tải mẫu Excel lập kế hoạch của Sở Nội vụ", "Download SNV's Excel plan workbook") }
+    public var planTemplateHint: String {
+        pick(
+            "Điền kế hoạch, nhiệm vụ, chỉ tiêu và các thay đổi cơ quan vào mẫu, rồi gửi tệp ở trang của Sở Nội vụ: tệp được ghi nhận toàn bộ hoặc không ghi nhận phần nào, lỗi ghi rõ trang và ô.",
+            "Fill the plan, its tasks, targets and agency changes into the workbook, then send it on SNV's page: all of it is recorded or none, errors name the sheet and cell."
+        )
+    }
+    public var planReport: String { pick("Báo cáo năm của kế hoạch", "The plan year's report") }
     public var verify: String { pick("Kiểm tra toàn vẹn", "Verify") }
     public var verifyNow: String { pick("Kiểm tra ngay", "Verify now") }
     public var verifyExplain: String {

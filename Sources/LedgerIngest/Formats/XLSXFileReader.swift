@@ -17,7 +17,7 @@ struct XLSXFileReader: RecordReader {
 
     /// Fields whose cells may hold serial dates.
     static let dateFields: Set<String> = {
-        var names: Set<String> = ["occurred_at"]
+        var names: Set<String> = ["occurred_at", "window_from", "window_to"]
         for type in EventType.allCases {
             for spec in EventSchema.allFields(for: type) {
                 if case .date = spec.kind { names.insert(spec.name) }
@@ -120,6 +120,8 @@ struct XLSXFileReader: RecordReader {
             for (column, code) in header.codes.enumerated() where !code.isEmpty && columns[code] == nil {
                 columns[code] = SheetColumns.letters(of: column)
             }
+            // The plan workbook's window is two month columns: its problems point at the first.
+            if columns["window"] == nil { columns["window"] = columns["window_from"] ?? columns["window_to"] }
             let place = SheetColumns(name: sheet.name, columns: columns)
             for problem in converter.headerProblems() { try emit(.problem(problem.at(row: header.firstDataRow - 1, of: place))) }
             guard converter.headerProblems().isEmpty else { return }

@@ -45,6 +45,7 @@ struct PageLayout {
         if account.role == .clerk { links.append(("/agency/\(q(account.agency))", words.myAgency)) }
         if account.readsEverything {
             links.append(("/dashboard", words.dashboard))
+            links.append(("/plans", words.plans))
             links.append(("/audit", words.audit))
             links.append(("/audit/verify", words.verify))
         }

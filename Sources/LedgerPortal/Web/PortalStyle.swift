@@ -30,6 +30,8 @@ enum PortalStyle {
         .action b{font-size:1.3rem;color:#a8321f;margin-right:.3rem}.watch details summary h3{display:inline;font-size:1rem}
         .watch details{border:1px solid #e3c9c5;border-radius:6px;padding:.5rem .8rem;background:#fff8f7}
         .ok{color:#1e6b41}
+        dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
+        a.button{display:inline-block;padding:.35rem .9rem;border:1px solid #1f6fb2;border-radius:4px;color:#1f6fb2;text-decoration:none}
         @media (max-width:700px){body{margin:.5rem;padding:0}input[type=text],input[type=password],input[type=date],select{min-width:0;max-width:100%}
         pre,code{white-space:pre-wrap;word-break:break-all}nav.top{gap:.3rem .8rem}form.signout{margin-left:0}}
         """

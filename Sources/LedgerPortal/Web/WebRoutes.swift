@@ -59,6 +59,7 @@ struct WebRoutes: Sendable {
         }
         AgencyPages(routes: self).add(to: router)
         DashboardPages(routes: self).add(to: router)
+        PlanPages(routes: self).add(to: router)
         AuditPages(routes: self).add(to: router)
     }
 

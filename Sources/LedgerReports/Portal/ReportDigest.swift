@@ -46,6 +46,23 @@ public struct ReportDigest: Sendable {
         }
     }
 
+    /// A plan's tasks as its page lists them: window in words, each lead's name with its
+    /// status in words and code, the linked events; a task not in this report (a plan of
+    /// another year) with its leads' codes and no status.
+    public func planTasks(
+        _ tasks: [TaskAssignment]
+    ) -> [(
+        task: String, title: String, window: String, carriedFrom: String?, leads: [(agency: String, status: String, statusCode: String)],
+        linked: Int
+    )] {
+        let lines = Dictionary(report.tasks.map { ($0.task, $0) }, uniquingKeysWith: { first, _ in first })
+        return tasks.map { task in
+            let line = lines[task.task]
+            let leads = line?.statusByLead.map { (words.agency($0.0), words.status($0.1), $0.1.rawValue) } ?? task.lead.map { ($0.description, "", "") }
+            return (task.task, task.title, labels.window(task.window), task.carriedFrom, leads, line?.linkedEvents ?? 0)
+        }
+    }
+
     /// What the agency owes in the period, as sentences: its period report (and whether it
     /// arrived), the contest feedback when due in the period, the tasks it leads that are
     /// not done.
