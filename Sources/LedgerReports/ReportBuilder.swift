@@ -146,9 +146,15 @@ public struct ReportBuilder {
         let lines = indicators(facts, targets: registry.targets(ofYear: earlier.year, through: earlierRange.upperBound))
         let measured = lines.filter(\.hasData)
         guard facts.totals.events > 0 else { return nil }
+        var channels: [String: Int] = [:], forms: [String: Int] = [:]
+        for tally in facts.byAgency.values {
+            channels.merge(tally.channels, uniquingKeysWith: +)
+            forms.merge(tally.forms, uniquingKeysWith: +)
+        }
         return ConsolidatedReport.PreviousYear(
             period: earlier, from: earlierRange.lowerBound, to: earlierRange.upperBound, totals: facts.totals,
-            indicators: measured.map { (indicator: $0.indicator, value: $0.value ?? String($0.numerator)) })
+            indicators: measured.map { (indicator: $0.indicator, value: $0.value ?? String($0.numerator)) },
+            channels: channels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, forms: forms.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     /// The agency's name on a day; a successor of a merge says which agencies it was.

@@ -60,6 +60,18 @@ struct YearOverYearTests {
         #expect(json.contains(#""previous_year": {"#) && json.contains(#""period": "2023-Q1""#))
         let markdown = String(decoding: try ReportFormat.md.render(q1, language: .vi), as: UTF8.self)
         #expect(markdown.contains("| Tăng (+), giảm (−) so với cùng kỳ | +4 | +3 | +1 | +1 | −1 |"), "\(markdown.prefix(1200))")
+        // By channel, form and indicator: 2023-Q1 had zalo 1, radio 1 (one retracted), training 1,
+        // citizens 80%; 2024-Q1 has portal 5, workshop 2, and no survey.
+        #expect(previous.channels.map { "\($0.0)=\($0.1)" } == ["radio=1", "zalo=1"] && previous.forms.map { "\($0.0)=\($0.1)" } == ["training=1"])
+        #expect(json.contains(#""by_channel": {"#) && json.contains(#""zalo": 1"#))
+        let portal = ReportWords(q1, language: .vi).channel("portal"), radio = ReportWords(q1, language: .vi).channel("radio")
+        #expect(markdown.contains("| Tin, bài — \(portal) | 5 | 0 | +5 |") && markdown.contains("| Tin, bài — \(radio) | 0 | 1 | −1 |"), "\(markdown)")
+        #expect(markdown.contains("| 0 | 1 | −1 |") && markdown.contains(" | – | 80% | – |"), "the survey of a year earlier is shown against none now")
+        let html = String(decoding: try ReportFormat.html.render(q1, language: .vi), as: UTF8.self)
+        #expect(html.contains("<table class=\"year-over-year-details\">") && html.contains("<td>5</td><td>0</td><td>+5</td>"))
+        // A ratio's change is in percentage points.
+        #expect(YearOverYear.change(from: "0.7500", to: "0.9050", ratio: true, ReportLabels(.vi), HumanNumbers(.vi)) == "+15,5 điểm %")
+        #expect(YearOverYear.change(from: "0.8", to: "0.75", ratio: true, ReportLabels(.en), HumanNumbers(.en)) == "−5 pp")
         // A period whose year before holds nothing has no comparison, and no key.
         let q2of2023 = try service.report(ReportPeriod(year: 2023, kind: .quarter(1)))
         #expect(q2of2023.previousYear == nil)

@@ -90,6 +90,13 @@ public struct ReportLabels: Bilingual, Sendable {
     /// "Tăng, giảm so với cùng kỳ": the row of the change.
     public var change: String { pick("Tăng (+), giảm (−) so với cùng kỳ", "Change on a year earlier") }
     public var currentPeriod: String { pick("Kỳ này", "This period") }
+    public var sameTimeLastYear: String { pick("Cùng kỳ năm trước", "A year earlier") }
+    public var changeShort: String { pick("Tăng, giảm", "Change") }
+    public var comparedItem: String { pick("Nội dung so sánh", "Compared") }
+    public func articlesBy(_ channel: String) -> String { pick("Tin, bài — \(channel)", "Articles — \(channel)") }
+    public func activitiesBy(_ form: String) -> String { pick("Hoạt động — \(form)", "Activities — \(form)") }
+    /// A change of a ratio, in percentage points: "+5 điểm %", "−2,5 điểm %".
+    public func points(_ change: String) -> String { pick("\(change) điểm %", "\(change) pp") }
     public var chartFigures: String { pick("Số liệu của biểu đồ", "The chart's figures") }
 
     /// How the period's days were cut: by the cut-off dates of Decree 09/2019 or the calendar.

@@ -47,6 +47,8 @@ extension ConsolidatedReport {
                     ]),
                     "indicators": .array(
                         previous.indicators.map { .object(["indicator": .string($0.indicator), "value": $0.value.map(JSONValue.string) ?? .null]) }),
+                    "by_channel": .object(JSONObject(previous.channels.map { (key: $0.0, value: .integer($0.1)) })),
+                    "by_form": .object(JSONObject(previous.forms.map { (key: $0.0, value: .integer($0.1)) })),
                 ])
             } ?? .null,
             "plans": .array(

@@ -37,10 +37,14 @@ public struct ConsolidatedReport: Sendable, Equatable {
         public var to: LocalDate
         public var totals: Totals
         public var indicators: [(indicator: String, value: String?)]
+        /// Articles by channel and activities by form, by code.
+        public var channels: [(String, Int)] = []
+        public var forms: [(String, Int)] = []
 
         public static func == (lhs: PreviousYear, rhs: PreviousYear) -> Bool {
             lhs.period == rhs.period && lhs.from == rhs.from && lhs.to == rhs.to && lhs.totals == rhs.totals
                 && lhs.indicators.elementsEqual(rhs.indicators, by: { $0.indicator == $1.indicator && $0.value == $1.value })
+                && lhs.channels.elementsEqual(rhs.channels, by: ==) && lhs.forms.elementsEqual(rhs.forms, by: ==)
         }
     }
 

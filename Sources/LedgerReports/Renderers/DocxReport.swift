@@ -61,6 +61,13 @@ struct DocxReport: WordprocessingDocument {
                 widths: [2700, 1280, 1280, 1280, 1280, 1280],
                 rows: [[cell("", bold: true)] + [l.events, l.articles, l.activities, l.contests, l.surveys].map { cell($0, bold: true) }]
                     + comparison.rows(l, n).map { row in [cell(row.label, bold: true)] + row.figures.map { cell($0, align: "center") } })
+            let details = comparison.details(l, n, w)
+            if !details.isEmpty {
+                body += table(
+                    widths: [4500, 1500, 1500, 1600],
+                    rows: [[l.comparedItem, l.currentPeriod, l.sameTimeLastYear, l.changeShort].map { cell($0, bold: true) }]
+                        + details.map { row in [cell(row.label)] + [row.now, row.before, row.change].map { cell($0, align: "center") } })
+            }
         }
 
         body += heading("II. \(l.agencies.uppercased())")

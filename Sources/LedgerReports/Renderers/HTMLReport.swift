@@ -92,6 +92,15 @@ struct HTMLReport {
         for row in comparison.rows(l, numbers) {
             html += "<tr><th scope=\"row\">\(e(row.label))</th>" + row.figures.map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
         }
+        html += "</tbody></table>\n"
+        let details = comparison.details(l, numbers, words)
+        guard !details.isEmpty else { return html }
+        html += "<table class=\"year-over-year-details\"><thead><tr>"
+        html += [l.comparedItem, l.currentPeriod, l.sameTimeLastYear, l.changeShort].map { "<th scope=\"col\">\(e($0))</th>" }.joined()
+        html += "</tr></thead><tbody>\n"
+        for row in details {
+            html += "<tr><th scope=\"row\">\(e(row.label))</th><td>\(e(row.now))</td><td>\(e(row.before))</td><td>\(e(row.change))</td></tr>\n"
+        }
         return html + "</tbody></table>\n"
     }
 

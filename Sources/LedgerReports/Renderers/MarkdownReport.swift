@@ -29,6 +29,13 @@ struct MarkdownReport {
             lines.append("|---|---:|---:|---:|---:|---:|")
             for row in comparison.rows(l, n) { lines.append("| \(row.label) | " + row.figures.joined(separator: " | ") + " |") }
             lines.append("")
+            let details = comparison.details(l, n, w)
+            if !details.isEmpty {
+                lines.append("| \(l.comparedItem) | \(l.currentPeriod) | \(l.sameTimeLastYear) | \(l.changeShort) |")
+                lines.append("|---|---:|---:|---:|")
+                for row in details { lines.append("| \(cell(row.label)) | \(row.now) | \(row.before) | \(row.change) |") }
+                lines.append("")
+            }
         }
         lines.append("## \(l.agencies)")
         lines.append("")
