@@ -121,12 +121,15 @@ rm -rf "$STATE-backup"
 
 echo
 echo "== 7b. a second plan year (an example: Examples/plans/README.md): the 2025 plan, the districts dissolved on 2025-07-01"
-"$BIN" ingest --state-dir "$STATE" Examples/plans/ke-hoach-2025-vi-du.ndjson
+# SNV's plan workbook (plan template, filled in), as SNV would drop it in its folder; then 2025's work.
+"$BIN" plan template --state-dir "$STATE" --year 2026 --out "$STATE/ke-hoach-2026-mau.xlsx"
+"$BIN" ingest --state-dir "$STATE" --agency SNV Examples/plans/ke-hoach-2025-vi-du.xlsx
+"$BIN" ingest --state-dir "$STATE" Examples/plans/hoat-dong-2025-vi-du.ndjson
 "$BIN" plan list --state-dir "$STATE"
 "$BIN" plan show --state-dir "$STATE" KH-TTCCHC-2025-VD
 # 2025-Q3: only 2025's tasks (one carried from 2024), no district committee expected, and 2024-Q3 beside it.
 "$BIN" report --state-dir "$STATE" --period 2025-Q3 --format md --out "$STATE/reports-2025"
-sed -n '/^## /,/^## .*\(Kết quả\|Agencies\)/p' "$STATE/reports-2025/consolidated-2025-Q3.md" | sed -n '1,14p'
+sed -n '/^## /,/^## .*\(Kết quả\|Agencies\)/p' "$STATE/reports-2025/consolidated-2025-Q3.md" | sed -n '1,24p'
 
 echo
 echo "== 8. the reports — open them:"
@@ -138,6 +141,6 @@ echo "== 9. the portal — start it again and open it in a browser:"
 echo "  $BIN serve --state-dir $STATE --now $NOW --http $PORTAL"
 echo "  http://$PORTAL/   sign in as"
 echo "    $DEMO_LOGIN / $DEMO_PASSWORD        (clerk of BST: send files, read verdicts, the Excel template)"
-echo "    $SNV_LOGIN / $SNV_PASSWORD             (SNV: http://$PORTAL/dashboard?period=2024)"
+echo "    $SNV_LOGIN / $SNV_PASSWORD             (SNV: http://$PORTAL/dashboard?period=2024, the plans: http://$PORTAL/plans)"
 echo "    $AUDIT_LOGIN / $AUDIT_PASSWORD  (auditor: the trail, a figure's events, verify now)"
 echo "  API: curl -u $DEMO_LOGIN:$DEMO_PASSWORD -F file=@FILE http://$PORTAL/api/v1/inbox/BST; http://$PORTAL/api/v1/openapi.json"
