@@ -35,6 +35,12 @@ public protocol PortalBackend: Sendable {
     func plan(_ code: String) async throws -> PlanView?
     /// SNV's plan workbook for `year` (the year after the latest plan when nil).
     func planTemplate(year: Int?) async throws -> [UInt8]
+    /// The library of models and initiatives: the shared ones with who applies them, the
+    /// proposals waiting.
+    func initiativeLibrary() async throws -> InitiativeLibrary
+    /// Sends an `initiative.applied` for `agency` (since `since`, `YYYY-MM-DD`, or today)
+    /// through the inbox rules, as an uploaded one-line file: the same checks and records.
+    func applyInitiative(agency: String, initiative: String, since: String?, result: String?) async throws -> UploadVerdict
     /// A page of the audit trail, newest first.
     func events(_ query: EventQuery) async throws -> EventPage
     /// One event with its corrections and retractions; nil when there is no such seq.

@@ -107,6 +107,7 @@ public struct ReportBuilder {
         report.plans = registry.plans(ofYear: period.year).map {
             ConsolidatedReport.PlanLine(plan: $0.plan, title: $0.title, year: $0.year, document: $0.document)
         }
+        report.initiatives = ConsolidatedReport.Initiatives(registry: registry, range: range)
         let (taskLines, agencyTasks) = tasks(facts, year: period.year, last: range.upperBound, listed: listed)
         report.tasks = taskLines
         for code in listed {
@@ -121,7 +122,8 @@ public struct ReportBuilder {
                     report: .of(recordedOn: try arrivalDay(facts.firstSubmitted[code]), due: reportDue),
                     feedback: try feedbackDue.flatMap { due in
                         registry.isCoordinator(code) ? nil : .of(recordedOn: try arrivalDay(facts.firstFeedback[code]), due: due)
-                    }, isCoordinator: registry.isCoordinator(code)))
+                    }, isCoordinator: registry.isCoordinator(code),
+                    initiativesApplied: registry.initiativesApplied(by: code, through: range.upperBound)))
             if (line?.events ?? 0) == 0 { report.silentAgencies.append(code) }
             report.agencyIndicators[code] = agencyIndicators(facts, agency: code, targets: targets)
         }

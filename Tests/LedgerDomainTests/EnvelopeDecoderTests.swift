@@ -42,6 +42,9 @@ struct EnvelopeDecoderTests {
         #"{"id":"g5","type":"agency.renamed","occurred_at":"2025-07-01","data":{"code":"UBND-XA1","name":"UBND phường 1","parent":"UBND","kind":"commune"}}"#,
         #"{"id":"k4","type":"target.set","occurred_at":"2025-01-02","data":{"indicator":"awareness.citizens","min":"0.9","plan":"KH-TTCCHC-2025"}}"#,
         #"{"id":"p1","type":"plan.adopted","occurred_at":"2025-01-02","data":{"plan":"KH-TTCCHC-2025","title":"Kế hoạch 2025","year":2025,"document":"12/KH-UBND","signed":"2025-01-02"}}"#,
+        #"{"id":"i1","type":"initiative.shared","occurred_at":"2024-02-01","data":{"initiative":"MH-2023-01","title":"Một cửa thân thiện","origin":"UBND-TD","award":"Giải Nhất Hội thi CCHC năm 2023","url":"https://example.org/mh"}}"#,
+        #"{"id":"i2","type":"initiative.applied","occurred_at":"2024-03-01","data":{"initiative":"MH-2023-01","since":"2024-02-20","result":"Rút ngắn thời gian chờ"}}"#,
+        #"{"id":"i3","type":"initiative.proposed","occurred_at":"2024-05-02","data":{"title":"Sổ tay điện tử","description":"Tra cứu thủ tục trên điện thoại","benefit":"Giảm đi lại"}}"#,
         #"{"id":"k3","type":"report.generated","occurred_at":"2024-01-01","data":{"period":"2024-Q1","edition":1,"through_seq":1,"head_hash":"ab","files":[]}}"#,
     ]
 

@@ -8,7 +8,7 @@ struct ErrorCodeTests {
         #expect(
             ErrorCode.allCases.map(\.rawValue) == [
                 "malformed", "encoding", "too_large", "unsupported_format", "unknown_type", "unknown_field", "missing_field",
-                "invalid_value", "invalid_date", "unknown_agency", "agency_mismatch", "not_permitted", "unknown_task",
+                "invalid_value", "invalid_date", "unknown_agency", "agency_mismatch", "not_permitted", "unknown_task", "unknown_initiative",
                 "unknown_event", "id_conflict", "not_regular_file", "invalid_file_name",
             ])
     }
@@ -20,6 +20,7 @@ struct ErrorCodeTests {
             .invalidValue("f", LocalizedText(vi: "x", en: "x")), .invalidDate("f", LocalizedText(vi: "x", en: "x")),
             .unknownAgency("A", field: "agency"), .agencyMismatch(event: "A", folder: "B"),
             .notPermitted(LocalizedText(vi: "x", en: "x"), field: nil), .unknownTask("T", field: "data.task"),
+            .unknownInitiative("MH-1", field: "data.initiative"),
             .unknownEvent("e", field: "corrects", LocalizedText(vi: "x", en: "x")), .idConflict(agency: "A", id: "i"),
             .notRegularFile(kind: "FIFO"), .invalidFileName(shownAs: "b%E1o.json"),
         ]

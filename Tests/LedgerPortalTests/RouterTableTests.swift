@@ -30,7 +30,7 @@ struct RouterTableTests {
         "GET /healthz": .everyone, "GET /metrics": .everyone, "GET /api/v1/openapi.json": .everyone,
         "GET /api/v1/status": .signedIn, "GET /api/v1/reports/{period}": .signedIn, "POST /api/v1/inbox/{agency}": .upload,
         "GET /api/v1/events": .readsEverything, "GET /plans": .readsEverything, "GET /plans/template.xlsx": .readsEverything,
-        "GET /plans/{plan}": .readsEverything,
+        "GET /plans/{plan}": .readsEverything, "GET /initiatives": .signedIn, "POST /agency/{code}/initiatives/apply": .upload,
     ]
 
     /// (login, agency, role); nil login is the anonymous visitor.
@@ -73,6 +73,8 @@ struct RouterTableTests {
         func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView? { nil }
         func template(agency: String) async throws -> [UInt8] { throw Unavailable() }
         func plans() async throws -> [PlanView] { throw Unavailable() }
+        func initiativeLibrary() async throws -> InitiativeLibrary { throw Unavailable() }
+        func applyInitiative(agency: String, initiative: String, since: String?, result: String?) async throws -> UploadVerdict { throw Unavailable() }
         func plan(_ code: String) async throws -> PlanView? { nil }
         func planTemplate(year: Int?) async throws -> [UInt8] { throw Unavailable() }
         func events(_ query: EventQuery) async throws -> EventPage { throw Unavailable() }

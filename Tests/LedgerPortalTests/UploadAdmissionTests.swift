@@ -27,6 +27,8 @@ struct UploadAdmissionTests {
         func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView? { nil }
         func template(agency: String) async throws -> [UInt8] { [] }
         func plans() async throws -> [PlanView] { throw Unused() }
+        func initiativeLibrary() async throws -> InitiativeLibrary { throw Unused() }
+        func applyInitiative(agency: String, initiative: String, since: String?, result: String?) async throws -> UploadVerdict { throw Unused() }
         func plan(_ code: String) async throws -> PlanView? { throw Unused() }
         func planTemplate(year: Int?) async throws -> [UInt8] { throw Unused() }
         func events(_ query: EventQuery) async throws -> EventPage { throw Unused() }

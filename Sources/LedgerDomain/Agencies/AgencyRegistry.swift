@@ -17,6 +17,10 @@ public struct AgencyRegistry: Sendable {
     public private(set) var targetRecords: [TargetRecord] = []
     /// Adopted plans by code (`plan.adopted`).
     public private(set) var plans: [String: PlanAdoption] = [:]
+    /// Shared models and initiatives by code, who applies them, what was proposed.
+    public private(set) var initiatives: [String: Initiative] = [:]
+    public private(set) var initiativeApplications: [InitiativeApplication] = []
+    public private(set) var initiativeProposals: [InitiativeProposal] = []
 
     public init(coordinators: Set<String>) {
         self.coordinators = coordinators
@@ -86,6 +90,9 @@ public struct AgencyRegistry: Sendable {
         tasks = [:]
         targetRecords = []
         plans = [:]
+        initiatives = [:]
+        initiativeApplications = []
+        initiativeProposals = []
         // Lineages in the order they began (their root seq), each as its standing event.
         for root in standing.keys.sorted() {
             if let seq = standing[root], let event = events[seq] { apply(event) }
@@ -148,6 +155,24 @@ public struct AgencyRegistry: Sendable {
             plans[plan] = PlanAdoption(
                 plan: plan, title: data["title"]?.stringValue ?? "", year: year, document: data["document"]?.stringValue,
                 signed: data["signed"]?.stringValue.flatMap(LocalDate.parse))
+        case .initiativeShared:
+            guard let code = data["initiative"]?.stringValue else { return }
+            initiatives[code] = Initiative(
+                code: code, title: data["title"]?.stringValue ?? code, origin: data["origin"]?.stringValue,
+                description: data["description"]?.stringValue, award: data["award"]?.stringValue, url: data["url"]?.stringValue,
+                proposal: data["proposal_id"]?.stringValue, sharedOn: event.occurredOn, seq: event.seq)
+        case .initiativeApplied:
+            guard let code = data["initiative"]?.stringValue, let since = data["since"]?.stringValue.flatMap(LocalDate.parse) else { return }
+            initiativeApplications.append(
+                InitiativeApplication(
+                    agency: event.key.agency, initiative: code, since: since, result: data["result"]?.stringValue,
+                    task: data["task"]?.stringValue, seq: event.seq))
+        case .initiativeProposed:
+            initiativeProposals.append(
+                InitiativeProposal(
+                    agency: event.key.agency, id: event.key.id, title: data["title"]?.stringValue ?? "",
+                    description: data["description"]?.stringValue ?? "", benefit: data["benefit"]?.stringValue,
+                    proposedOn: event.occurredOn, seq: event.seq))
         default:
             break
         }

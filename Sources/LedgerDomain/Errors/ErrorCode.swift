@@ -16,6 +16,8 @@ public enum ErrorCode: String, Sendable, CaseIterable, Codable {
     case agencyMismatch = "agency_mismatch"
     case notPermitted = "not_permitted"
     case unknownTask = "unknown_task"
+    /// `initiative.applied` names a code no `initiative.shared` has shared.
+    case unknownInitiative = "unknown_initiative"
     case unknownEvent = "unknown_event"
     case idConflict = "id_conflict"
     case notRegularFile = "not_regular_file"

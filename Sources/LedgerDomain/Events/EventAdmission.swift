@@ -154,7 +154,16 @@ public struct EventAdmission: Sendable {
             if let plan = data["plan"]?.stringValue, draft.corrects == nil, registry.plans[plan] != nil {
                 problems.append(.invalidValue("data.plan", ProblemDetail.alreadyAdopted))
             }
-        case .surveySubmitted, .indicatorReported, .reportSubmitted, .reportGenerated:
+        case .initiativeShared:
+            if let code = data["initiative"]?.stringValue, draft.corrects == nil, registry.initiatives[code] != nil {
+                problems.append(.invalidValue("data.initiative", ProblemDetail.alreadyShared))
+            }
+        case .initiativeApplied:
+            if let code = data["initiative"]?.stringValue, registry.initiatives[code] == nil {
+                problems.append(.unknownInitiative(code, field: "data.initiative"))
+            }
+            _ = knownTask("task")
+        case .surveySubmitted, .indicatorReported, .reportSubmitted, .reportGenerated, .initiativeProposed:
             break
         }
         return problems

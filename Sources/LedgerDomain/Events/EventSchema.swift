@@ -89,6 +89,20 @@ public enum EventSchema {
                 FieldSpec("year", .count(minimum: AcceptedDates.years.lowerBound, maximum: AcceptedDates.years.upperBound)),
                 .optional("document", .text), .optional("signed", .date),
             ]
+        case .initiativeShared:
+            [
+                FieldSpec("initiative", .identifier), FieldSpec("title", .text), .optional("origin", .text),
+                .optional("description", .text), .optional("award", .text), .optional("url", .text),
+                // The event id of the proposal (by the origin agency) this one takes up.
+                .optional("proposal_id", .identifier),
+            ]
+        case .initiativeApplied:
+            [
+                FieldSpec("initiative", .identifier), FieldSpec("since", .date), .optional("result", .text),
+                .optional("task", .identifier),
+            ]
+        case .initiativeProposed:
+            [FieldSpec("title", .text), FieldSpec("description", .text), .optional("benefit", .text)]
         case .reportGenerated:
             [
                 FieldSpec("period", .period), FieldSpec("edition", .count(minimum: 1)),

@@ -15,6 +15,9 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case agencyDissolved = "agency.dissolved"
     case targetSet = "target.set"
     case planAdopted = "plan.adopted"
+    case initiativeShared = "initiative.shared"
+    case initiativeApplied = "initiative.applied"
+    case initiativeProposed = "initiative.proposed"
     case reportGenerated = "report.generated"
 
     /// Who may send an event of this type.
@@ -27,7 +30,8 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
 
     public var sender: Sender {
         switch self {
-        case .taskAssigned, .targetSet, .planAdopted, .agencyRegistered, .agencyRenamed, .agencyMerged, .agencyDissolved: .coordinator
+        case .taskAssigned, .targetSet, .planAdopted, .agencyRegistered, .agencyRenamed, .agencyMerged, .agencyDissolved, .initiativeShared:
+            .coordinator
         case .taskReported: .leadOrCoordinatingAgency
         case .reportGenerated: .system
         default: .anyAgency
@@ -47,6 +51,8 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     public var isRegistryEvent: Bool {
         switch self {
         case .taskAssigned, .agencyRegistered, .agencyRenamed, .agencyMerged, .agencyDissolved, .targetSet, .planAdopted: true
+        // Models and initiatives are few: folded with the registry, not tallied.
+        case .initiativeShared, .initiativeApplied, .initiativeProposed: true
         default: false
         }
     }

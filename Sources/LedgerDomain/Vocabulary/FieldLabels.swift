@@ -7,6 +7,9 @@ public enum FieldLabels {
         if field == "kind", type == .agencyRegistered || type == .agencyRenamed { return LocalizedText(vi: "Loại cơ quan", en: "Agency kind") }
         if field == "title", type == .activityHeld { return LocalizedText(vi: "Tên hoạt động", en: "Activity") }
         if field == "title", type == .contestHeld { return LocalizedText(vi: "Tên hội thi", en: "Contest") }
+        if field == "title", type == .initiativeShared || type == .initiativeProposed {
+            return LocalizedText(vi: "Tên mô hình, sáng kiến", en: "Initiative")
+        }
         if field == "occurred_at", let type, type.sender == .coordinator { return LocalizedText(vi: "Ngày ban hành", en: "Issued on") }
         return table[field] ?? LocalizedText(vi: field, en: field)
     }
@@ -48,6 +51,10 @@ public enum FieldLabels {
             "successors": w("Cơ quan kế thừa", "Successors"),
             "year": w("Năm kế hoạch", "Plan year"), "signed": w("Ngày ký", "Signed on"),
             "carried_from": w("Chuyển tiếp từ nhiệm vụ", "Carried from task"),
+            "initiative": w("Mô hình, sáng kiến", "Initiative"), "origin": w("Nơi khởi xướng", "Originated by"),
+            "description": w("Mô tả", "Description"), "award": w("Giải thưởng đạt được", "Award won"),
+            "proposal_id": w("Đề xuất được tiếp nhận", "Proposal taken up"), "since": w("Áp dụng từ ngày", "Applied since"),
+            "result": w("Kết quả áp dụng", "Result"), "benefit": w("Lợi ích dự kiến", "Expected benefit"),
             // The plan workbook's two month columns, read together as `window` (CSVRowConverter).
             "window_from": PlanTemplateWords.windowFrom, "window_to": PlanTemplateWords.windowTo,
         ]
@@ -59,7 +66,10 @@ public enum FieldLabels {
             byKey[Choices.key(code)] = code
             byKey[Choices.key(label.vi)] = code
         }
-        for (field, type) in [("kind", EventType.agencyRegistered), ("title", .activityHeld), ("title", .contestHeld), ("occurred_at", .planAdopted)] {
+        for (field, type) in [
+            ("kind", EventType.agencyRegistered), ("title", .activityHeld), ("title", .contestHeld), ("occurred_at", .planAdopted),
+            ("title", .initiativeShared),
+        ] {
             byKey[Choices.key(label(of: field, type: type).vi)] = field
         }
         return byKey

@@ -21,6 +21,25 @@ public struct FindingPhrases: Bilingual, Sendable {
             : "In the period, \(active) of \(listed) agencies communicated on administrative reform, with \(totals.events) events recorded: \(totals.articles) articles, \(totals.activities) activities, \(totals.contests) contests, \(totals.surveys) surveys."
     }
 
+    /// "Công tác nhân rộng mô hình, sáng kiến: …" from a period's counts.
+    public func initiatives(shared: Int, applying: Int, models: Int, applied: Int, proposed: Int) -> String {
+        vi
+            ? "Về mô hình, sáng kiến cải cách hành chính: \(models) mô hình, sáng kiến đã được chia sẻ (\(shared) trong kỳ), \(applying) cơ quan, đơn vị đang áp dụng; trong kỳ có \(applied) lượt áp dụng mới và \(proposed) đề xuất mới."
+            : "On reform initiatives: \(models) shared (\(shared) in the period), applied by \(applying) agencies; in the period \(applied) new applications and \(proposed) new proposals."
+    }
+
+    public func reviewProposals(_ titles: [String]) -> String {
+        vi
+            ? "Sở Nội vụ xem xét, chia sẻ các đề xuất mô hình, sáng kiến mới có khả năng nhân rộng: \(titles.joined(separator: "; "))."
+            : "SNV to review and share the new proposals that can be replicated: \(titles.joined(separator: "; "))."
+    }
+
+    public func ownInitiatives(applied: [String], proposed: [String]) -> String {
+        vi
+            ? "Về mô hình, sáng kiến: đang áp dụng \(applied.isEmpty ? "không có" : applied.joined(separator: "; ")); đề xuất trong kỳ \(proposed.isEmpty ? "không có" : proposed.joined(separator: "; "))."
+            : "Initiatives: applying \(applied.isEmpty ? "none" : applied.joined(separator: "; ")); proposed in the period \(proposed.isEmpty ? "none" : proposed.joined(separator: "; "))."
+    }
+
     public func ownActivity(articles: Int, activities: Int, contests: Int, surveys: Int) -> String {
         vi
             ? "Trong kỳ, cơ quan, đơn vị đã thực hiện \(articles) tin, bài; \(activities) hoạt động; \(contests) hội thi; \(surveys) phiếu khảo sát về cải cách hành chính."

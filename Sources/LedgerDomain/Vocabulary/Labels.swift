@@ -142,6 +142,9 @@ extension EventType: LabelledCode {
         switch self {
         case .taskAssigned: words("Giao nhiệm vụ", "Task assigned")
         case .planAdopted: words("Ban hành kế hoạch", "Plan adopted")
+        case .initiativeShared: words("Chia sẻ mô hình, sáng kiến", "Initiative shared")
+        case .initiativeApplied: words("Áp dụng mô hình, sáng kiến", "Initiative applied")
+        case .initiativeProposed: words("Đề xuất mô hình, sáng kiến", "Initiative proposed")
         case .agencyDissolved: words("Giải thể, kết thúc hoạt động cơ quan", "Agency dissolved")
         case .taskReported: words("Tiến độ nhiệm vụ", "Task progress")
         case .articlePublished: words("Tin, bài tuyên truyền", "Article published")

@@ -13,6 +13,7 @@ public enum PlanTemplateWords {
         case .agencyRenamed: w("Đổi tên, sắp xếp lại", "Renamed agencies")
         case .agencyMerged: w("Hợp nhất cơ quan", "Merged agencies")
         case .agencyDissolved: w("Giải thể, kết thúc", "Dissolved agencies")
+        case .initiativeShared: w("Mô hình, sáng kiến", "Initiatives")
         default: type.label
         }
     }

@@ -16,6 +16,27 @@ public struct PortalWords: Bilingual, Sendable {
     public var dashboard: String { pick("Tổng hợp", "Dashboard") }
     public var audit: String { pick("Nhật ký sự kiện", "Audit trail") }
     public var plans: String { pick("Kế hoạch", "Plans") }
+    public var initiatives: String { pick("Mô hình, sáng kiến", "Initiatives") }
+    public var initiativesIntro: String {
+        pick(
+            "Các mô hình, sáng kiến cải cách hành chính hay, có khả năng nhân rộng do Sở Nội vụ chia sẻ; cơ quan đang áp dụng; đề xuất mới đang chờ xem xét.",
+            "The reform models and initiatives SNV shared for replication, who applies them, and new proposals waiting.")
+    }
+    public var noInitiatives: String { pick("Chưa có mô hình, sáng kiến nào được chia sẻ.", "No initiative is shared yet.") }
+    public var initiativeOrigin: String { pick("Nơi khởi xướng", "Originated by") }
+    public var initiativeAward: String { pick("Giải thưởng", "Award") }
+    public var initiativeShared: String { pick("Ngày chia sẻ", "Shared on") }
+    public var initiativeAppliers: String { pick("Cơ quan đang áp dụng", "Applied by") }
+    public func since(_ day: String) -> String { pick("từ \(day)", "since \(day)") }
+    public var apply: String { pick("Áp dụng mô hình này", "Apply this initiative") }
+    public var appliedFrom: String { pick("Áp dụng từ ngày (để trống: hôm nay)", "Applied since (empty: today)") }
+    public var applyResult: String { pick("Kết quả bước đầu (không bắt buộc)", "First results (optional)") }
+    public var confirmApply: String { pick("Xác nhận áp dụng", "Confirm") }
+    public var waitingProposals: String { pick("Đề xuất đang chờ xem xét", "Proposals waiting") }
+    public func initiativeApplied(_ code: String) -> String {
+        pick("Đã ghi nhận: cơ quan áp dụng mô hình, sáng kiến \(code).", "Recorded: the agency applies \(code).")
+    }
+    public var initiativeRefused: String { pick("Chưa ghi nhận được, vì:", "Not recorded, because:") }
     public var noPlans: String { pick("Chưa có kế hoạch nào được ban hành (plan.adopted).", "No plan is adopted (plan.adopted) yet.") }
     public var planYear: String { pick("Năm", "Year") }
     public var planCode: String { pick("Mã kế hoạch", "Plan code") }

@@ -97,6 +97,14 @@ extension Problem {
                 en: "Not permitted: \(reason.en)."))
     }
 
+    public static func unknownInitiative(_ code: String, field: String) -> Problem {
+        Problem(
+            field: field, code: .unknownInitiative,
+            text: LocalizedText(
+                vi: "Mô hình, sáng kiến “\(code)” chưa được Sở Nội vụ chia sẻ; hãy chọn mã trong danh sách mô hình đã chia sẻ.",
+                en: "The initiative “\(code)” has not been shared; pick a code from the list of shared initiatives."))
+    }
+
     public static func unknownTask(_ task: String, field: String) -> Problem {
         Problem(
             field: field, code: .unknownTask,

@@ -90,6 +90,19 @@ public struct ReportLabels: Bilingual, Sendable {
     /// "Tăng, giảm so với cùng kỳ": the row of the change.
     public var change: String { pick("Tăng (+), giảm (−) so với cùng kỳ", "Change on a year earlier") }
     public var currentPeriod: String { pick("Kỳ này", "This period") }
+    public var initiatives: String { pick("Mô hình, sáng kiến", "Models and initiatives") }
+    public func initiativesSummary(shared: Int, applied: Int, proposed: Int) -> String {
+        pick(
+            "Trong kỳ: \(shared) mô hình, sáng kiến được chia sẻ; \(applied) lượt áp dụng mới; \(proposed) đề xuất mới.",
+            "In the period: \(shared) initiatives shared; \(applied) new applications; \(proposed) new proposals.")
+    }
+    public var initiativeCode: String { pick("Mã", "Code") }
+    public var initiative: String { pick("Mô hình, sáng kiến", "Initiative") }
+    public var initiativeOrigin: String { pick("Nơi khởi xướng", "Originated by") }
+    public var appliedBy: String { pick("Cơ quan đang áp dụng", "Applied by") }
+    public var proposalsInPeriod: String { pick("Đề xuất trong kỳ", "Proposed in the period") }
+    public var appliedInitiatives: String { pick("Mô hình, sáng kiến đang áp dụng", "Initiatives applied") }
+    public func appliedSince(_ day: LocalDate) -> String { pick("từ ngày \(date(day))", "since \(date(day))") }
     public var sameTimeLastYear: String { pick("Cùng kỳ năm trước", "A year earlier") }
     public var changeShort: String { pick("Tăng, giảm", "Change") }
     public var comparedItem: String { pick("Nội dung so sánh", "Compared") }

@@ -43,6 +43,7 @@ struct PageLayout {
     private func menu(_ account: Account) -> String {
         var links: [(String, String)] = []
         if account.role == .clerk { links.append(("/agency/\(q(account.agency))", words.myAgency)) }
+        links.append(("/initiatives", words.initiatives))
         if account.readsEverything {
             links.append(("/dashboard", words.dashboard))
             links.append(("/plans", words.plans))

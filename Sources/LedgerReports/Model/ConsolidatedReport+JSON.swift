@@ -51,6 +51,7 @@ extension ConsolidatedReport {
                     "by_form": .object(JSONObject(previous.forms.map { (key: $0.0, value: .integer($0.1)) })),
                 ])
             } ?? .null,
+            "initiatives": initiatives.json,
             "plans": .array(
                 plans.map { plan in
                     .object([
@@ -73,6 +74,7 @@ extension ConsolidatedReport.AgencyLine {
             "report_submitted": .bool(reportSubmitted),
             "report_status": .string(report.status.rawValue), "report_arrived": dayJSON(report.arrived),
             "feedback_status": feedback.map { .string($0.status.rawValue) } ?? .null, "feedback_arrived": dayJSON(feedback?.arrived),
+            "initiatives_applied": .array(initiativesApplied.map(JSONValue.string)),
         ])
     }
 }

@@ -27,6 +27,8 @@ public struct ConsolidatedReport: Sendable, Equatable {
     public var agencyIndicators: [String: [IndicatorLine]] = [:]
     /// The plans adopted for the period's year (`plan.adopted`).
     public var plans: [PlanLine] = []
+    /// Models and initiatives of the period (`initiative.*`).
+    public var initiatives = Initiatives()
     /// The same period a year earlier ("so với cùng kỳ năm trước"); nil when the log has
     /// nothing dated in it.
     public var previousYear: PreviousYear? = nil
@@ -78,6 +80,8 @@ public struct ConsolidatedReport: Sendable, Equatable {
         /// drafted findings do not count it among the late or missing, and it gets no
         /// agency report of its own.
         public var isCoordinator = false
+        /// The initiatives it applies as of the period's last day, by code.
+        public var initiativesApplied: [String] = []
 
         public var articles: Int { articlesByChannel.reduce(0) { $0 + $1.1 } }
         public var activities: Int { activitiesByForm.reduce(0) { $0 + $1.1 } }
@@ -87,6 +91,7 @@ public struct ConsolidatedReport: Sendable, Equatable {
                 && lhs.activitiesByForm.elementsEqual(rhs.activitiesByForm, by: ==) && lhs.contests == rhs.contests
                 && lhs.surveys == rhs.surveys && lhs.tasks == rhs.tasks && lhs.reportSubmitted == rhs.reportSubmitted
                 && lhs.report == rhs.report && lhs.feedback == rhs.feedback && lhs.isCoordinator == rhs.isCoordinator
+                && lhs.initiativesApplied == rhs.initiativesApplied
         }
     }
 

@@ -112,9 +112,28 @@ struct DocxReport: WordprocessingDocument {
             run("\(l.withoutResponse): \(f.agenciesWithoutResponse.isEmpty ? l.none : w.agencies(f.agenciesWithoutResponse))."), align: "both",
             indent: true)
 
-        body += heading("VI. \(l.silent.uppercased())")
+        // Models and initiatives, when there are any, come before the silent agencies.
+        let initiatives = report.initiatives
+        var numbers = ["VI", "VII"]
+        if !initiatives.isEmpty {
+            numbers = ["VII", "VIII"]
+            body += heading("VI. \(l.initiatives.uppercased())")
+            body += paragraph(
+                run(l.initiativesSummary(shared: initiatives.shared, applied: initiatives.applied, proposed: initiatives.proposed)), align: "both",
+                indent: true)
+            if !initiatives.byInitiative.isEmpty {
+                body += table(
+                    widths: [1400, 3500, 1800, 2400],
+                    rows: [[l.initiativeCode, l.initiative, l.initiativeOrigin, l.appliedBy].map { cell($0, bold: true) }]
+                        + w.initiativeRows(initiatives).map { $0.map { cell($0) } }, size: Self.tableSize)
+            }
+            if !initiatives.proposals.isEmpty {
+                body += paragraph(run("\(l.proposalsInPeriod): \(w.proposals(initiatives.proposals, l))."), align: "both", indent: true)
+            }
+        }
+        body += heading("\(numbers[0]). \(l.silent.uppercased())")
         body += paragraph(run(report.silentAgencies.isEmpty ? l.none : w.agencies(report.silentAgencies)), align: "both", indent: true)
-        body += findings(Findings(report, language: l.language), number: "VII", labels: l)
+        body += findings(Findings(report, language: l.language), number: numbers[1], labels: l)
         body += paragraph("")
 
         // Recipients (left) and signature (right).

@@ -37,6 +37,13 @@ struct Findings: Equatable {
         if !onTime.isEmpty { achieved.append(p.reportsOnTime(onTime.count, of: senders.count, due: report.reportDue)) }
         let f = report.contestFeedback
         if f.responses > 0 { achieved.append(p.feedbackTally(f)) }
+        let initiatives = report.initiatives
+        if !initiatives.isEmpty {
+            achieved.append(
+                p.initiatives(
+                    shared: initiatives.shared, applying: Set(initiatives.byInitiative.flatMap(\.appliedBy)).count,
+                    models: initiatives.byInitiative.count, applied: initiatives.applied, proposed: initiatives.proposed))
+        }
 
         // Tồn tại, hạn chế
         if t.events == 0 { shortcomings.append(p.nothingRecorded) }
@@ -78,6 +85,7 @@ struct Findings: Equatable {
         }
         if !report.silentAgencies.isEmpty { proposals.append(p.planActivities(report.silentAgencies.count)) }
         if f.responses > 0 { proposals.append(p.contestDecision(f)) }
+        if !initiatives.waiting.isEmpty { proposals.append(p.reviewProposals(initiatives.waiting.map { "\($0.title) (\(w.agency($0.agency)))" })) }
         if proposals.isEmpty { proposals.append(p.noProposals) }
     }
 
@@ -92,6 +100,12 @@ struct Findings: Equatable {
         } else {
             shortcomings.append(p.ownNothing)
         }
+        let titles = Dictionary(report.consolidated.initiatives.byInitiative.map { ($0.initiative, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let applying = report.consolidated.initiatives.applications.filter { $0.agency == a.code }.map { application in
+            "\(application.initiative) «\(titles[application.initiative] ?? application.initiative)» \(ReportLabels(language).appliedSince(application.since))"
+        }
+        let proposing = report.consolidated.initiatives.proposals.filter { $0.agency == a.code }.map(\.title)
+        if !applying.isEmpty || !proposing.isEmpty { achieved.append(p.ownInitiatives(applied: applying, proposed: proposing)) }
         if !a.articlesByChannel.isEmpty { achieved.append(p.topChannels(a.articlesByChannel.map { (w.channel($0.0), $0.1) })) }
         let (met, missed) = Self.split(report.indicators)
         for indicator in met { achieved.append(p.met(w.indicator(indicator.indicator), indicator)) }

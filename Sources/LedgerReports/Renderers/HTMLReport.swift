@@ -63,12 +63,29 @@ struct HTMLReport {
             <p>\(e(l.responses)): <b>\(f.responses)</b> · \(e(l.continueContest)): <b>\(f.continueContest)</b> · \(e(l.otherForm)): <b>\(f.otherForm)</b></p>
             \(feedbackArrivals())<p>\(e(l.withoutResponse)): \(e(f.agenciesWithoutResponse.isEmpty ? l.none : words.agencies(f.agenciesWithoutResponse)))</p>
             """)
+        html += initiativesSection()
         html += section(l.silent, "<p>\(e(report.silentAgencies.isEmpty ? l.none : words.agencies(report.silentAgencies)))</p>")
         html += Self.findings(Findings(report, language: l.language), labels: l)
         if let checkpoint = report.checkpoint {
             html += section(l.checkpoint, "<p>\(e(l.checkpointNote))</p>\n<pre class=\"checkpoint\">\(e(checkpoint))</pre>")
         }
         return html
+    }
+
+    /// Models and initiatives: the period's counts, each shared one with who applies it, the proposals.
+    func initiativesSection() -> String {
+        let l = labels, initiatives = report.initiatives
+        guard !initiatives.isEmpty else { return "" }
+        var html = "<p>\(e(l.initiativesSummary(shared: initiatives.shared, applied: initiatives.applied, proposed: initiatives.proposed)))</p>\n"
+        if !initiatives.byInitiative.isEmpty {
+            html += "<table class=\"initiatives\"><thead><tr>"
+            html += [l.initiativeCode, l.initiative, l.initiativeOrigin, l.appliedBy].map { "<th scope=\"col\">\(e($0))</th>" }.joined()
+            html += "</tr></thead><tbody>\n"
+            for row in words.initiativeRows(initiatives) { html += "<tr>" + row.map { "<td>\(e($0))</td>" }.joined() + "</tr>\n" }
+            html += "</tbody></table>\n"
+        }
+        if !initiatives.proposals.isEmpty { html += "<p>\(e(l.proposalsInPeriod)): \(e(words.proposals(initiatives.proposals, l)))</p>\n" }
+        return section(l.initiatives, html)
     }
 
     /// The period's totals as tiles.

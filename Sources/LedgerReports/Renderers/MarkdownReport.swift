@@ -83,6 +83,18 @@ struct MarkdownReport {
         }
         lines.append("- \(l.withoutResponse): \(f.agenciesWithoutResponse.isEmpty ? l.none : cell(w.agencies(f.agenciesWithoutResponse)))")
         lines.append("")
+        let initiatives = report.initiatives
+        if !initiatives.isEmpty {
+            lines += [
+                "## \(l.initiatives)", "", l.initiativesSummary(shared: initiatives.shared, applied: initiatives.applied, proposed: initiatives.proposed), "",
+            ]
+            if !initiatives.byInitiative.isEmpty {
+                lines += ["| \(l.initiativeCode) | \(l.initiative) | \(l.initiativeOrigin) | \(l.appliedBy) |", "|---|---|---|---|"]
+                for row in w.initiativeRows(initiatives) { lines.append("| " + row.map(cell).joined(separator: " | ") + " |") }
+                lines.append("")
+            }
+            if !initiatives.proposals.isEmpty { lines += ["- \(l.proposalsInPeriod): \(text(w.proposals(initiatives.proposals, l)))", ""] }
+        }
         lines.append("## \(l.silent)")
         lines.append("")
         lines.append(report.silentAgencies.isEmpty ? l.none : text(w.agencies(report.silentAgencies)))

@@ -17,6 +17,22 @@ struct ReportWords {
     /// The agency's name in the report (with its predecessors), or the code if unlisted.
     func agency(_ code: String) -> String { names[code] ?? code }
 
+    /// The rows of the report's section on models and initiatives: code, title (and award),
+    /// who originated it, who applies it.
+    func initiativeRows(_ initiatives: ConsolidatedReport.Initiatives) -> [[String]] {
+        initiatives.byInitiative.map { line in
+            [
+                line.initiative, line.title + (line.award.map { " (\($0))" } ?? ""), line.origin.map(agency) ?? "–",
+                line.appliedBy.isEmpty ? "–" : agencies(line.appliedBy),
+            ]
+        }
+    }
+
+    /// "BST: Một cửa số (10/03/2025)" for each proposal.
+    func proposals(_ proposals: [InitiativeProposal], _ labels: ReportLabels) -> String {
+        proposals.map { "\(agency($0.agency)): \($0.title) (\(labels.date($0.proposedOn)))" }.joined(separator: "; ")
+    }
+
     /// Names joined by "; ": names themselves hold commas ("Sở Văn hóa, Thể thao và Du lịch").
     func agencies(_ codes: [String]) -> String { codes.map(agency).joined(separator: "; ") }
 

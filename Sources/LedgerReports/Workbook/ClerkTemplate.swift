@@ -45,6 +45,9 @@ public struct ClerkTemplate {
             FormSheet(type: .indicatorReported, surveyKind: nil, prefix: "CT"),
         ]
         if !tasks.isEmpty { forms.append(FormSheet(type: .taskReported, surveyKind: nil, prefix: "TD")) }
+        // Models and initiatives: applying one SNV shared (its list), proposing a new one.
+        if !registry.initiatives.isEmpty { forms.append(FormSheet(type: .initiativeApplied, surveyKind: nil, prefix: "AD")) }
+        forms.append(FormSheet(type: .initiativeProposed, surveyKind: nil, prefix: "DX"))
         forms.append(FormSheet(type: .reportSubmitted, surveyKind: nil, prefix: "BC"))
         return forms
     }
@@ -71,6 +74,9 @@ public struct ClerkTemplate {
             DropDownList(field: "indicator", values: ReportedIndicator.allCases.map(\.label.vi), strict: true),
             DropDownList(field: "task", values: tasks.map { TaskChoice.text(id: $0.task, title: $0.title) }, strict: false),
             DropDownList(field: "period", values: periods, strict: false),
+            DropDownList(
+                field: "initiative", values: registry.initiatives.values.sorted { $0.code < $1.code }.map { TaskChoice.text(id: $0.code, title: $0.title) },
+                strict: false),
         ].filter { !$0.values.isEmpty }
     }
 

@@ -38,7 +38,7 @@ public struct PlanTemplate {
     var forms: [FormSheet] {
         let kinds: [(EventType, String)] = [
             (.planAdopted, "KH"), (.agencyRegistered, "CQ"), (.agencyRenamed, "DT"), (.agencyMerged, "HN"), (.agencyDissolved, "GT"),
-            (.taskAssigned, "NV"), (.targetSet, "CT"),
+            (.taskAssigned, "NV"), (.targetSet, "CT"), (.initiativeShared, "MH"),
         ]
         return kinds.map { type, prefix in
             FormSheet(
@@ -74,6 +74,10 @@ public struct PlanTemplate {
             DropDownList(
                 field: "indicator", values: indicators.map { TaskChoice.text(id: $0.description, title: $0.label(in: .vi)) }, strict: false),
             DropDownList(field: "kind", values: AgencyKind.allCases.map(\.label.vi), strict: true),
+            // Proposals to take up, as "id — title (AGENCY)": the origin is then that agency.
+            DropDownList(
+                field: "proposal_id", values: registry.waitingProposals().map { TaskChoice.text(id: $0.id, title: "\($0.title) (\($0.agency))") }, strict: false
+            ),
             DropDownList(
                 field: "code", values: standingAgencies, strict: false, types: [.agencyRenamed, .agencyDissolved],
                 alsoServes: ["parent", "successors", "from", "into"]),
