@@ -70,6 +70,17 @@ curl -s -o /dev/null -b "$JAR" -c "$JAR" --data "csrf=$TOKEN&login=$SNV_LOGIN&pa
 curl -s -b "$JAR" "http://$PORTAL/dashboard?period=2024" | grep -o '<h3>[^<]*</h3>' | head -4 | sed 's/<[^>]*>//g; s/^/  /' \
   || echo "(the portal did not answer; see $STATE/daemon.log)"
 rm -f "$JAR"
+echo
+echo "== 4e. the library of models (SNV shared three in inbox/SNV): BST's clerk applies one in two clicks"
+JAR="$STATE/.demo-cookies"
+TOKEN=$(curl -s -c "$JAR" "http://$PORTAL/login" | grep -o 'name="csrf" value="[0-9a-f]*"' | grep -o '[0-9a-f]\{64\}' || true)
+curl -s -o /dev/null -b "$JAR" -c "$JAR" --data "csrf=$TOKEN&login=$DEMO_LOGIN&password=$DEMO_PASSWORD" "http://$PORTAL/login" || true
+# Click 1: "Áp dụng mô hình này" opens the form; click 2 confirms it (the day: today unless changed).
+TOKEN=$(curl -s -b "$JAR" "http://$PORTAL/initiatives?apply=MH-2023-01" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | grep -o '[0-9a-f]\{64\}' || true)
+curl -s -b "$JAR" --data "csrf=$TOKEN&initiative=MH-2023-01&since=2024-03-01" "http://$PORTAL/agency/BST/initiatives/apply" \
+  | grep -o '<p class="ok"[^>]*>[^<]*</p>\|<b>Cơ quan đang áp dụng[^<]*</b>[^<]*' | sed 's/<[^>]*>//g; s/^/  /' | head -4 \
+  || echo "(the portal did not answer; see $STATE/daemon.log)"
+rm -f "$JAR"
 kill -TERM $DAEMON; wait $DAEMON; trap - EXIT
 sed -e 's/^[^ ]* //' "$STATE/daemon.log" | cut -c1-170
 
@@ -140,7 +151,7 @@ echo
 echo "== 9. the portal — start it again and open it in a browser:"
 echo "  $BIN serve --state-dir $STATE --now $NOW --http $PORTAL"
 echo "  http://$PORTAL/   sign in as"
-echo "    $DEMO_LOGIN / $DEMO_PASSWORD        (clerk of BST: send files, read verdicts, the Excel template)"
+echo "    $DEMO_LOGIN / $DEMO_PASSWORD        (clerk of BST: send files, read verdicts, the Excel template, the models: http://$PORTAL/initiatives)"
 echo "    $SNV_LOGIN / $SNV_PASSWORD             (SNV: http://$PORTAL/dashboard?period=2024, the plans: http://$PORTAL/plans)"
 echo "    $AUDIT_LOGIN / $AUDIT_PASSWORD  (auditor: the trail, a figure's events, verify now)"
 echo "  API: curl -u $DEMO_LOGIN:$DEMO_PASSWORD -F file=@FILE http://$PORTAL/api/v1/inbox/BST; http://$PORTAL/api/v1/openapi.json"

@@ -25,6 +25,8 @@ ACCOUNTS = {
     # The hostile tests race the throttle on this one, and change this one's password.
     "dua.tranh": ("STTTT", "clerk", "mat-khau-dua-tranh"),
     "doi.mat.khau": ("BST", "clerk", "mat-khau-doi-mot"),
+    # The browser test applies a model for STTTT with this one.
+    "hoa.stttt": ("STTTT", "clerk", "mat-khau-cua-hoa"),
 }
 
 

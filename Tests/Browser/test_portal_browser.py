@@ -69,6 +69,22 @@ class PortalInChromium(unittest.TestCase):
         border = self.browser.execute_script("return getComputedStyle(document.querySelector('nav.top')).borderBottomStyle")
         self.assertEqual(border, "solid")
 
+    def test_a_clerk_applies_a_shared_model_in_two_clicks(self):
+        self.sign_in("hoa.stttt")
+        self.open("/initiatives")
+        self.assertIn("MH-2023-02", self.browser.page_source)
+        self.browser.find_element(By.ID, "apply-MH-2023-02").click()
+        self.browser.find_element(By.ID, "confirm-MH-2023-02").click()
+        self.assertIn("MH-2023-02", self.browser.find_element(By.ID, "applied").text)
+        section = self.browser.find_element(By.ID, "mh-MH-2023-02").text
+        self.assertIn("(STTTT,", section)
+        self.assertEqual(self.browser.find_elements(By.ID, "apply-MH-2023-02"), [], "no second apply of the same model")
+        self.assert_no_policy_violation()
+        self.shot("initiatives")
+        # In the log as the agency's event, sent from the page.
+        events = self.portal.run("events", "--agency", "STTTT", "--type", "initiative.applied", "--json")
+        self.assertIn('"initiative":"MH-2023-02"', events.replace(" ", ""))
+
     def test_a_clerk_sends_files_and_reads_each_verdict(self):
         self.sign_in("lan.bst")
         self.assertTrue(self.browser.current_url.endswith("/agency/BST"))

@@ -318,6 +318,41 @@ class PortalSecurity(unittest.TestCase):
         self.assertIn("Kế hoạch năm 2025 &lt;b&gt;", page)
         self.assertIn("KH2025-01", page)
 
+    def test_the_library_of_models_and_a_clerks_apply_from_it(self):
+        clerk = Client(self.portal)
+        clerk.sign_in("lan.bst")
+        response, page = clerk.request("GET", "/initiatives")
+        self.assertEqual(response.status, 200)
+        self.assertEqual(page.count('class="card initiative"'), 3)
+        self.assertIn('href="/initiatives?apply=MH-2023-01#mh-MH-2023-01"', page)
+        self.assertIn("UBND huyện Trần Đề", page, "the origin by name")
+        token = clerk.csrf("/initiatives?apply=MH-2023-01")
+        response, page = clerk.form("/agency/BST/initiatives/apply", {"initiative": "MH-2023-01", "since": "2024-03-01"})
+        self.assertEqual(response.status, 403, "no token, no write")
+        response, page = clerk.form("/agency/BST/initiatives/apply", {"csrf": token, "initiative": "MH-KHONG-CO"})
+        self.assertEqual(response.status, 422)
+        self.assertIn("MH-KHONG-CO", page)
+        self.assertIn("chưa được Sở Nội vụ chia sẻ", page)
+        response, page = clerk.form("/agency/BST/initiatives/apply",
+                                    {"csrf": token, "initiative": "MH-2023-01", "since": "2024-03-01", "result": "<b>nhanh hơn</b>"})
+        self.assertEqual(response.status, 200, page[:1500])
+        self.assertIn('id="applied"', page)
+        self.assertIn("Báo Sóc Trăng (BST, từ 01/03/2024)", page)
+        self.assertNotIn("<b>nhanh hơn</b>", page)
+        response, _ = clerk.form("/agency/STTTT/initiatives/apply", {"csrf": token, "initiative": "MH-2023-01"})
+        self.assertEqual(response.status, 403, "only for her own agency")
+        stored = json.loads(self.portal.run("events", "--agency", "BST", "--type", "initiative.applied", "--json"))
+        self.assertEqual([(e["data"]["initiative"], e["data"]["since"], e["data"]["result"]) for e in stored],
+                         [("MH-2023-01", "2024-03-01", "<b>nhanh hơn</b>")])
+        self.assertTrue(stored[0]["source"]["file"].startswith("ap-dung-"))
+        report = json.loads(self.portal.run("report", "--period", "2024-Q1", "--format", "json"))
+        self.assertEqual(report["initiatives"]["by_initiative"][0]["applied_by"], ["BST"])
+        auditor = Client(self.portal)
+        auditor.sign_in("kiemtoan")
+        response, page = auditor.request("GET", "/initiatives")
+        self.assertEqual(response.status, 200)
+        self.assertNotIn('id="apply-', page, "an auditor reads, applies nothing")
+
     def test_the_api_lists_events_and_metrics_count_what_happened(self):
         import base64
         auth = {"Authorization": "Basic " + base64.b64encode(("snv:" + ACCOUNTS["snv"][2]).encode()).decode()}
