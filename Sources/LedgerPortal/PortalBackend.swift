@@ -41,6 +41,9 @@ public protocol PortalBackend: Sendable {
     /// Sends an `initiative.applied` for `agency` (since `since`, `YYYY-MM-DD`, or today)
     /// through the inbox rules, as an uploaded one-line file: the same checks and records.
     func applyInitiative(agency: String, initiative: String, since: String?, result: String?) async throws -> UploadVerdict
+    /// Sends one event of `type` with `data` as `agency`'s, through the inbox rules as an
+    /// uploaded one-line file (`<fileStem>-<date>-<token>.ndjson`): the same checks and records.
+    func submit(_ type: EventType, data: JSONObject, as agency: String, fileStem: String) async throws -> UploadVerdict
     /// A page of the audit trail, newest first.
     func events(_ query: EventQuery) async throws -> EventPage
     /// One event with its corrections and retractions; nil when there is no such seq.

@@ -88,6 +88,25 @@ public struct AgencyView: Sendable {
     public var files: [FileRow]
     /// The agency's report of the period (empty when it is not listed in it).
     public var reportHTML: String
+    /// Where its report of the period stands with SNV, in words ("Trả lại: …"), and its
+    /// code (`pending`, `accepted`, `returned`); nil when nothing was submitted.
+    public var review: String? = nil
+    public var reviewCode: String? = nil
+    /// The thread of the agency and period, oldest first.
+    public var comments: [CommentRow] = []
+
+    public struct CommentRow: Sendable {
+        /// The writer's agency name.
+        public var by: String
+        /// `DD/MM/YYYY`.
+        public var on: String
+        public var text: String
+        public init(by: String, on: String, text: String) {
+            self.by = by
+            self.on = on
+            self.text = text
+        }
+    }
 
     public struct TaskRow: Sendable {
         public var task: String

@@ -16,6 +16,9 @@ extension ReportBuilder {
         /// first contest-feedback survey (when feedback is tracked): arrivals are when they
         /// first reached the log, whatever corrections followed.
         var firstSubmitted: [String: Int64] = [:], firstFeedback: [String: Int64] = [:]
+        /// Agency → the root seq of its latest `report.submitted` for the period: a review
+        /// made before it is of an earlier submission.
+        var lastSubmitted: [String: Int64] = [:]
         /// (audience, agency) → the agency's own awareness sums (its report, §7.5).
         var awarenessByAgency: [Pair: (aware: Int128, respondents: Int128)] = [:]
         /// (task, agency) pairs.
@@ -97,6 +100,7 @@ extension ReportBuilder.Facts {
         if case .period(let reported) = measure, reported == period {
             submitted.insert(agency)
             firstSubmitted[agency] = min(firstSubmitted[agency] ?? .max, row.root)
+            lastSubmitted[agency] = max(lastSubmitted[agency] ?? .min, row.root)
         }
         if tracksFeedback, case .contestFeedback = measure {
             firstFeedback[agency] = min(firstFeedback[agency] ?? .max, row.root)

@@ -124,10 +124,33 @@ public struct ReportBuilder {
                         registry.isCoordinator(code) ? nil : .of(recordedOn: try arrivalDay(facts.firstFeedback[code]), due: due)
                     }, isCoordinator: registry.isCoordinator(code),
                     initiativesApplied: registry.initiativesApplied(by: code, through: range.upperBound)))
+            if let (review, reason) = review(of: code, period: period.description, lastSubmitted: facts.lastSubmitted[code]) {
+                report.agencies[report.agencies.count - 1].review = review
+                report.agencies[report.agencies.count - 1].reviewReason = reason
+            }
             if (line?.events ?? 0) == 0 { report.silentAgencies.append(code) }
             report.agencyIndicators[code] = agencyIndicators(facts, agency: code, targets: targets)
         }
         report.indicators = indicators(facts, targets: targets)
+        // Completeness: this period from its own lines, the three before read the same way.
+        var current = ConsolidatedReport.Completeness(period: period)
+        for line in report.agencies where !line.isCoordinator { current.count(line.report.status, review: line.review) }
+        var history: [ConsolidatedReport.Completeness] = []
+        var past: [String: [ConsolidatedReport.PastReport]] = [:]
+        if range == period.range(mode) {
+            for earlier in Self.earlier(period) {
+                let (completeness, reports) = try pastReports(earlier, projection: projection, arrivalDay: arrivalDay)
+                // A period in which nobody was expected (before the log began) says nothing.
+                if completeness.expected > 0 { history.append(completeness) }
+                for (code, report) in reports { past[code, default: []].append(report) }
+            }
+        }
+        report.completeness = history + [current]
+        for index in report.agencies.indices where !report.agencies[index].isCoordinator {
+            let line = report.agencies[index]
+            report.agencies[index].lastPeriods =
+                (past[line.code] ?? []) + [ConsolidatedReport.PastReport(period: period, status: line.report.status, review: line.review)]
+        }
         report.previousYear = try previousYear(of: period, range: range, projection: projection)
         report.contestFeedback = contestFeedback(facts, listed: listed, due: feedbackDue)
         return report

@@ -45,6 +45,8 @@ struct EnvelopeDecoderTests {
         #"{"id":"i1","type":"initiative.shared","occurred_at":"2024-02-01","data":{"initiative":"MH-2023-01","title":"Một cửa thân thiện","origin":"UBND-TD","award":"Giải Nhất Hội thi CCHC năm 2023","url":"https://example.org/mh"}}"#,
         #"{"id":"i2","type":"initiative.applied","occurred_at":"2024-03-01","data":{"initiative":"MH-2023-01","since":"2024-02-20","result":"Rút ngắn thời gian chờ"}}"#,
         #"{"id":"i3","type":"initiative.proposed","occurred_at":"2024-05-02","data":{"title":"Sổ tay điện tử","description":"Tra cứu thủ tục trên điện thoại","benefit":"Giảm đi lại"}}"#,
+        #"{"id":"r1","type":"report.reviewed","occurred_at":"2024-04-20","data":{"agency":"BST","period":"2024-Q1","decision":"returned","reason":"Thiếu số liệu tập huấn"}}"#,
+        #"{"id":"c1","type":"comment.posted","occurred_at":"2024-04-21","data":{"agency":"BST","period":"2024-Q1","text":"Đã bổ sung, xin gửi lại."}}"#,
         #"{"id":"k3","type":"report.generated","occurred_at":"2024-01-01","data":{"period":"2024-Q1","edition":1,"through_seq":1,"head_hash":"ab","files":[]}}"#,
     ]
 

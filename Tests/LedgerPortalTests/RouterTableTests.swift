@@ -16,7 +16,7 @@ import Testing
 /// session without its CSRF token is refused.
 struct RouterTableTests {
     enum Rule {
-        case everyone, signedIn, agencyPages, upload, readsEverything
+        case everyone, signedIn, agencyPages, upload, readsEverything, coordinates
     }
 
     /// Every route and who may use it.
@@ -31,6 +31,7 @@ struct RouterTableTests {
         "GET /api/v1/status": .signedIn, "GET /api/v1/reports/{period}": .signedIn, "POST /api/v1/inbox/{agency}": .upload,
         "GET /api/v1/events": .readsEverything, "GET /plans": .readsEverything, "GET /plans/template.xlsx": .readsEverything,
         "GET /plans/{plan}": .readsEverything, "GET /initiatives": .signedIn, "POST /agency/{code}/initiatives/apply": .upload,
+        "POST /dashboard/agency/{code}/review": .coordinates, "POST /agency/{code}/comments": .upload,
     ]
 
     /// (login, agency, role); nil login is the anonymous visitor.
@@ -49,6 +50,7 @@ struct RouterTableTests {
         case .agencyPages: return role != .clerk || agency == "BST"
         case .upload: return role == .coordinator || role == .admin || (role == .clerk && agency == "BST")
         case .readsEverything: return role != .clerk
+        case .coordinates: return role == .coordinator || role == .admin
         }
     }
 
@@ -73,6 +75,7 @@ struct RouterTableTests {
         func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView? { nil }
         func template(agency: String) async throws -> [UInt8] { throw Unavailable() }
         func plans() async throws -> [PlanView] { throw Unavailable() }
+        func submit(_ type: EventType, data: JSONObject, as agency: String, fileStem: String) async throws -> UploadVerdict { throw Unavailable() }
         func initiativeLibrary() async throws -> InitiativeLibrary { throw Unavailable() }
         func applyInitiative(agency: String, initiative: String, since: String?, result: String?) async throws -> UploadVerdict { throw Unavailable() }
         func plan(_ code: String) async throws -> PlanView? { nil }

@@ -24,19 +24,25 @@ extension PortalIntake {
     }
 
     func applyInitiative(agency: String, initiative: String, since: String?, result: String?) async throws -> UploadVerdict {
-        let now = processor.ingestor.clock.now()
-        let today = configuration.zone.localDate(of: now)
-        let stamp = String(format: "%04d%02d%02d", today.year, today.month, today.day)
-        let token = UUID().uuidString.lowercased().prefix(8)
+        let today = configuration.zone.localDate(of: processor.ingestor.clock.now())
         var data = JSONObject([("initiative", .string(initiative)), ("since", .string(since ?? today.description))])
         if let result, !result.isEmpty { data.append("result", .string(result)) }
+        return try await submit(.initiativeApplied, data: data, as: agency, fileStem: "ap-dung")
+    }
+
+    /// One event written as a one-line file (`id` `WEB-<date>-<token>`, `occurred_at` today)
+    /// and taken through the inbox rules as an upload of `agency`.
+    func submit(_ type: EventType, data: JSONObject, as agency: String, fileStem: String) async throws -> UploadVerdict {
+        let today = configuration.zone.localDate(of: processor.ingestor.clock.now())
+        let stamp = String(format: "%04d%02d%02d", today.year, today.month, today.day)
+        let token = UUID().uuidString.lowercased().prefix(8)
         let event = JSONValue.object(
             JSONObject([
-                ("id", .string("WEB-AD-\(stamp)-\(token)")), ("type", .string(EventType.initiativeApplied.rawValue)),
-                ("occurred_at", .string(today.description)), ("data", .object(data)),
+                ("id", .string("WEB-\(stamp)-\(token)")), ("type", .string(type.rawValue)), ("occurred_at", .string(today.description)),
+                ("data", .object(data)),
             ]))
-        let staged = (try uploadStagingFolder() as NSString).appendingPathComponent("apply-\(token).ndjson")
+        let staged = (try uploadStagingFolder() as NSString).appendingPathComponent("web-\(token).ndjson")
         try Data((JSONWriter.string(event) + "\n").utf8).write(to: URL(fileURLWithPath: staged))
-        return try await upload(agency: agency, fileName: "ap-dung-\(stamp)-\(token).ndjson", staged: staged)
+        return try await upload(agency: agency, fileName: "\(fileStem)-\(stamp)-\(token).ndjson", staged: staged)
     }
 }

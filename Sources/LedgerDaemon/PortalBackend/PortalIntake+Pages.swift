@@ -66,12 +66,29 @@ extension PortalIntake {
         guard let agency = try registry().agencies[code] else { return nil }
         let report = try await headReport(period)
         let digest = ReportDigest(report, language: configuration.language)
-        return AgencyView(
+        let registry = try registry()
+        let words = PortalWords(language: configuration.language)
+        let line = report.agencies.first { $0.code == code }
+        let review: String? =
+            switch line?.review {
+            case .pending: words.reviewPending
+            case .accepted: words.reviewAccepted
+            case .returned: words.reviewReturned(line?.reviewReason)
+            case nil: nil
+            }
+        let comments = registry.comments(of: code, period: period.description).map {
+            AgencyView.CommentRow(by: registry.agencies[$0.by]?.name ?? $0.by, on: Self.dayMonthYear($0.postedOn), text: $0.text)
+        }
+        var view = AgencyView(
             code: code, name: agency.name, period: period.description, periodTitle: digest.periodTitle,
             tasks: digest.tasks(of: code).map {
                 .init(task: $0.task, title: $0.title, window: $0.window, role: $0.role, status: $0.status, statusCode: $0.statusCode)
             },
             due: digest.due(of: code), files: fileHistory(code), reportHTML: digest.agencyPage(of: code))
+        view.review = review
+        view.reviewCode = line?.review?.rawValue
+        view.comments = comments
+        return view
     }
 
     func template(agency code: String) async throws -> [UInt8] {

@@ -21,6 +21,9 @@ public struct AgencyRegistry: Sendable {
     public private(set) var initiatives: [String: Initiative] = [:]
     public private(set) var initiativeApplications: [InitiativeApplication] = []
     public private(set) var initiativeProposals: [InitiativeProposal] = []
+    /// SNV's decisions on reports and the comment threads, in seq order.
+    public private(set) var reviews: [ReportReview] = []
+    public private(set) var comments: [PostedComment] = []
 
     public init(coordinators: Set<String>) {
         self.coordinators = coordinators
@@ -93,10 +96,15 @@ public struct AgencyRegistry: Sendable {
         initiatives = [:]
         initiativeApplications = []
         initiativeProposals = []
+        reviews = []
+        comments = []
         // Lineages in the order they began (their root seq), each as its standing event.
         for root in standing.keys.sorted() {
             if let seq = standing[root], let event = events[seq] { apply(event) }
         }
+        // Decisions and comments in the order of their standing events (a correction counts as made then).
+        reviews.sort { $0.seq < $1.seq }
+        comments.sort { $0.seq < $1.seq }
         // Targets in the order of the standing events' own seq (a correction counts as set then).
         for seq in standing.values.sorted() {
             guard let event = events[seq], event.type == .targetSet else { continue }
@@ -167,6 +175,19 @@ public struct AgencyRegistry: Sendable {
                 InitiativeApplication(
                     agency: event.key.agency, initiative: code, since: since, result: data["result"]?.stringValue,
                     task: data["task"]?.stringValue, seq: event.seq))
+        case .reportReviewed:
+            guard let agency = data["agency"]?.stringValue, let period = data["period"]?.stringValue,
+                let decision = data["decision"]?.stringValue.flatMap(ReviewDecision.init(rawValue:))
+            else { return }
+            reviews.append(
+                ReportReview(
+                    agency: agency, period: period, decision: decision, reason: data["reason"]?.stringValue, by: event.key.agency,
+                    decidedOn: event.occurredOn, seq: event.seq))
+        case .commentPosted:
+            guard let agency = data["agency"]?.stringValue, let period = data["period"]?.stringValue, let text = data["text"]?.stringValue else {
+                return
+            }
+            comments.append(PostedComment(agency: agency, period: period, text: text, by: event.key.agency, postedOn: event.occurredOn, seq: event.seq))
         case .initiativeProposed:
             initiativeProposals.append(
                 InitiativeProposal(

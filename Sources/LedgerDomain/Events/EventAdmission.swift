@@ -163,6 +163,18 @@ public struct EventAdmission: Sendable {
                 problems.append(.unknownInitiative(code, field: "data.initiative"))
             }
             _ = knownTask("task")
+        case .reportReviewed:
+            if let code = data["agency"]?.stringValue { knownAgency(code, "data.agency") }
+            if data["decision"]?.stringValue == ReviewDecision.returned.rawValue, data["reason"] == nil {
+                problems.append(.missingField("data.reason"))
+            }
+        case .commentPosted:
+            if let code = data["agency"]?.stringValue {
+                knownAgency(code, "data.agency")
+                if code != draft.agency, !registry.isCoordinator(draft.agency) {
+                    problems.append(.notPermitted(ProblemDetail.commentOwnAgency, field: "data.agency"))
+                }
+            }
         case .surveySubmitted, .indicatorReported, .reportSubmitted, .reportGenerated, .initiativeProposed:
             break
         }

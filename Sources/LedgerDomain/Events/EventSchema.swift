@@ -103,6 +103,14 @@ public enum EventSchema {
             ]
         case .initiativeProposed:
             [FieldSpec("title", .text), FieldSpec("description", .text), .optional("benefit", .text)]
+        case .reportReviewed:
+            [
+                FieldSpec("agency", .agencyCode), FieldSpec("period", .period), FieldSpec("decision", .oneOf(ReviewDecision.choices)),
+                // Required when returned (EventAdmission): the clerk must know what to fix.
+                .optional("reason", .text),
+            ]
+        case .commentPosted:
+            [FieldSpec("agency", .agencyCode), FieldSpec("period", .period), FieldSpec("text", .text)]
         case .reportGenerated:
             [
                 FieldSpec("period", .period), FieldSpec("edition", .count(minimum: 1)),

@@ -18,6 +18,8 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case initiativeShared = "initiative.shared"
     case initiativeApplied = "initiative.applied"
     case initiativeProposed = "initiative.proposed"
+    case reportReviewed = "report.reviewed"
+    case commentPosted = "comment.posted"
     case reportGenerated = "report.generated"
 
     /// Who may send an event of this type.
@@ -30,7 +32,8 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
 
     public var sender: Sender {
         switch self {
-        case .taskAssigned, .targetSet, .planAdopted, .agencyRegistered, .agencyRenamed, .agencyMerged, .agencyDissolved, .initiativeShared:
+        case .taskAssigned, .targetSet, .planAdopted, .agencyRegistered, .agencyRenamed, .agencyMerged, .agencyDissolved, .initiativeShared,
+            .reportReviewed:
             .coordinator
         case .taskReported: .leadOrCoordinatingAgency
         case .reportGenerated: .system
@@ -53,6 +56,8 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
         case .taskAssigned, .agencyRegistered, .agencyRenamed, .agencyMerged, .agencyDissolved, .targetSet, .planAdopted: true
         // Models and initiatives are few: folded with the registry, not tallied.
         case .initiativeShared, .initiativeApplied, .initiativeProposed: true
+        // So are the reporting loop's decisions and comments.
+        case .reportReviewed, .commentPosted: true
         default: false
         }
     }

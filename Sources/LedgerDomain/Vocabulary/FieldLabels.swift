@@ -54,7 +54,8 @@ public enum FieldLabels {
             "initiative": w("Mô hình, sáng kiến", "Initiative"), "origin": w("Nơi khởi xướng", "Originated by"),
             "description": w("Mô tả", "Description"), "award": w("Giải thưởng đạt được", "Award won"),
             "proposal_id": w("Đề xuất được tiếp nhận", "Proposal taken up"), "since": w("Áp dụng từ ngày", "Applied since"),
-            "result": w("Kết quả áp dụng", "Result"), "benefit": w("Lợi ích dự kiến", "Expected benefit"),
+            "result": w("Kết quả áp dụng", "Result"), "decision": w("Kết luận", "Decision"), "text": w("Nội dung ý kiến", "Comment"),
+            "benefit": w("Lợi ích dự kiến", "Expected benefit"),
             // The plan workbook's two month columns, read together as `window` (CSVRowConverter).
             "window_from": PlanTemplateWords.windowFrom, "window_to": PlanTemplateWords.windowTo,
         ]

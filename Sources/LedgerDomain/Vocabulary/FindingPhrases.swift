@@ -40,6 +40,18 @@ public struct FindingPhrases: Bilingual, Sendable {
             : "Initiatives: applying \(applied.isEmpty ? "none" : applied.joined(separator: "; ")); proposed in the period \(proposed.isEmpty ? "none" : proposed.joined(separator: "; "))."
     }
 
+    public func completeness(submitted: Int, expected: Int, onTime: Int, rate: String) -> String {
+        vi
+            ? "\(submitted)/\(expected) cơ quan, đơn vị đã gửi báo cáo kỳ (\(percent(rate))), trong đó \(onTime) đúng hạn."
+            : "\(submitted) of \(expected) agencies sent their period report (\(percent(rate))), \(onTime) on time."
+    }
+
+    public func returned(_ names: [String]) -> String {
+        vi
+            ? "Báo cáo bị trả lại để hoàn thiện (số liệu vẫn được tổng hợp): \(names.joined(separator: "; "))."
+            : "Reports returned for completion (their figures are still counted): \(names.joined(separator: "; "))."
+    }
+
     public func ownActivity(articles: Int, activities: Int, contests: Int, surveys: Int) -> String {
         vi
             ? "Trong kỳ, cơ quan, đơn vị đã thực hiện \(articles) tin, bài; \(activities) hoạt động; \(contests) hội thi; \(surveys) phiếu khảo sát về cải cách hành chính."

@@ -47,6 +47,15 @@ extension ActivityForm: LabelledCode {
     }
 }
 
+extension ReviewDecision: LabelledCode {
+    public var label: LocalizedText {
+        switch self {
+        case .accepted: words("Đã tiếp nhận", "Accepted")
+        case .returned: words("Trả lại", "Returned")
+        }
+    }
+}
+
 extension AgencyKind: LabelledCode {
     public var label: LocalizedText {
         switch self {
@@ -145,6 +154,8 @@ extension EventType: LabelledCode {
         case .initiativeShared: words("Chia sẻ mô hình, sáng kiến", "Initiative shared")
         case .initiativeApplied: words("Áp dụng mô hình, sáng kiến", "Initiative applied")
         case .initiativeProposed: words("Đề xuất mô hình, sáng kiến", "Initiative proposed")
+        case .reportReviewed: words("Xem xét báo cáo", "Report reviewed")
+        case .commentPosted: words("Ý kiến trao đổi", "Comment")
         case .agencyDissolved: words("Giải thể, kết thúc hoạt động cơ quan", "Agency dissolved")
         case .taskReported: words("Tiến độ nhiệm vụ", "Task progress")
         case .articlePublished: words("Tin, bài tuyên truyền", "Article published")

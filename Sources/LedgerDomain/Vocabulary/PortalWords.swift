@@ -16,6 +16,23 @@ public struct PortalWords: Bilingual, Sendable {
     public var dashboard: String { pick("Tổng hợp", "Dashboard") }
     public var audit: String { pick("Nhật ký sự kiện", "Audit trail") }
     public var plans: String { pick("Kế hoạch", "Plans") }
+    public var reviewHeading: String { pick("Xem xét báo cáo kỳ và trao đổi", "Review of the period report, and comments") }
+    public var notSubmitted: String { pick("Chưa gửi báo cáo kỳ.", "No period report sent yet.") }
+    public var reviewPending: String { pick("Đã gửi, chờ Sở Nội vụ xem xét.", "Sent, awaiting SNV's review.") }
+    public var reviewAccepted: String { pick("Sở Nội vụ đã tiếp nhận báo cáo.", "SNV accepted the report.") }
+    public func reviewReturned(_ reason: String?) -> String {
+        pick(
+            "Sở Nội vụ trả lại báo cáo" + (reason.map { ": \($0)" } ?? "") + ". Hãy bổ sung và gửi lại.",
+            "SNV returned the report" + (reason.map { ": \($0)" } ?? "") + ". Complete it and send it again.")
+    }
+    public var returnReason: String { pick("Lý do trả lại (bắt buộc khi trả lại)", "Why it is returned (required to return)") }
+    public var acceptReport: String { pick("Tiếp nhận báo cáo", "Accept the report") }
+    public var returnReport: String { pick("Trả lại báo cáo", "Return the report") }
+    public var thread: String { pick("Trao đổi", "Comments") }
+    public var yourComment: String { pick("Ý kiến của bạn", "Your comment") }
+    public var postComment: String { pick("Gửi ý kiến", "Post") }
+    public var notRecorded: String { pick("Chưa ghi nhận được, vì:", "Not recorded, because:") }
+    public var back: String { pick("Quay lại", "Back") }
     public var initiatives: String { pick("Mô hình, sáng kiến", "Initiatives") }
     public var initiativesIntro: String {
         pick(

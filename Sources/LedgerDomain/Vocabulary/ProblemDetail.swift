@@ -42,6 +42,9 @@ public enum ProblemDetail {
     public static let alreadyAssigned = LocalizedText(
         vi: "nhiệm vụ đã được giao; để sửa, hãy gửi bản đính chính (corrects)",
         en: "this task is already assigned; send a correction (corrects) to change it")
+    public static let commentOwnAgency = LocalizedText(
+        vi: "chỉ cơ quan đó hoặc cơ quan điều phối được trao đổi về báo cáo của cơ quan",
+        en: "only the agency itself or a coordinator may comment on its report")
     public static let alreadyShared = LocalizedText(
         vi: "mô hình, sáng kiến đã được chia sẻ với mã này; để sửa, hãy gửi bản đính chính (corrects)",
         en: "an initiative is already shared under this code; send a correction (corrects) to change it")

@@ -91,6 +91,21 @@ public struct ReportLabels: Bilingual, Sendable {
     public var change: String { pick("Tăng (+), giảm (−) so với cùng kỳ", "Change on a year earlier") }
     public var currentPeriod: String { pick("Kỳ này", "This period") }
     public var initiatives: String { pick("Mô hình, sáng kiến", "Models and initiatives") }
+    public var completeness: String { pick("Tình hình gửi báo cáo", "Who reported") }
+    public var expected: String { pick("Phải gửi", "Expected") }
+    public var submittedCount: String { pick("Đã gửi", "Submitted") }
+    public var onTimeCount: String { pick("Đúng hạn", "On time") }
+    public var lateCount: String { pick("Muộn", "Late") }
+    public var missingCount: String { pick("Chưa gửi", "Missing") }
+    public var acceptedCount: String { pick("Đã tiếp nhận", "Accepted") }
+    public var returnedCount: String { pick("Trả lại", "Returned") }
+    public var submittedRate: String { pick("Tỷ lệ đã gửi", "Reporting rate") }
+    public var onTimeRate: String { pick("Tỷ lệ đúng hạn", "On-time rate") }
+    public var reviewPending: String { pick("chờ xem xét", "awaiting review") }
+    public var reviewAccepted: String { pick("đã tiếp nhận", "accepted") }
+    public func reviewReturned(_ reason: String?) -> String {
+        pick("trả lại" + (reason.map { ": \($0)" } ?? ""), "returned" + (reason.map { ": \($0)" } ?? ""))
+    }
     public func initiativesSummary(shared: Int, applied: Int, proposed: Int) -> String {
         pick(
             "Trong kỳ: \(shared) mô hình, sáng kiến được chia sẻ; \(applied) lượt áp dụng mới; \(proposed) đề xuất mới.",

@@ -28,6 +28,11 @@ public enum Audience: String, Sendable, CaseIterable, Codable {
     case officials, citizens, businesses
 }
 
+/// SNV's decision on an agency's report of a period (`report.reviewed`).
+public enum ReviewDecision: String, Sendable, CaseIterable, Codable {
+    case accepted, returned
+}
+
 public enum SurveyKind: String, Sendable, CaseIterable, Codable {
     case awareness
     case contestFeedback = "contest-feedback"

@@ -15,6 +15,8 @@ enum AccessRule: Sendable, Equatable {
     /// The agency of the path parameter: its clerk, coordinators and admins, and those who
     /// read everything.
     case agencyPages(parameter: String)
+    /// Deciding on any agency's reports: coordinators and admins; an auditor reads only.
+    case coordinates
     /// Sending files for the agency of the path parameter: its clerk, coordinators and
     /// admins; an auditor reads only.
     case upload(parameter: String)
@@ -27,6 +29,9 @@ enum AccessRule: Sendable, Equatable {
         case .agencyPages(let name):
             let code = parameters.get(name) ?? ""
             return account.mayActFor(agency: code) || account.readsEverything ? nil : .forbiddenAgency
+        case .coordinates:
+            if account.role == .auditor { return .readOnlyRole }
+            return account.role == .coordinator || account.role == .admin ? nil : .forbiddenAgency
         case .upload(let name):
             if account.role == .auditor { return .readOnlyRole }
             return account.mayActFor(agency: parameters.get(name) ?? "") ? nil : .forbiddenAgency

@@ -68,6 +68,7 @@ struct AgencyPages: Sendable {
         var html = "<h1>\(h(view.name)) <span class=\"muted\">(\(h(view.code)))</span></h1>\n"
         html += "<p class=\"subtitle\">\(h(w.period)): \(h(view.periodTitle)) (\(h(view.period)))</p>\n"
         if let verdicts { html += verdictList(verdicts) }
+        html += LoopPages.fragment(view, visitor: visitor, words: w, reviewing: false)
         if visitor.account.mayActFor(agency: view.code) {
             html += """
                 <section><h2>\(h(w.upload))</h2>

@@ -32,7 +32,8 @@ struct DashboardPages: Sendable {
             }
             let back =
                 "<p><a href=\"/dashboard?period=\(q(view.period))\">← \(h(words.dashboard))</a> · <a href=\"/agency/\(q(code))?period=\(q(view.period))\">\(h(words.files))</a></p>\n"
-            return routes.layout(visitor).page(view.name, back + (view.reportHTML.isEmpty ? "<p>\(h(words.none))</p>" : view.reportHTML))
+            let loop = LoopPages.fragment(view, visitor: visitor, words: words, reviewing: true)
+            return routes.layout(visitor).page(view.name, back + loop + (view.reportHTML.isEmpty ? "<p>\(h(words.none))</p>" : view.reportHTML))
         }
         readers.get("reports/file") { request, context in
             let visitor = try context.visitor

@@ -60,6 +60,7 @@ struct WebRoutes: Sendable {
         AgencyPages(routes: self).add(to: router)
         DashboardPages(routes: self).add(to: router)
         PlanPages(routes: self).add(to: router)
+        LoopPages(routes: self).add(to: router)
         InitiativePages(routes: self).add(to: router)
         AuditPages(routes: self).add(to: router)
     }

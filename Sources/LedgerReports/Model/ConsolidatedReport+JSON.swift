@@ -14,6 +14,13 @@ extension ConsolidatedReport {
         return .object(JSONObject(members))
     }
 
+    /// `completeness`: this period's counts and rates, and `history`, the last four periods'.
+    private var completenessJSON: JSONValue {
+        guard let current = completeness.last, case .object(var object) = current.json else { return .null }
+        object.append("history", .array(completeness.map(\.json)))
+        return .object(object)
+    }
+
     private var baseJSON: JSONValue {
         .object([
             "period": .string(period.description), "mode": .string(mode.rawValue),
@@ -52,6 +59,7 @@ extension ConsolidatedReport {
                 ])
             } ?? .null,
             "initiatives": initiatives.json,
+            "completeness": completenessJSON,
             "plans": .array(
                 plans.map { plan in
                     .object([
@@ -75,6 +83,8 @@ extension ConsolidatedReport.AgencyLine {
             "report_status": .string(report.status.rawValue), "report_arrived": dayJSON(report.arrived),
             "feedback_status": feedback.map { .string($0.status.rawValue) } ?? .null, "feedback_arrived": dayJSON(feedback?.arrived),
             "initiatives_applied": .array(initiativesApplied.map(JSONValue.string)),
+            "review": review.map { .string($0.rawValue) } ?? .null, "review_reason": reviewReason.map(JSONValue.string) ?? .null,
+            "last_periods": .array(lastPeriods.map(\.json)),
         ])
     }
 }

@@ -29,6 +29,9 @@ public struct ConsolidatedReport: Sendable, Equatable {
     public var plans: [PlanLine] = []
     /// Models and initiatives of the period (`initiative.*`).
     public var initiatives = Initiatives()
+    /// Who reported, on time, and what SNV decided; and the same for the three periods of
+    /// the same kind before it (oldest first, this period last).
+    public var completeness: [Completeness] = []
     /// The same period a year earlier ("so với cùng kỳ năm trước"); nil when the log has
     /// nothing dated in it.
     public var previousYear: PreviousYear? = nil
@@ -82,6 +85,11 @@ public struct ConsolidatedReport: Sendable, Equatable {
         public var isCoordinator = false
         /// The initiatives it applies as of the period's last day, by code.
         public var initiativesApplied: [String] = []
+        /// SNV's decision on its report of the period; nil when nothing was submitted.
+        public var review: Review? = nil
+        public var reviewReason: String? = nil
+        /// Its report in the three periods of the same kind before, and this one.
+        public var lastPeriods: [PastReport] = []
 
         public var articles: Int { articlesByChannel.reduce(0) { $0 + $1.1 } }
         public var activities: Int { activitiesByForm.reduce(0) { $0 + $1.1 } }
@@ -91,7 +99,8 @@ public struct ConsolidatedReport: Sendable, Equatable {
                 && lhs.activitiesByForm.elementsEqual(rhs.activitiesByForm, by: ==) && lhs.contests == rhs.contests
                 && lhs.surveys == rhs.surveys && lhs.tasks == rhs.tasks && lhs.reportSubmitted == rhs.reportSubmitted
                 && lhs.report == rhs.report && lhs.feedback == rhs.feedback && lhs.isCoordinator == rhs.isCoordinator
-                && lhs.initiativesApplied == rhs.initiativesApplied
+                && lhs.initiativesApplied == rhs.initiativesApplied && lhs.review == rhs.review && lhs.reviewReason == rhs.reviewReason
+                && lhs.lastPeriods == rhs.lastPeriods
         }
     }
 

@@ -78,7 +78,7 @@ struct DocxReport: WordprocessingDocument {
             agencyRows.append([
                 cell(agency.code), cell(agency.name), cell(n.count(agency.articles), align: "right"),
                 cell(n.count(agency.activities), align: "right"), cell(n.count(agency.contests), align: "right"),
-                cell(n.count(agency.surveys), align: "right"), cell(w.arrival(agency.report), align: "center"),
+                cell(n.count(agency.surveys), align: "right"), cell(w.arrival(of: agency), align: "center"),
             ])
         }
         body += table(widths: [1500, 2900, 800, 1000, 700, 900, 1554], rows: agencyRows, size: Self.tableSize)
@@ -112,6 +112,14 @@ struct DocxReport: WordprocessingDocument {
             run("\(l.withoutResponse): \(f.agenciesWithoutResponse.isEmpty ? l.none : w.agencies(f.agenciesWithoutResponse))."), align: "both",
             indent: true)
 
+        // Who reported in the last four periods, under the contest feedback.
+        if !report.completeness.isEmpty {
+            body += paragraph(run(l.completeness, bold: true), align: "both", indent: true)
+            body += table(
+                widths: [900, 800, 800, 800, 700, 800, 900, 800, 900, 900],
+                rows: [ReportWords.completenessHeader(l).map { cell($0, bold: true) }]
+                    + w.completenessRows(report).map { $0.map { cell($0, align: "center") } }, size: Self.tableSize)
+        }
         // Models and initiatives, when there are any, come before the silent agencies.
         let initiatives = report.initiatives
         var numbers = ["VI", "VII"]

@@ -37,6 +37,11 @@ struct Findings: Equatable {
         if !onTime.isEmpty { achieved.append(p.reportsOnTime(onTime.count, of: senders.count, due: report.reportDue)) }
         let f = report.contestFeedback
         if f.responses > 0 { achieved.append(p.feedbackTally(f)) }
+        if let c = report.completeness.last, c.submitted > 0 {
+            achieved.append(p.completeness(submitted: c.submitted, expected: c.expected, onTime: c.onTime, rate: c.rate))
+        }
+        let returned = senders.filter { $0.review == .returned }
+        if !returned.isEmpty { shortcomings.append(p.returned(returned.map { "\($0.name)" + ($0.reviewReason.map { " (\($0))" } ?? "") })) }
         let initiatives = report.initiatives
         if !initiatives.isEmpty {
             achieved.append(

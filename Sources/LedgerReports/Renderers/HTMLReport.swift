@@ -63,6 +63,7 @@ struct HTMLReport {
             <p>\(e(l.responses)): <b>\(f.responses)</b> · \(e(l.continueContest)): <b>\(f.continueContest)</b> · \(e(l.otherForm)): <b>\(f.otherForm)</b></p>
             \(feedbackArrivals())<p>\(e(l.withoutResponse)): \(e(f.agenciesWithoutResponse.isEmpty ? l.none : words.agencies(f.agenciesWithoutResponse)))</p>
             """)
+        html += completenessSection()
         html += initiativesSection()
         html += section(l.silent, "<p>\(e(report.silentAgencies.isEmpty ? l.none : words.agencies(report.silentAgencies)))</p>")
         html += Self.findings(Findings(report, language: l.language), labels: l)
@@ -70,6 +71,22 @@ struct HTMLReport {
             html += section(l.checkpoint, "<p>\(e(l.checkpointNote))</p>\n<pre class=\"checkpoint\">\(e(checkpoint))</pre>")
         }
         return html
+    }
+
+    /// Who reported: the last four periods' counts and rates as a table, the rates as bars.
+    func completenessSection() -> String {
+        let l = labels
+        guard !report.completeness.isEmpty else { return "" }
+        var html = "<table class=\"completeness\"><thead><tr>"
+        html += ReportWords.completenessHeader(l).map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for row in words.completenessRows(report) {
+            html += "<tr><th scope=\"row\">\(e(row[0]))</th>" + row.dropFirst().map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
+        }
+        html += "</tbody></table>\n"
+        let rates = report.completeness.map { ($0.period.description, Self.permille($0.rate).map { $0 / 10 } ?? 0) }
+        html +=
+            "<figure><figcaption>\(e(l.submittedRate)) (%)</figcaption>\(bars(rates, title: l.submittedRate, column: l.period, color: "#1f6fb2"))</figure>\n"
+        return section(l.completeness, html)
     }
 
     /// Models and initiatives: the period's counts, each shared one with who applies it, the proposals.
@@ -180,7 +197,7 @@ struct HTMLReport {
             "<tr><th>\(e(l.code))</th><th>\(e(l.name))</th><th>\(e(l.articles))</th><th>\(e(l.byChannel))</th><th>\(e(l.activities))</th><th>\(e(l.byForm))</th><th>\(e(l.contests))</th><th>\(e(l.surveys))</th><th>\(e(l.periodReport(due: report.reportDue)))</th></tr>\n"
         for agency in report.agencies {
             rows +=
-                "<tr><td>\(e(agency.code))</td><td>\(e(agency.name))</td><td class=\"n\">\(figure(agency.articles, .agency(agency.code, .articles)))</td><td>\(e(words.channels(agency.articlesByChannel)))</td><td class=\"n\">\(figure(agency.activities, .agency(agency.code, .activities)))</td><td>\(e(words.forms(agency.activitiesByForm)))</td><td class=\"n\">\(figure(agency.contests, .agency(agency.code, .contests)))</td><td class=\"n\">\(figure(agency.surveys, .agency(agency.code, .surveys)))</td><td class=\"r-\(agency.report.status.rawValue)\">\(e(words.arrival(agency.report)))</td></tr>\n"
+                "<tr><td>\(e(agency.code))</td><td>\(e(agency.name))</td><td class=\"n\">\(figure(agency.articles, .agency(agency.code, .articles)))</td><td>\(e(words.channels(agency.articlesByChannel)))</td><td class=\"n\">\(figure(agency.activities, .agency(agency.code, .activities)))</td><td>\(e(words.forms(agency.activitiesByForm)))</td><td class=\"n\">\(figure(agency.contests, .agency(agency.code, .contests)))</td><td class=\"n\">\(figure(agency.surveys, .agency(agency.code, .surveys)))</td><td class=\"r-\(agency.report.status.rawValue)\">\(e(words.arrival(of: agency)))</td></tr>\n"
         }
         return "<table>\n\(rows)</table>"
     }

@@ -45,7 +45,7 @@ struct MarkdownReport {
         lines.append("|---|---|---:|---|---:|---|---:|---:|---|")
         for agency in report.agencies {
             lines.append(
-                "| \(cell(agency.code)) | \(cell(agency.name)) | \(n.count(agency.articles)) | \(cell(w.channels(agency.articlesByChannel))) | \(n.count(agency.activities)) | \(cell(w.forms(agency.activitiesByForm))) | \(n.count(agency.contests)) | \(n.count(agency.surveys)) | \(w.arrival(agency.report)) |"
+                "| \(cell(agency.code)) | \(cell(agency.name)) | \(n.count(agency.articles)) | \(cell(w.channels(agency.articlesByChannel))) | \(n.count(agency.activities)) | \(cell(w.forms(agency.activitiesByForm))) | \(n.count(agency.contests)) | \(n.count(agency.surveys)) | \(cell(w.arrival(of: agency))) |"
             )
         }
         lines.append("")
@@ -83,6 +83,12 @@ struct MarkdownReport {
         }
         lines.append("- \(l.withoutResponse): \(f.agenciesWithoutResponse.isEmpty ? l.none : cell(w.agencies(f.agenciesWithoutResponse)))")
         lines.append("")
+        if !report.completeness.isEmpty {
+            let header = ReportWords.completenessHeader(l)
+            lines += ["## \(l.completeness)", "", "| " + header.joined(separator: " | ") + " |", "|---|" + String(repeating: "---:|", count: header.count - 1)]
+            for row in w.completenessRows(report) { lines.append("| " + row.joined(separator: " | ") + " |") }
+            lines.append("")
+        }
         let initiatives = report.initiatives
         if !initiatives.isEmpty {
             lines += [

@@ -60,6 +60,38 @@ struct ReportWords {
     }
 
     /// "Đúng hạn (16/03/2024)", "Trễ hạn (31/12/2024)", "Chưa gửi".
+    /// The arrival of an agency's report and, once it arrived, SNV's decision on it:
+    /// "Đúng hạn (10/04/2024) — trả lại: thiếu số liệu".
+    func arrival(of line: ConsolidatedReport.AgencyLine) -> String {
+        arrival(line.report) + (review(line.review, reason: line.reviewReason).map { " — \($0)" } ?? "")
+    }
+
+    func review(_ review: ConsolidatedReport.Review?, reason: String?) -> String? {
+        let l = ReportLabels(language)
+        switch review {
+        case .pending: return l.reviewPending
+        case .accepted: return l.reviewAccepted
+        case .returned: return l.reviewReturned(reason)
+        case nil: return nil
+        }
+    }
+
+    /// The last periods' completeness as table rows: period, the counts, the two rates.
+    func completenessRows(_ report: ConsolidatedReport) -> [[String]] {
+        let n = HumanNumbers(language)
+        return report.completeness.map { c in
+            [c.period.description] + [c.expected, c.submitted, c.onTime, c.late, c.missing, c.accepted, c.returned].map { n.count($0) }
+                + [n.percent(c.rate), n.percent(c.onTimeRate)]
+        }
+    }
+
+    static func completenessHeader(_ l: ReportLabels) -> [String] {
+        [
+            l.period, l.expected, l.submittedCount, l.onTimeCount, l.lateCount, l.missingCount, l.acceptedCount, l.returnedCount, l.submittedRate,
+            l.onTimeRate,
+        ]
+    }
+
     func arrival(_ arrival: Arrival) -> String {
         let status = arrival.status.label.text(in: language)
         return arrival.arrived.map { "\(status) (\(ReportLabels(language).date($0)))" } ?? status
