@@ -4,6 +4,7 @@ is refused another agency; SNV reads the dashboard and follows a figure to its e
 an auditor filters the trail, opens an event and runs "verify now". No page may trip the
 Content-Security-Policy. With SCREENSHOTS=<folder> each page is saved as a PNG there."""
 
+import json
 import os
 import re
 import tempfile
@@ -68,6 +69,65 @@ class PortalInChromium(unittest.TestCase):
         self.assertEqual(problems, [])
         border = self.browser.execute_script("return getComputedStyle(document.querySelector('nav.top')).borderBottomStyle")
         self.assertEqual(border, "solid")
+
+    def wait_text(self, element, text):
+        """Waits for the page after a click: until the element holds the text."""
+        try:
+            WebDriverWait(self.browser, 15).until(lambda b: text in b.find_element(By.ID, element).text)
+        except Exception:
+            raise AssertionError("waited for %r in #%s on %s:\n%s" % (text, element, self.browser.current_url, self.browser.page_source[-3000:]))
+
+    def test_snv_returns_a_report_the_clerk_comments_and_resubmits_and_snv_accepts(self):
+        report = os.path.join(self.files, "bao-cao-q3.ndjson")
+        with open(report, "w") as f:
+            f.write('{"id":"BC-2024-Q3","type":"report.submitted","occurred_at":"2024-09-16","data":{"period":"2024-Q3"}}\n')
+        self.sign_in("lan.bst")
+        self.open("/agency/BST?period=2024-Q3")
+        self.browser.find_element(By.ID, "upload-files").send_keys(report)
+        self.browser.find_element(By.ID, "send").click()
+        self.browser.find_element(By.CSS_SELECTOR, ".verdict.accepted")
+        self.open("/agency/BST?period=2024-Q3")
+        self.assertIn("chờ Sở Nội vụ xem xét", self.browser.find_element(By.ID, "review").text)
+        self.browser.delete_all_cookies()
+        # SNV returns it with a reason.
+        self.sign_in("snv")
+        self.open("/dashboard/agency/BST?period=2024-Q3")
+        self.browser.find_element(By.ID, "reason").send_keys("Thiếu số liệu tập huấn quý III")
+        self.browser.find_element(By.ID, "return").click()
+        self.assertIn("/dashboard/agency/BST", self.browser.current_url)
+        self.wait_text("review", "Thiếu số liệu tập huấn quý III")
+        self.assert_no_policy_violation()
+        self.browser.delete_all_cookies()
+        # The clerk reads the reason, comments, and sends the report again.
+        self.sign_in("lan.bst")
+        self.open("/agency/BST?period=2024-Q3")
+        self.assertIn("trả lại báo cáo: Thiếu số liệu tập huấn quý III", self.browser.find_element(By.ID, "review").text)
+        self.browser.find_element(By.ID, "comment-text").send_keys("Đã bổ sung số liệu tập huấn, xin gửi lại <b>ngay</b>.")
+        self.browser.find_element(By.ID, "post-comment").click()
+        self.wait_text("loop", "Đã bổ sung số liệu tập huấn, xin gửi lại <b>ngay</b>.")
+        again = os.path.join(self.files, "bao-cao-q3-lan-2.ndjson")
+        with open(again, "w") as f:
+            f.write('{"id":"BC-2024-Q3-2","type":"report.submitted","occurred_at":"2024-09-20","data":{"period":"2024-Q3"}}\n')
+        self.browser.find_element(By.ID, "upload-files").send_keys(again)
+        self.browser.find_element(By.ID, "send").click()
+        self.browser.find_element(By.CSS_SELECTOR, ".verdict.accepted")
+        self.open("/agency/BST?period=2024-Q3")
+        self.assertIn("chờ Sở Nội vụ xem xét", self.browser.find_element(By.ID, "review").text)
+        self.shot("review-clerk")
+        self.browser.delete_all_cookies()
+        # SNV reads the comment and accepts.
+        self.sign_in("snv")
+        self.open("/dashboard/agency/BST?period=2024-Q3")
+        self.assertIn("Đã bổ sung số liệu tập huấn", self.browser.find_element(By.ID, "loop").text)
+        self.browser.find_element(By.ID, "accept").click()
+        self.wait_text("review", "đã tiếp nhận")
+        self.shot("review-snv")
+        report = json.loads(self.portal.run("report", "--period", "2024-Q3", "--format", "json"))
+        bst = next(a for a in report["agencies"] if a["code"] == "BST")
+        self.assertEqual((bst["review"], bst["review_reason"]), ("accepted", None))
+        self.assertEqual(report["completeness"]["accepted"], 1)
+        types = [e["type"] for e in json.loads(self.portal.run("events", "--json")) if e["agency"] in ("BST", "SNV")]
+        self.assertEqual([t for t in types if t in ("report.reviewed", "comment.posted")], ["report.reviewed", "comment.posted", "report.reviewed"])
 
     def test_a_clerk_applies_a_shared_model_in_two_clicks(self):
         self.sign_in("hoa.stttt")
