@@ -126,6 +126,14 @@ else
 fi
 
 echo
+echo "== 6c. the reporting loop: SNV accepts UBND-TD's first-quarter report and returns BST's with a reason"
+"$BIN" review --state-dir "$STATE" --period 2024-Q1 --agency UBND-TD --accept
+"$BIN" review --state-dir "$STATE" --period 2024-Q1 --agency BST --return --reason "Thiếu số liệu tập huấn quý I"
+"$BIN" report --state-dir "$STATE" --period 2024-Q1 --format md --out "$STATE/reports-loop" >/dev/null
+grep -E "^\| (BST|UBND-TD) \|" "$STATE/reports-loop/consolidated-2024-Q1.md" | sed 's/^| \([^|]*\) |.*| \([^|]*\) |$/  \1: \2/'
+awk '/^## Tình hình gửi báo cáo/{f=1} /^## Mô hình/{f=0} f && /^[|#]/' "$STATE/reports-loop/consolidated-2024-Q1.md"
+
+echo
 echo "== 7. back up (safe while the daemon runs) and verify the copy, as the restore drill does"
 rm -rf "$STATE-backup"
 "$BIN" backup "$STATE-backup" --state-dir "$STATE"
