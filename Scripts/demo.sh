@@ -151,6 +151,19 @@ echo "== 7b. a second plan year (an example: Examples/plans/README.md): the 2025
 sed -n '/^## /,/^## .*\(Kết quả\|Agencies\)/p' "$STATE/reports-2025/consolidated-2025-Q3.md" | sed -n '1,24p'
 
 echo
+echo "== 7c. reminders: 12 March 2025, five days before the 2025-Q1 report is due, to agencies that have not sent it"
+# A sendmail stand-in keeps each message in a folder (Examples/mail/); on a server, Postfix's or msmtp's sendmail.
+"$BIN" user email --state-dir "$STATE" --login "$DEMO_LOGIN" --email lan@baosoctrang.example >/dev/null
+printf '{"reminders": {"before_days": [5, 1], "after_days": [1, 3]}, "mail": {"sendmail": "%s", "from": "snv@soctrang.example", "portal": "https://cchc.soctrang.example"}}\n' \
+  "$PWD/Examples/mail/sendmail-to-folder.sh" > "$STATE/reformledger.json"
+OUTBOX="$STATE/outbox" "$BIN" serve --once --state-dir "$STATE" --now 2025-03-12T09:00:00+07:00 2>/dev/null
+for message in "$STATE"/outbox/*.eml; do
+  python3 -c 'import email,email.header,sys; m=email.message_from_binary_file(open(sys.argv[1],"rb")); print("  To:", m["To"]); print("  Subject:", email.header.make_header(email.header.decode_header(m["Subject"])))' "$message"
+done
+"$BIN" events --state-dir "$STATE" --type reminder.sent --json | grep -o '"id":"reminder-[^"]*"\|"recipients":\[[^]]*\]' | paste -sd' ' | sed 's/^/  log: /'
+rm "$STATE/reformledger.json"
+
+echo
 echo "== 8. the reports — open them:"
 ls "$STATE"/reports/*/consolidated-*.html "$STATE"/reports/*/consolidated-*.docx | sed 's/^/  /'
 echo

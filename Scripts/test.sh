@@ -32,5 +32,7 @@ BIN="$REFORMLEDGER_BIN" WORK=$(mktemp -d) bash Benchmarks/hostile_workbooks.sh
 # The portal in real Chromium (clerk, SNV, auditor), its security rules over HTTP, and
 # the nginx example in front of it.
 Scripts/check-portal.sh "$REFORMLEDGER_BIN"
+# Reminders through a real mail agent: msmtp (Debian) into an aiosmtpd sink (PyPI).
+Scripts/check-mail.sh "$REFORMLEDGER_BIN"
 # Each decoder's libFuzzer harness for 30 s (long runs: Scripts/fuzz.sh TARGET SECONDS).
 Scripts/fuzz.sh all 30

@@ -44,14 +44,24 @@ public enum Daemon {
             schedule: ReportSchedule(configuration: configuration),
             issuer: ReportIssuer(service: reports, reportsFolder: layout.reports, clock: clock),
             clock: clock, tick: scheduleTick, startup: startup, logger: logger)
+        let reminders = ReminderService(
+            layout: layout, configuration: configuration, store: database, clock: clock, tick: scheduleTick, startup: startup, logger: logger)
         // The inbox loop returning (after `--once`, or on shutdown) ends the whole daemon normally.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] =
             once
-            ? [.init(service: OnceService(inbox: inbox, schedule: schedule), successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "once")]
+            ? [
+                .init(
+                    service: OnceService(inbox: inbox, schedule: schedule, reminders: reminders), successTerminationBehavior: .gracefullyShutdownGroup,
+                    serviceName: "once")
+            ]
             : [
                 .init(service: inbox, successTerminationBehavior: .gracefullyShutdownGroup, serviceName: "inbox"),
                 .init(service: schedule, serviceName: "schedule"),
             ]
+        // Reminders only when configured: a service that returns would end the group.
+        if !once, configuration.reminders != nil, configuration.mail != nil {
+            services.append(.init(service: reminders, serviceName: "reminders"))
+        }
         if portalOn, let listen = configuration.httpListen {
             let processor = InboxProcessor(
                 layout: layout, ingestor: ingestor, configuration: configuration, checkpoints: checkpoints, logger: logger, metrics: metrics)

@@ -92,6 +92,8 @@ public struct AgencyView: Sendable {
     /// code (`pending`, `accepted`, `returned`); nil when nothing was submitted.
     public var review: String? = nil
     public var reviewCode: String? = nil
+    /// The reminders sent for the period ("Nhắc lần 1 ngày 12/03/2025").
+    public var reminders: [String] = []
     /// The thread of the agency and period, oldest first.
     public var comments: [CommentRow] = []
 

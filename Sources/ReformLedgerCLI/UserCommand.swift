@@ -15,7 +15,7 @@ struct UserCommand: ParsableCommand {
               reformledger user disable --login lan.bst
               reformledger user enable --login lan.bst
             """,
-        subcommands: [Add.self, List.self, Disable.self, Enable.self, Passwd.self])
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, Passwd.self, Email.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an account.")
@@ -24,8 +24,10 @@ struct UserCommand: ParsableCommand {
         @Option(help: "The agency the account belongs to.") var agency: String
         @Option(help: "clerk, coordinator, auditor or admin.") var role: String
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
+        @Option(help: "The e-mail address reminders of period reports go to.") var email: String?
 
         func run() throws {
+            if let email, !MailSettings.isValidAddress(email) { throw CommandFailure("--email: \(email) is not an e-mail address") }
             guard let role = Account.Role(rawValue: role) else {
                 throw CommandFailure("--role is one of \(Account.Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -37,6 +39,7 @@ struct UserCommand: ParsableCommand {
             }
             let password = try UserCommand.password(fromStdin: passwordStdin)
             try UserCommand.refusingAsUsage { try UserCommand.store(global).add(login: login, agency: agency, role: role, password: password) }
+            if let email { try UserCommand.refusingAsUsage { try UserCommand.store(global).setEmail(login: login, email: email) } }
             Terminal.print("added \(login) (\(role.rawValue), \(agency))")
         }
     }
@@ -52,7 +55,7 @@ struct UserCommand: ParsableCommand {
                 let items = accounts.map { account -> JSONValue in
                     .object([
                         "login": .string(account.login), "agency": .string(account.agency), "role": .string(account.role.rawValue),
-                        "disabled": .bool(account.disabled),
+                        "disabled": .bool(account.disabled), "email": account.email.map(JSONValue.string) ?? .null,
                     ])
                 }
                 Terminal.print(JSONWriter.string(.object(["users": .array(items)]), pretty: true))
@@ -96,6 +99,20 @@ struct UserCommand: ParsableCommand {
             let password = try UserCommand.password(fromStdin: passwordStdin)
             try UserCommand.refusingAsUsage { try UserCommand.store(global).setPassword(login: login, password: password) }
             Terminal.print("password set for \(login)")
+        }
+    }
+
+    struct Email: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the e-mail address an account's reminders go to (--email \"\" removes it).",
+            discussion: "Examples:\n  reformledger user email --login lan.bst --email lan@baosoctrang.vn")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The login.") var login: String
+        @Option(help: "The address, or an empty text to remove it.") var email: String
+
+        func run() throws {
+            try UserCommand.refusingAsUsage { try UserCommand.store(global).setEmail(login: login, email: email.isEmpty ? nil : email) }
+            Terminal.print(email.isEmpty ? "\(login): no e-mail" : "\(login): \(email)")
         }
     }
 

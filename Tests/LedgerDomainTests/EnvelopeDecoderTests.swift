@@ -47,6 +47,7 @@ struct EnvelopeDecoderTests {
         #"{"id":"i3","type":"initiative.proposed","occurred_at":"2024-05-02","data":{"title":"Sổ tay điện tử","description":"Tra cứu thủ tục trên điện thoại","benefit":"Giảm đi lại"}}"#,
         #"{"id":"r1","type":"report.reviewed","occurred_at":"2024-04-20","data":{"agency":"BST","period":"2024-Q1","decision":"returned","reason":"Thiếu số liệu tập huấn"}}"#,
         #"{"id":"c1","type":"comment.posted","occurred_at":"2024-04-21","data":{"agency":"BST","period":"2024-Q1","text":"Đã bổ sung, xin gửi lại."}}"#,
+        #"{"id":"m1","type":"reminder.sent","occurred_at":"2024-03-12","data":{"agency":"BST","period":"2024-Q1","due":"2024-03-17","offset":-5,"recipients":["lan.bst"]}}"#,
         #"{"id":"k3","type":"report.generated","occurred_at":"2024-01-01","data":{"period":"2024-Q1","edition":1,"through_seq":1,"head_hash":"ab","files":[]}}"#,
     ]
 

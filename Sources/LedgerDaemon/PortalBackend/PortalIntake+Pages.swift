@@ -88,6 +88,10 @@ extension PortalIntake {
         view.review = review
         view.reviewCode = line?.review?.rawValue
         view.comments = comments
+        let reminderWords = ReminderWords(language: configuration.language)
+        view.reminders = registry.reminders(of: code, period: period.description).enumerated().map {
+            reminderWords.reminded($0.offset + 1, on: $0.element.sentOn)
+        }
         return view
     }
 

@@ -94,13 +94,16 @@ public struct ScheduleService: Service {
     }
 }
 
-/// `serve --once`: the inbox first, then the reports due (CONTRACT §12).
+/// `serve --once`: the inbox first, then the reports due (CONTRACT §12), then the
+/// reminders due (when configured).
 struct OnceService: Service {
     let inbox: InboxService
     let schedule: ScheduleService
+    let reminders: ReminderService
 
     func run() async throws {
         try await inbox.run()
         schedule.issueDue()
+        if reminders.configuration.reminders != nil, reminders.configuration.mail != nil { reminders.sendDue() }
     }
 }

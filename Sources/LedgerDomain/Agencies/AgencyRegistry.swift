@@ -24,6 +24,8 @@ public struct AgencyRegistry: Sendable {
     /// SNV's decisions on reports and the comment threads, in seq order.
     public private(set) var reviews: [ReportReview] = []
     public private(set) var comments: [PostedComment] = []
+    /// The reminders the daemon sent (`reminder.sent`).
+    public private(set) var reminders: [SentReminder] = []
 
     public init(coordinators: Set<String>) {
         self.coordinators = coordinators
@@ -98,6 +100,7 @@ public struct AgencyRegistry: Sendable {
         initiativeProposals = []
         reviews = []
         comments = []
+        reminders = []
         // Lineages in the order they began (their root seq), each as its standing event.
         for root in standing.keys.sorted() {
             if let seq = standing[root], let event = events[seq] { apply(event) }
@@ -188,6 +191,13 @@ public struct AgencyRegistry: Sendable {
                 return
             }
             comments.append(PostedComment(agency: agency, period: period, text: text, by: event.key.agency, postedOn: event.occurredOn, seq: event.seq))
+        case .reminderSent:
+            guard let agency = data["agency"]?.stringValue, let period = data["period"]?.stringValue,
+                let due = data["due"]?.stringValue.flatMap(LocalDate.parse), case .integer(let offset)? = data["offset"]
+            else { return }
+            reminders.append(
+                SentReminder(
+                    agency: agency, period: period, due: due, offset: offset, recipients: strings("recipients"), sentOn: event.occurredOn, seq: event.seq))
         case .initiativeProposed:
             initiativeProposals.append(
                 InitiativeProposal(

@@ -52,6 +52,9 @@ public struct LedgerConfiguration: Sendable, Equatable {
     /// Where the portal listens (`HOST:PORT`), or nil (`off`, the default) so that several
     /// daemons on one machine never collide.
     public var httpListen: ListenAddress?
+    /// Reminders of period reports by e-mail (`reminders`, `mail`); none without both.
+    public var reminders: ReminderSettings?
+    public var mail: MailSettings?
 
     public init() {}
 
@@ -71,7 +74,7 @@ public struct LedgerConfiguration: Sendable, Equatable {
 
     public static let keys = [
         "periods", "grace_days", "revise_for_days", "report_due_days", "feedback_due", "report_kinds", "report_formats", "max_file_bytes",
-        "language", "coordinators", "rescan_seconds", "stable_seconds", "inbox_watch", "timezone", "csv_fallback_encoding", "log_level",
+        "language", "coordinators", "reminders", "mail", "rescan_seconds", "stable_seconds", "inbox_watch", "timezone", "csv_fallback_encoding", "log_level",
         "log_origin", "http_listen",
     ]
 
@@ -222,6 +225,39 @@ extension LedgerConfiguration {
                 text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && $0 != "+" })
             else { throw fail("a name without spaces or “+”, such as sonoivu.soctrang.gov.vn/reformledger, is expected") }
             logOrigin = text
+        case "reminders":
+            guard let object = value.objectValue else { throw fail(#"{"before_days":[5,1],"after_days":[1,3]} is expected"#) }
+            func days(_ name: String) throws(ConfigurationError) -> [Int] {
+                guard let member = object[name] else { return [] }
+                guard case .array(let items) = member else { throw fail("\(name) is a list of whole days 0–60") }
+                var days: [Int] = []
+                for item in items {
+                    guard case .integer(let day) = item, (0...60).contains(day) else { throw fail("\(name) is a list of whole days 0–60") }
+                    days.append(day)
+                }
+                return days
+            }
+            for member in object.members where member.key != "before_days" && member.key != "after_days" {
+                throw fail("unknown member \(member.key); before_days and after_days are known")
+            }
+            reminders = ReminderSettings(beforeDays: try days("before_days"), afterDays: try days("after_days"))
+        case "mail":
+            guard let object = value.objectValue, let sendmail = object["sendmail"]?.stringValue, sendmail.hasPrefix("/"),
+                let from = object["from"]?.stringValue, MailSettings.isValidAddress(from)
+            else { throw fail(#"{"sendmail": "/usr/sbin/sendmail", "from": "snv@example.gov.vn"} is expected (an absolute path, an address)"#) }
+            let portal = object["portal"]?.stringValue
+            if let portal, !(portal.hasPrefix("https://") || portal.hasPrefix("http://")) || portal.contains(where: \.isWhitespace) {
+                throw fail("portal is the portal's address, such as https://cchc.soctrang.gov.vn")
+            }
+            var timeout = 60
+            if let member = object["timeout_seconds"] {
+                guard case .integer(let seconds) = member, (1...600).contains(seconds) else { throw fail("timeout_seconds is 1–600") }
+                timeout = seconds
+            }
+            for member in object.members where !["sendmail", "from", "portal", "timeout_seconds"].contains(member.key) {
+                throw fail("unknown member \(member.key); sendmail, from, portal and timeout_seconds are known")
+            }
+            mail = MailSettings(sendmail: sendmail, from: from, portal: portal, timeoutSeconds: timeout)
         case "http_listen":
             guard let text = value.stringValue else { throw fail("HOST:PORT or off is expected") }
             if text == "off" {

@@ -175,7 +175,7 @@ public struct EventAdmission: Sendable {
                     problems.append(.notPermitted(ProblemDetail.commentOwnAgency, field: "data.agency"))
                 }
             }
-        case .surveySubmitted, .indicatorReported, .reportSubmitted, .reportGenerated, .initiativeProposed:
+        case .surveySubmitted, .indicatorReported, .reportSubmitted, .reportGenerated, .initiativeProposed, .reminderSent:
             break
         }
         return problems

@@ -111,6 +111,11 @@ public enum EventSchema {
             ]
         case .commentPosted:
             [FieldSpec("agency", .agencyCode), FieldSpec("period", .period), FieldSpec("text", .text)]
+        case .reminderSent:
+            [
+                FieldSpec("agency", .agencyCode), FieldSpec("period", .period), FieldSpec("due", .date),
+                FieldSpec("offset", .count(minimum: -60, maximum: 60)), FieldSpec("recipients", .textList),
+            ]
         case .reportGenerated:
             [
                 FieldSpec("period", .period), FieldSpec("edition", .count(minimum: 1)),

@@ -20,6 +20,7 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case initiativeProposed = "initiative.proposed"
     case reportReviewed = "report.reviewed"
     case commentPosted = "comment.posted"
+    case reminderSent = "reminder.sent"
     case reportGenerated = "report.generated"
 
     /// Who may send an event of this type.
@@ -36,7 +37,7 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
             .reportReviewed:
             .coordinator
         case .taskReported: .leadOrCoordinatingAgency
-        case .reportGenerated: .system
+        case .reportGenerated, .reminderSent: .system
         default: .anyAgency
         }
     }
@@ -57,7 +58,7 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
         // Models and initiatives are few: folded with the registry, not tallied.
         case .initiativeShared, .initiativeApplied, .initiativeProposed: true
         // So are the reporting loop's decisions and comments.
-        case .reportReviewed, .commentPosted: true
+        case .reportReviewed, .commentPosted, .reminderSent: true
         default: false
         }
     }

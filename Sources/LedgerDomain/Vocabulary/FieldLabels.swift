@@ -55,6 +55,8 @@ public enum FieldLabels {
             "description": w("Mô tả", "Description"), "award": w("Giải thưởng đạt được", "Award won"),
             "proposal_id": w("Đề xuất được tiếp nhận", "Proposal taken up"), "since": w("Áp dụng từ ngày", "Applied since"),
             "result": w("Kết quả áp dụng", "Result"), "decision": w("Kết luận", "Decision"), "text": w("Nội dung ý kiến", "Comment"),
+            "due": w("Hạn gửi", "Due"),
+            "offset": w("Số ngày so với hạn", "Days from the due day"), "recipients": w("Người nhận", "Recipients"),
             "benefit": w("Lợi ích dự kiến", "Expected benefit"),
             // The plan workbook's two month columns, read together as `window` (CSVRowConverter).
             "window_from": PlanTemplateWords.windowFrom, "window_to": PlanTemplateWords.windowTo,

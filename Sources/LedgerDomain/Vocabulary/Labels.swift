@@ -156,6 +156,7 @@ extension EventType: LabelledCode {
         case .initiativeProposed: words("Đề xuất mô hình, sáng kiến", "Initiative proposed")
         case .reportReviewed: words("Xem xét báo cáo", "Report reviewed")
         case .commentPosted: words("Ý kiến trao đổi", "Comment")
+        case .reminderSent: words("Nhắc hạn báo cáo", "Reminder sent")
         case .agencyDissolved: words("Giải thể, kết thúc hoạt động cơ quan", "Agency dissolved")
         case .taskReported: words("Tiến độ nhiệm vụ", "Task progress")
         case .articlePublished: words("Tin, bài tuyên truyền", "Article published")

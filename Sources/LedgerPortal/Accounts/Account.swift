@@ -21,9 +21,11 @@ public struct Account: Sendable, Equatable, Codable {
     /// bcrypt (`$2b$…`), cost 12.
     public var passwordHash: String
     public var disabled: Bool
+    /// Where the daemon's reminders go (`user add --email`, `user email`); none without it.
+    public var email: String?
 
     enum CodingKeys: String, CodingKey {
-        case login, agency, role, disabled
+        case login, agency, role, disabled, email
         case passwordHash = "password_hash"
     }
 

@@ -69,6 +69,12 @@ public final class AccountStore: Sendable {
         try update(login) { $0.passwordHash = Bcrypt.hash(password, cost: 12) }
     }
 
+    /// Sets (or, with nil, removes) the account's e-mail address for reminders.
+    public func setEmail(login: String, email: String?) throws {
+        if let email, !MailSettings.isValidAddress(email) { throw Failure(description: "\(email) is not an e-mail address such as lan@soctrang.gov.vn") }
+        try update(login) { $0.email = email }
+    }
+
     public func disable(login: String) throws {
         try update(login) { $0.disabled = true }
     }

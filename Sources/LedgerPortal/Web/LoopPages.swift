@@ -60,6 +60,7 @@ struct LoopPages: Sendable {
         let code = q(view.code), token = h(visitor.csrf ?? "")
         var html = "<section id=\"loop\"><h2>\(h(w.reviewHeading))</h2>\n"
         html += "<p class=\"review r-\(h(view.reviewCode ?? "none"))\" id=\"review\" role=\"status\">\(h(view.review ?? w.notSubmitted))</p>\n"
+        if !view.reminders.isEmpty { html += "<p class=\"muted\" id=\"reminders\">\(h(view.reminders.joined(separator: "; ")))</p>\n" }
         if reviewing, visitor.account.role == .coordinator || visitor.account.role == .admin {
             html += """
                 <form class="card" id="review-form" method="post" action="/dashboard/agency/\(code)/review">
