@@ -44,6 +44,11 @@ public protocol PortalBackend: Sendable {
     /// Sends one event of `type` with `data` as `agency`'s, through the inbox rules as an
     /// uploaded one-line file (`<fileStem>-<date>-<token>.ndjson`): the same checks and records.
     func submit(_ type: EventType, data: JSONObject, as agency: String, fileStem: String) async throws -> UploadVerdict
+    /// What an agency's entry forms offer in their lists.
+    func entryChoices(agency: String) async throws -> EntryChoices
+    /// One event entered in the browser: `fields` by field code (`id` may be empty),
+    /// written as a one-row CSV file and taken through the inbox rules as an upload.
+    func enter(agency: String, type: EventType, fields: [String: String]) async throws -> UploadVerdict
     /// A page of the audit trail, newest first.
     func events(_ query: EventQuery) async throws -> EventPage
     /// One event with its corrections and retractions; nil when there is no such seq.

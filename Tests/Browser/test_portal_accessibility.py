@@ -21,7 +21,8 @@ SHOTS = os.environ.get("SCREENSHOTS")
 
 PAGES = {
     None: ["/login"],
-    "lan.bst": ["/agency/BST?period=2024-Q4", "/initiatives", "/initiatives?apply=MH-2023-03"],
+    "lan.bst": ["/agency/BST?period=2024-Q4", "/initiatives", "/initiatives?apply=MH-2023-03",
+                "/agency/BST/entry?form=survey.submitted:awareness"],
     "snv": ["/dashboard?period=2024", "/dashboard/agency/BST?period=2024", "/dashboard/agency/UBND-MX?period=2024-H1", "/agency/UBND-MX?period=2024", "/plans",
             "/plans/KH-TTCCHC-2024"],
     "kiemtoan": ["/audit", "/audit/event/1", "/audit/trace?period=2024&figure=total.articles", "/audit/verify"],

@@ -355,6 +355,41 @@ class PortalSecurity(unittest.TestCase):
         self.assertEqual(response.status, 200)
         self.assertNotIn('id="apply-', page, "SNV reads, applies nothing here")
 
+    def test_a_clerk_enters_an_article_in_the_browser(self):
+        clerk = Client(self.portal)
+        clerk.sign_in("lan.bst")
+        response, page = clerk.request("GET", "/agency/BST/entry?form=article.published")
+        self.assertEqual(response.status, 200)
+        self.assertIn('<label for="f-title">', page)
+        self.assertIn('<select id="f-channel" name="channel"', page)
+        response, page = clerk.request("GET", "/agency/BST/entry?form=survey.submitted:awareness")
+        self.assertIn('name="respondents"', page)
+        self.assertNotIn('name="kind"', page, "the survey's kind is the form's own")
+        before = json.loads(self.portal.run("report", "--period", "2024-Q4", "--format", "json"))
+        articles = next(a for a in before["agencies"] if a["code"] == "BST")["articles"]["total"]
+        token = clerk.csrf("/agency/BST/entry")
+        response, page = clerk.form("/agency/BST/entry", {"csrf": token, "form": "article.published", "occurred_at": "2024-11-05",
+                                                          "title": "", "channel": "khong-co"})
+        self.assertEqual(response.status, 422)
+        self.assertIn('id="entry-errors"', page)
+        self.assertIn('aria-describedby="f-title-error"', page)
+        self.assertIn('id="f-channel-error"', page)
+        response, page = clerk.form("/agency/BST/entry", {"csrf": token, "form": "article.published", "occurred_at": "2024-11-05",
+                                                          "title": "Tọa đàm \"CCHC\" <trực tuyến>", "channel": "radio", "id": ""})
+        self.assertEqual(response.status, 200, page[-2000:])
+        self.assertIn('id="entered"', page)
+        events = json.loads(self.portal.run("events", "--agency", "BST", "--type", "article.published", "--json"))
+        entered = [e for e in events if e["data"]["title"] == "Tọa đàm \"CCHC\" <trực tuyến>"]
+        self.assertEqual(len(entered), 1)
+        self.assertTrue(entered[0]["id"].startswith("WEB-"))
+        self.assertTrue(entered[0]["source"]["file"].startswith("nhap-") and entered[0]["source"]["file"].endswith(".csv"))
+        self.assertEqual(entered[0]["source"]["line"], 2)
+        after = json.loads(self.portal.run("report", "--period", "2024-Q4", "--format", "json"))
+        self.assertEqual(next(a for a in after["agencies"] if a["code"] == "BST")["articles"]["total"], articles + 1)
+        response, _ = clerk.form("/agency/STTTT/entry", {"csrf": token, "form": "article.published", "occurred_at": "2024-11-05",
+                                                         "title": "x", "channel": "radio"})
+        self.assertEqual(response.status, 403, "only for her own agency")
+
     def test_the_api_lists_events_and_metrics_count_what_happened(self):
         import base64
         auth = {"Authorization": "Basic " + base64.b64encode(("snv:" + ACCOUNTS["snv"][2]).encode()).decode()}

@@ -26,6 +26,8 @@ struct FailureAnswersTests {
         func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView? { throw Unreadable() }
         func template(agency: String) async throws -> [UInt8] { throw Unreadable() }
         func plans() async throws -> [PlanView] { throw Unreadable() }
+        func entryChoices(agency: String) async throws -> EntryChoices { throw Unreadable() }
+        func enter(agency: String, type: EventType, fields: [String: String]) async throws -> UploadVerdict { throw Unreadable() }
         func submit(_ type: EventType, data: JSONObject, as agency: String, fileStem: String) async throws -> UploadVerdict { throw Unreadable() }
         func initiativeLibrary() async throws -> InitiativeLibrary { throw Unreadable() }
         func applyInitiative(agency: String, initiative: String, since: String?, result: String?) async throws -> UploadVerdict { throw Unreadable() }

@@ -32,6 +32,7 @@ struct RouterTableTests {
         "GET /api/v1/events": .readsEverything, "GET /plans": .readsEverything, "GET /plans/template.xlsx": .readsEverything,
         "GET /plans/{plan}": .readsEverything, "GET /initiatives": .signedIn, "POST /agency/{code}/initiatives/apply": .upload,
         "POST /dashboard/agency/{code}/review": .coordinates, "POST /agency/{code}/comments": .upload,
+        "GET /agency/{code}/entry": .upload, "POST /agency/{code}/entry": .upload,
     ]
 
     /// (login, agency, role); nil login is the anonymous visitor.
@@ -75,6 +76,8 @@ struct RouterTableTests {
         func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView? { nil }
         func template(agency: String) async throws -> [UInt8] { throw Unavailable() }
         func plans() async throws -> [PlanView] { throw Unavailable() }
+        func entryChoices(agency: String) async throws -> EntryChoices { throw Unavailable() }
+        func enter(agency: String, type: EventType, fields: [String: String]) async throws -> UploadVerdict { throw Unavailable() }
         func submit(_ type: EventType, data: JSONObject, as agency: String, fileStem: String) async throws -> UploadVerdict { throw Unavailable() }
         func initiativeLibrary() async throws -> InitiativeLibrary { throw Unavailable() }
         func applyInitiative(agency: String, initiative: String, since: String?, result: String?) async throws -> UploadVerdict { throw Unavailable() }

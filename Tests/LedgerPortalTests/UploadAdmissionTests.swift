@@ -27,6 +27,8 @@ struct UploadAdmissionTests {
         func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView? { nil }
         func template(agency: String) async throws -> [UInt8] { [] }
         func plans() async throws -> [PlanView] { throw Unused() }
+        func entryChoices(agency: String) async throws -> EntryChoices { throw Unused() }
+        func enter(agency: String, type: EventType, fields: [String: String]) async throws -> UploadVerdict { throw Unused() }
         func submit(_ type: EventType, data: JSONObject, as agency: String, fileStem: String) async throws -> UploadVerdict { throw Unused() }
         func initiativeLibrary() async throws -> InitiativeLibrary { throw Unused() }
         func applyInitiative(agency: String, initiative: String, since: String?, result: String?) async throws -> UploadVerdict { throw Unused() }

@@ -108,12 +108,12 @@ class RemindersThroughMsmtp(unittest.TestCase):
         time.sleep(1)
         self.assertEqual(len(self.messages()), 2)
         # The daemon itself on the 16th, stopped with SIGTERM, then started again: one each.
-        log = open(os.path.join(self.scratch, "daemon.log"), "w")
-        daemon = subprocess.Popen([BIN, "serve", "--now", "2024-03-16T09:00:00+07:00", "--state-dir", self.state],
-                                  stdout=subprocess.DEVNULL, stderr=log, env=self.env)
-        self.assertEqual(len(self.messages(expected=4)), 4)
-        daemon.send_signal(signal.SIGTERM)
-        self.assertEqual(daemon.wait(timeout=20), 0)
+        with open(os.path.join(self.scratch, "daemon.log"), "w") as log:
+            daemon = subprocess.Popen([BIN, "serve", "--now", "2024-03-16T09:00:00+07:00", "--state-dir", self.state],
+                                      stdout=subprocess.DEVNULL, stderr=log, env=self.env)
+            self.assertEqual(len(self.messages(expected=4)), 4)
+            daemon.send_signal(signal.SIGTERM)
+            self.assertEqual(daemon.wait(timeout=20), 0)
         self.run_cli("serve", "--once", "--now", "2024-03-16T10:00:00+07:00")
         time.sleep(1)
         delivered = self.messages()

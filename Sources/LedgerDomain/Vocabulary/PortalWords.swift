@@ -16,6 +16,20 @@ public struct PortalWords: Bilingual, Sendable {
     public var dashboard: String { pick("Tổng hợp", "Dashboard") }
     public var audit: String { pick("Nhật ký sự kiện", "Audit trail") }
     public var plans: String { pick("Kế hoạch", "Plans") }
+    public var entry: String { pick("Nhập trực tiếp", "Enter in the browser") }
+    public var entryHint: String {
+        pick(
+            "Mỗi lần gửi một việc đã làm, như một dòng của biểu mẫu Excel; được kiểm tra như tệp gửi lên. Ô có dấu * là bắt buộc.",
+            "One piece of work per send, as one row of the Excel template; checked as an uploaded file. Fields marked * are required.")
+    }
+    public var entryForms: String { pick("Các mẫu nhập", "Forms") }
+    public var entered: String { pick("Đã ghi nhận.", "Recorded.") }
+    public var enteredAlready: String {
+        pick("Đã có trong sổ: gửi lại cùng nội dung không tạo bản ghi mới.", "Already in the log: the same content sent again records nothing new.")
+    }
+    public var entryRefused: String { pick("Chưa ghi nhận được; sửa các ô có lỗi rồi gửi lại:", "Not recorded; correct the fields in error and send again:") }
+    public var idOptional: String { pick("để trống để hệ thống tự đặt", "leave empty for a generated one") }
+    public var enterSend: String { pick("Ghi nhận", "Record") }
     public var reviewHeading: String { pick("Xem xét báo cáo kỳ và trao đổi", "Review of the period report, and comments") }
     public var notSubmitted: String { pick("Chưa gửi báo cáo kỳ.", "No period report sent yet.") }
     public var reviewPending: String { pick("Đã gửi, chờ Sở Nội vụ xem xét.", "Sent, awaiting SNV's review.") }

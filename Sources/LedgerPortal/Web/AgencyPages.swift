@@ -79,7 +79,7 @@ struct AgencyPages: Sendable {
                 <input type="file" id="upload-files" name="file" multiple accept=".json,.ndjson,.jsonl,.csv,.tsv,.xlsx">
                 <button type="submit" id="send">\(h(w.send))</button>
                 </form>
-                <p><a id="template" href="/agency/\(code)/template.xlsx">\(h(w.template))</a></p>
+                <p><a id="template" href="/agency/\(code)/template.xlsx">\(h(w.template))</a> · <a id="entry" href="/agency/\(code)/entry">\(h(w.entry))</a></p>
                 </section>
 
                 """

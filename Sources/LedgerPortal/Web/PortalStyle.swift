@@ -31,6 +31,8 @@ enum PortalStyle {
         .watch details{border:1px solid #e3c9c5;border-radius:6px;padding:.5rem .8rem;background:#fff8f7}
         .ok{color:#1e6b41}
         dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{font-weight:bold}dl.facts dd{margin:0}
+        nav.forms ul{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padding:0}
+        form.entry textarea,form.entry input[type=text]{max-width:100%}
         a.button{display:inline-block;padding:.35rem .9rem;border:1px solid #1f6fb2;border-radius:4px;color:#1f6fb2;text-decoration:none}
         @media (max-width:700px){body{margin:.5rem;padding:0}input[type=text],input[type=password],input[type=date],select{min-width:0;max-width:100%}
         pre,code{white-space:pre-wrap;word-break:break-all}nav.top{gap:.3rem .8rem}form.signout{margin-left:0}}

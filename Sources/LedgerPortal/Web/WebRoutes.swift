@@ -61,6 +61,7 @@ struct WebRoutes: Sendable {
         DashboardPages(routes: self).add(to: router)
         PlanPages(routes: self).add(to: router)
         LoopPages(routes: self).add(to: router)
+        EntryPages(routes: self).add(to: router)
         InitiativePages(routes: self).add(to: router)
         AuditPages(routes: self).add(to: router)
     }
