@@ -13,7 +13,7 @@ struct CSVReport {
         rows.append(
             ["period", "from", "to", "edition", "through_seq", "head_hash", "code", "name", "events", "articles"]
                 + channels.map { "articles.\($0)" } + ["activities"] + forms.map { "activities.\($0)" }
-                + ["contests", "surveys", "report_submitted", "silent", "tasks"])
+                + ["contests", "surveys", "report_submitted", "silent", "tasks", "review", "review_reason", "initiatives_applied"])
         let silent = Set(report.silentAgencies)
         for agency in report.agencies {
             let byChannel = Dictionary(uniqueKeysWithValues: agency.articlesByChannel)
@@ -30,6 +30,7 @@ struct CSVReport {
                 String(agency.contests), String(agency.surveys), agency.reportSubmitted ? "true" : "false",
                 silent.contains(agency.code) ? "true" : "false",
                 agency.tasks.map { "\($0.task):\($0.role):\($0.status.rawValue)" }.joined(separator: " "),
+                agency.review?.rawValue ?? "", agency.reviewReason ?? "", agency.initiativesApplied.joined(separator: " "),
             ]
             rows.append(row)
         }
