@@ -13,6 +13,7 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from portal_fixture import ACCOUNTS, BAD, GOOD, Portal
@@ -73,7 +74,10 @@ class PortalInChromium(unittest.TestCase):
     def wait_text(self, element, text):
         """Waits for the page after a click: until the element holds the text."""
         try:
-            WebDriverWait(self.browser, 15).until(lambda b: text in b.find_element(By.ID, element).text)
+            # The page changes under the wait (the old document's node goes): every
+            # driver error inside it is a "not yet", tried again until the timeout.
+            WebDriverWait(self.browser, 15, ignored_exceptions=(WebDriverException,)).until(
+                lambda b: text in b.find_element(By.ID, element).text)
         except Exception:
             raise AssertionError("waited for %r in #%s on %s:\n%s" % (text, element, self.browser.current_url, self.browser.page_source[-3000:]))
 
@@ -85,7 +89,8 @@ class PortalInChromium(unittest.TestCase):
         self.open("/agency/BST?period=2024-Q3")
         self.browser.find_element(By.ID, "upload-files").send_keys(report)
         self.browser.find_element(By.ID, "send").click()
-        self.browser.find_element(By.CSS_SELECTOR, ".verdict.accepted")
+        WebDriverWait(self.browser, 15, ignored_exceptions=(WebDriverException,)).until(
+            lambda b: b.find_element(By.CSS_SELECTOR, ".verdict.accepted"))
         self.open("/agency/BST?period=2024-Q3")
         self.assertIn("chờ Sở Nội vụ xem xét", self.browser.find_element(By.ID, "review").text)
         self.browser.delete_all_cookies()
@@ -110,7 +115,8 @@ class PortalInChromium(unittest.TestCase):
             f.write('{"id":"BC-2024-Q3-2","type":"report.submitted","occurred_at":"2024-09-20","data":{"period":"2024-Q3"}}\n')
         self.browser.find_element(By.ID, "upload-files").send_keys(again)
         self.browser.find_element(By.ID, "send").click()
-        self.browser.find_element(By.CSS_SELECTOR, ".verdict.accepted")
+        WebDriverWait(self.browser, 15, ignored_exceptions=(WebDriverException,)).until(
+            lambda b: b.find_element(By.CSS_SELECTOR, ".verdict.accepted"))
         self.open("/agency/BST?period=2024-Q3")
         self.assertIn("chờ Sở Nội vụ xem xét", self.browser.find_element(By.ID, "review").text)
         self.shot("review-clerk")

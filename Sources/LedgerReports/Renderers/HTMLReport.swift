@@ -85,7 +85,7 @@ struct HTMLReport {
         html += "</tbody></table>\n"
         let rates = report.completeness.map { ($0.period.description, Self.permille($0.rate).map { $0 / 10 } ?? 0) }
         html +=
-            "<figure><figcaption>\(e(l.submittedRate)) (%)</figcaption>\(bars(rates, title: l.submittedRate, column: l.period, color: "#1f6fb2"))</figure>\n"
+            "<figure><figcaption>\(e(l.submittedRate)) (%)</figcaption>\(bars(rates, title: l.submittedRate, column: l.period, color: "#1f6fb2", labelWidth: 90, scale: 100, fixedSize: true))</figure>\n"
         return section(l.completeness, html)
     }
 
@@ -230,14 +230,21 @@ struct HTMLReport {
     // MARK: Charts (inline SVG)
 
     /// Horizontal bars; `items` are (label, value) already in display order.
-    private func bars(_ items: [(String, Int)], title: String, column: String, color: String, labelWidth: Int = 150) -> String {
-        guard !items.isEmpty, let maximum = items.map(\.1).max(), maximum > 0 else { return "<p class=\"empty\">\(e(labels.none))</p>" }
+    /// Horizontal bars, one per item. `scale` fixes the full bar (100 for percentages);
+    /// else the largest item fills it. `fixedSize` draws at the viewBox's own size, so a
+    /// chart of one or two bars is not blown up to the page's width.
+    private func bars(
+        _ items: [(String, Int)], title: String, column: String, color: String, labelWidth: Int = 150, scale: Int? = nil, fixedSize: Bool = false
+    ) -> String {
+        guard !items.isEmpty, let largest = items.map(\.1).max(), (scale ?? largest) > 0 else { return "<p class=\"empty\">\(e(labels.none))</p>" }
+        let maximum = scale ?? largest
         let rowHeight = 18, barWidth = 410 - labelWidth
         let height = items.count * rowHeight + 4
-        var svg = "<svg viewBox=\"0 0 \(labelWidth + barWidth + 50) \(height)\" \(accessible(title))>"
+        let size = fixedSize ? " width=\"\(labelWidth + barWidth + 50)\" height=\"\(height)\"" : ""
+        var svg = "<svg viewBox=\"0 0 \(labelWidth + barWidth + 50) \(height)\"\(size) \(accessible(title))>"
         for (index, item) in items.enumerated() {
             let y = index * rowHeight + 2
-            let width = max(1, item.1 * barWidth / maximum)
+            let width = max(1, min(item.1, maximum) * barWidth / maximum)
             svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 13)\" text-anchor=\"end\">\(e(item.0))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(width)\" height=\"\(rowHeight - 5)\" fill=\"\(color)\"/>"
             svg += "<text x=\"\(labelWidth + width + 4)\" y=\"\(y + 13)\">\(numbers.count(item.1))</text>"
