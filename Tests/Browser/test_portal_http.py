@@ -368,13 +368,13 @@ class PortalSecurity(unittest.TestCase):
         before = json.loads(self.portal.run("report", "--period", "2024-Q4", "--format", "json"))
         articles = next(a for a in before["agencies"] if a["code"] == "BST")["articles"]["total"]
         token = clerk.csrf("/agency/BST/entry")
-        response, page = clerk.form("/agency/BST/entry", {"csrf": token, "form": "article.published", "occurred_at": "2024-11-05",
+        response, page = clerk.form("/agency/BST/entry", {"csrf": token, "entry_form": "article.published", "occurred_at": "2024-11-05",
                                                           "title": "", "channel": "khong-co"})
         self.assertEqual(response.status, 422)
         self.assertIn('id="entry-errors"', page)
         self.assertIn('aria-describedby="f-title-error"', page)
         self.assertIn('id="f-channel-error"', page)
-        response, page = clerk.form("/agency/BST/entry", {"csrf": token, "form": "article.published", "occurred_at": "2024-11-05",
+        response, page = clerk.form("/agency/BST/entry", {"csrf": token, "entry_form": "article.published", "occurred_at": "2024-11-05",
                                                           "title": "Tọa đàm \"CCHC\" <trực tuyến>", "channel": "radio", "id": ""})
         self.assertEqual(response.status, 200, page[-2000:])
         self.assertIn('id="entered"', page)
@@ -386,9 +386,33 @@ class PortalSecurity(unittest.TestCase):
         self.assertEqual(entered[0]["source"]["line"], 2)
         after = json.loads(self.portal.run("report", "--period", "2024-Q4", "--format", "json"))
         self.assertEqual(next(a for a in after["agencies"] if a["code"] == "BST")["articles"]["total"], articles + 1)
-        response, _ = clerk.form("/agency/STTTT/entry", {"csrf": token, "form": "article.published", "occurred_at": "2024-11-05",
+        response, _ = clerk.form("/agency/STTTT/entry", {"csrf": token, "entry_form": "article.published", "occurred_at": "2024-11-05",
                                                          "title": "x", "channel": "radio"})
         self.assertEqual(response.status, 403, "only for her own agency")
+
+    def test_a_form_sent_twice_records_once(self):
+        clerk = Client(self.portal)
+        clerk.sign_in("lan.bst")
+        token = clerk.csrf("/agency/BST?period=2024-Q4")
+        for _ in range(2):
+            response, _ = clerk.form("/agency/BST/comments", {"csrf": token, "period": "2024-Q4", "text": "Gửi hai lần do bấm đúp"})
+            self.assertEqual(response.status, 303)
+        comments = json.loads(self.portal.run("events", "--agency", "BST", "--type", "comment.posted", "--json"))
+        self.assertEqual([c["data"]["text"] for c in comments].count("Gửi hai lần do bấm đúp"), 1)
+        # An activity has a field named "form" (its kind) beside the page's own choice of form.
+        fields = {"csrf": token, "entry_form": "activity.held", "occurred_at": "2024-11-20", "form": "training",
+                  "title": "Hội nghị gửi hai lần", "id": ""}
+        statuses = []
+        for _ in range(2):
+            response, page = clerk.form("/agency/BST/entry", fields)
+            statuses.append(response.status)
+            self.assertIn('id="entered"', page, page[-1500:])
+        self.assertEqual(statuses, [200, 200])
+        self.assertIn("Đã có trong sổ", page, "the second send is a duplicate, said so")
+        held = json.loads(self.portal.run("events", "--agency", "BST", "--type", "activity.held", "--json"))
+        same = [e for e in held if e["data"]["title"] == "Hội nghị gửi hai lần"]
+        self.assertEqual(len(same), 1)
+        self.assertEqual(same[0]["data"]["form"], "training")
 
     def test_the_api_lists_events_and_metrics_count_what_happened(self):
         import base64

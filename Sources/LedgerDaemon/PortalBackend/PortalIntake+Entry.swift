@@ -20,7 +20,9 @@ extension PortalIntake {
     func enter(agency: String, type: EventType, fields: [String: String]) async throws -> UploadVerdict {
         let today = configuration.zone.localDate(of: processor.ingestor.clock.now())
         let stamp = String(format: "%04d%02d%02d", today.year, today.month, today.day)
-        let token = UUID().uuidString.lowercased().prefix(8)
+        // From the content, as `submit`'s: the same form sent twice records once.
+        let token = Self.contentToken(
+            agency, type.rawValue, fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1E}"), today.description)
         var cells = fields
         if (cells["id"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty { cells["id"] = "WEB-\(stamp)-\(token)" }
         cells["type"] = type.rawValue

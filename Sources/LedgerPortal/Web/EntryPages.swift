@@ -28,7 +28,7 @@ struct EntryPages: Sendable {
             let visitor = try context.visitor, code = context.parameters.get("code") ?? ""
             guard AgencyCode.isValid(code), try backend.knowsAgency(code) else { return routes.layout(visitor).problem(.unknownAgency) }
             let values = QueryString.parse(try await routes.formText(request))
-            guard let form = EntryForm.named(values["form"]) else { return routes.layout(visitor).problem(.invalidQuery) }
+            guard let form = EntryForm.named(values["entry_form"]) else { return routes.layout(visitor).problem(.invalidQuery) }
             var fields: [String: String] = [:]
             for name in ["id", "occurred_at"] + form.fields.map(\.name) { fields[name] = values[name] ?? "" }
             if let kind = form.surveyKind { fields["kind"] = kind.rawValue }
@@ -83,7 +83,7 @@ struct EntryPages: Sendable {
         }
         html += """
             <form class="card entry" method="post" action="/agency/\(q(code))/entry">
-            <input type="hidden" name="csrf" value="\(h(visitor.csrf ?? ""))"><input type="hidden" name="form" value="\(h(form.key))">
+            <input type="hidden" name="csrf" value="\(h(visitor.csrf ?? ""))"><input type="hidden" name="entry_form" value="\(h(form.key))">
             <h2>\(h(form.title))</h2>
 
             """
