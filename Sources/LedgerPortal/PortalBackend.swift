@@ -69,6 +69,14 @@ public struct UploadVerdict: Sendable {
     public var accepted: Bool
     public var entry: JSONValue
 
+    /// Each error of a refused file as (the field it names, its message in the configured language).
+    public var errors: [(field: String?, message: String)] {
+        (entry.objectValue?["errors"]?.arrayValue ?? []).compactMap { error in
+            guard let object = error.objectValue, let message = object["message"]?.stringValue else { return nil }
+            return (object["field"]?.stringValue, message)
+        }
+    }
+
     public init(accepted: Bool, entry: JSONValue) {
         self.accepted = accepted
         self.entry = entry

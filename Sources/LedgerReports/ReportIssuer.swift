@@ -84,24 +84,28 @@ public struct ReportIssuer: Sendable {
         return Edition(period: period.description, edition: edition, throughSeq: report.throughSeq, files: names)
     }
 
-    /// The daemon's own event goes through the same schema as every clerk's event.
-    static func validated(id: String, occurredAt: String, data: JSONObject, zone: LocalZone) throws -> EventDraft {
+    /// The daemon's own event (`report.generated`, `reminder.sent`) goes through the same
+    /// schema as every clerk's event.
+    public static func validated(
+        _ type: EventType = .reportGenerated, id: String, occurredAt: String, data: JSONObject, zone: LocalZone
+    ) throws -> EventDraft {
         let envelope = JSONValue.object(
             JSONObject([
-                ("id", .string(id)), ("type", .string(EventType.reportGenerated.rawValue)), ("agency", .string(AgencyCode.system)),
+                ("id", .string(id)), ("type", .string(type.rawValue)), ("agency", .string(AgencyCode.system)),
                 ("occurred_at", .string(occurredAt)), ("data", .object(data)),
             ]))
         switch EnvelopeDecoder(zone: zone, acceptsSystemTypes: true).decode(envelope, folderAgency: nil) {
         case .success(let draft): return draft
-        case .failure(let failure): throw InvalidSystemEvent(problems: failure.problems)
+        case .failure(let failure): throw InvalidSystemEvent(type: type, problems: failure.problems)
         }
     }
 
-    /// A `report.generated` that its own schema refuses: a defect, reported rather than stored.
+    /// A daemon's event that its own schema refuses: a defect, reported rather than stored.
     public struct InvalidSystemEvent: Error, CustomStringConvertible {
+        public var type: EventType = .reportGenerated
         public var problems: [Problem]
         public var description: String {
-            "report.generated does not match its schema: " + problems.map { "\($0.field ?? "-"): \($0.message(in: .en))" }.joined(separator: "; ")
+            "\(type.rawValue) does not match its schema: " + problems.map { "\($0.field ?? "-"): \($0.message(in: .en))" }.joined(separator: "; ")
         }
     }
 

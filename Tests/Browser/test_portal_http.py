@@ -390,6 +390,24 @@ class PortalSecurity(unittest.TestCase):
                                                          "title": "x", "channel": "radio"})
         self.assertEqual(response.status, 403, "only for her own agency")
 
+    def test_a_comment_at_and_past_its_bound(self):
+        clerk = Client(self.portal)
+        clerk.sign_in("lan.bst")
+        token = clerk.csrf("/agency/BST?period=2024-H1")
+        response, _ = clerk.form("/agency/BST/comments", {"csrf": token, "period": "2024-H1", "text": "a" * 4000})
+        self.assertEqual(response.status, 303, "4,000 characters, the bound of a text, are taken")
+        response, page = clerk.form("/agency/BST/comments", {"csrf": token, "period": "2024-H1", "text": "b" * 4001})
+        self.assertEqual(response.status, 422)
+        self.assertIn('id="refused"', page)
+        self.assertIn("data.text", page)
+        response, page = clerk.form("/agency/BST/comments", {"csrf": token, "period": "2024-H1", "text": ""})
+        self.assertEqual(response.status, 422, "an empty comment is refused, not recorded")
+        response, _ = clerk.form("/agency/BST/comments", {"csrf": token, "period": "2024-H1", "text": "c" * 17000})
+        self.assertEqual(response.status, 413, "a form past 16 KiB is refused before it is read")
+        comments = json.loads(self.portal.run("events", "--agency", "BST", "--type", "comment.posted", "--json"))
+        lengths = sorted(len(c["data"]["text"]) for c in comments if c["data"]["period"] == "2024-H1")
+        self.assertEqual(lengths, [4000])
+
     def test_a_form_sent_twice_records_once(self):
         clerk = Client(self.portal)
         clerk.sign_in("lan.bst")

@@ -8,7 +8,7 @@ import LedgerPortal
 /// (`nhap-<date>-<token>.csv`, line 2) as a file the clerk made.
 extension PortalIntake {
     func entryChoices(agency code: String) async throws -> EntryChoices {
-        let registry = try registry()
+        let registry = try await read { [self] in try self.registry() }
         let tasks = registry.tasks.values.filter { registry.resolve($0.lead + $0.coordinating).contains(code) }
             .sorted { $0.task.localizedStandardCompare($1.task) == .orderedAscending }.map { (id: $0.task, title: $0.title) }
         let initiatives = registry.initiatives.values.sorted { $0.code < $1.code }.map { (code: $0.code, title: $0.title) }

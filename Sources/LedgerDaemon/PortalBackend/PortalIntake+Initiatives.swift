@@ -1,15 +1,17 @@
 import Foundation
 import LedgerDomain
 import LedgerPortal
-import LedgerStore
 
 /// The daemon's answers to the library of models and initiatives, and a clerk's "apply"
 /// from it: an `initiative.applied` written as a one-line file and taken through the same
-/// inbox rules as any upload (`upload(agency:fileName:staged:)`), so it is checked, kept
-/// in `processed/` with its receipt, and named in the log's provenance like a file.
+/// inbox rules as any upload (`submit`), so it is checked, kept in `processed/` with its
+/// receipt, and named in the log's provenance like a file.
 extension PortalIntake {
     func initiativeLibrary() async throws -> InitiativeLibrary {
-        let registry = try registry()
+        try await read { [self] in try library(registry()) }
+    }
+
+    private func library(_ registry: AgencyRegistry) -> InitiativeLibrary {
         func name(_ code: String) -> String { registry.agencies[code]?.name ?? code }
         let entries = registry.initiatives.values.sorted { $0.code < $1.code }.map { initiative in
             InitiativeLibrary.Entry(
@@ -29,28 +31,5 @@ extension PortalIntake {
         var data = JSONObject([("initiative", .string(initiative)), ("since", .string(since ?? today.description))])
         if let result, !result.isEmpty { data.append("result", .string(result)) }
         return try await submit(.initiativeApplied, data: data, as: agency, fileStem: "ap-dung")
-    }
-
-    /// One event written as a one-line file (`id` `WEB-<date>-<token>`, `occurred_at` today)
-    /// and taken through the inbox rules as an upload of `agency`. The token is drawn from
-    /// the content (agency, type, data, day): a form sent twice — a double click, a reload —
-    /// is the same event, a duplicate the log skips, not a second comment or application.
-    func submit(_ type: EventType, data: JSONObject, as agency: String, fileStem: String) async throws -> UploadVerdict {
-        let today = configuration.zone.localDate(of: processor.ingestor.clock.now())
-        let stamp = String(format: "%04d%02d%02d", today.year, today.month, today.day)
-        let token = Self.contentToken(agency, type.rawValue, JSONWriter.string(.object(data)), today.description)
-        let event = JSONValue.object(
-            JSONObject([
-                ("id", .string("WEB-\(stamp)-\(token)")), ("type", .string(type.rawValue)), ("occurred_at", .string(today.description)),
-                ("data", .object(data)),
-            ]))
-        let staged = (try uploadStagingFolder() as NSString).appendingPathComponent("web-\(token).ndjson")
-        try Data((JSONWriter.string(event) + "\n").utf8).write(to: URL(fileURLWithPath: staged))
-        return try await upload(agency: agency, fileName: "\(fileStem)-\(stamp)-\(token).ndjson", staged: staged)
-    }
-
-    /// Twelve hex digits of the SHA-256 of the parts: the same parts, the same token.
-    static func contentToken(_ parts: String...) -> String {
-        String(HashChain.sha256Hex(Array(parts.joined(separator: "\u{1F}").utf8)).prefix(12))
     }
 }

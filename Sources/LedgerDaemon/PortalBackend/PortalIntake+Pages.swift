@@ -63,10 +63,11 @@ extension PortalIntake {
     }
 
     func agencyView(_ code: String, period: ReportPeriod) async throws -> AgencyView? {
-        guard let agency = try registry().agencies[code] else { return nil }
+        // One fold of the registry, on the reads' queue, for the name, the thread and the reminders.
+        let registry = try await read { [self] in try self.registry() }
+        guard let agency = registry.agencies[code] else { return nil }
         let report = try await headReport(period)
         let digest = ReportDigest(report, language: configuration.language)
-        let registry = try registry()
         let words = PortalWords(language: configuration.language)
         let line = report.agencies.first { $0.code == code }
         let review: String? =

@@ -7,7 +7,7 @@ import LedgerReports
 /// leads' status in the plan year's report at the head, and the plan workbook.
 extension PortalIntake {
     func plans() async throws -> [PlanView] {
-        let summary = PlanSummary(registry: try registry())
+        let summary = PlanSummary(registry: try await read { [self] in try self.registry() })
         return summary.entries.map { entry in
             PlanView(
                 plan: entry.plan.plan, title: entry.plan.title, year: entry.plan.year, document: entry.plan.document,
@@ -17,7 +17,7 @@ extension PortalIntake {
     }
 
     func plan(_ code: String) async throws -> PlanView? {
-        let registry = try registry()
+        let registry = try await read { [self] in try self.registry() }
         guard let adoption = registry.plans[code] else { return nil }
         let entry = PlanSummary(registry: registry).entry(adoption)
         let report = try await headReport(ReportPeriod(year: adoption.year, kind: .year))
@@ -35,9 +35,11 @@ extension PortalIntake {
     }
 
     func planTemplate(year: Int?) async throws -> [UInt8] {
-        let registry = try registry()
-        let today = configuration.zone.localDate(of: processor.ingestor.clock.now())
-        return try PlanTemplate(registry: registry, year: year ?? PlanTemplate.defaultYear(registry: registry, today: today), today: today).render()
+        try await read { [self] in
+            let registry = try registry()
+            let today = configuration.zone.localDate(of: processor.ingestor.clock.now())
+            return try PlanTemplate(registry: registry, year: year ?? PlanTemplate.defaultYear(registry: registry, today: today), today: today).render()
+        }
     }
 
     static func dayMonthYear(_ date: LocalDate) -> String {

@@ -152,21 +152,9 @@ public struct ReminderService: Service {
             ("agency", .string(agency)), ("period", .string(period.description)), ("due", .string(due.description)),
             ("offset", .integer(offset)), ("recipients", .array(recipients.map(JSONValue.string))),
         ])
-        let envelope = JSONValue.object(
-            JSONObject([
-                ("id", .string(SentReminder.id(agency: agency, period: period.description, offset: offset))),
-                ("type", .string(EventType.reminderSent.rawValue)), ("agency", .string(AgencyCode.system)),
-                ("occurred_at", .string(ReportIssuer.localTimestamp(now, zone: configuration.zone))), ("data", .object(data)),
-            ]))
-        switch EnvelopeDecoder(zone: configuration.zone, acceptsSystemTypes: true).decode(envelope, folderAgency: nil) {
-        case .success(let draft): _ = try store.appendSystemEvent(draft, recordedAt: now)
-        case .failure(let failure): throw InvalidReminder(problems: failure.problems)
-        }
-    }
-
-    /// A `reminder.sent` its own schema refuses: a defect, logged rather than stored.
-    struct InvalidReminder: Error, CustomStringConvertible {
-        var problems: [Problem]
-        var description: String { "reminder.sent does not match its schema: " + problems.map { $0.message(in: .en) }.joined(separator: "; ") }
+        let draft = try ReportIssuer.validated(
+            .reminderSent, id: SentReminder.id(agency: agency, period: period.description, offset: offset),
+            occurredAt: ReportIssuer.localTimestamp(now, zone: configuration.zone), data: data, zone: configuration.zone)
+        _ = try store.appendSystemEvent(draft, recordedAt: now)
     }
 }

@@ -50,9 +50,8 @@ struct EntryPages: Sendable {
     /// The verdict's errors by the form field they name (`data.channel` → `channel`); "" for the rest.
     static func errors(_ verdict: UploadVerdict) -> [String: [String]] {
         var byField: [String: [String]] = [:]
-        for error in verdict.entry.objectValue?["errors"]?.arrayValue ?? [] {
-            guard let object = error.objectValue, let message = object["message"]?.stringValue else { continue }
-            var field = object["field"]?.stringValue ?? ""
+        for (named, message) in verdict.errors {
+            var field = named ?? ""
             if field.hasPrefix("data.") { field = String(field.dropFirst(5)) }
             field = String(field.prefix { $0 != "." && $0 != "[" })
             byField[field, default: []].append(message)

@@ -39,7 +39,7 @@ struct InitiativePages: Sendable {
 
     private func verdictHTML(_ verdict: UploadVerdict, initiative: String) -> String {
         if verdict.accepted { return "<p class=\"ok\" role=\"status\" id=\"applied\">\(h(words.initiativeApplied(initiative)))</p>\n" }
-        let messages = verdict.entry.objectValue?["errors"]?.arrayValue?.compactMap { $0.objectValue?["message"]?.stringValue } ?? []
+        let messages = verdict.errors.map(\.message)
         return "<div class=\"problem\" role=\"alert\" id=\"refused\"><p>\(h(words.initiativeRefused))</p><ul>"
             + messages.map { "<li>\(h($0))</li>" }.joined() + "</ul></div>\n"
     }

@@ -48,7 +48,7 @@ struct LoopPages: Sendable {
 
     private func answer(_ verdict: UploadVerdict, back: String, visitor: Visitor) async throws -> Response {
         if verdict.accepted { return PageLayout.redirect(back) }
-        let messages = verdict.entry.objectValue?["errors"]?.arrayValue?.compactMap { $0.objectValue?["message"]?.stringValue } ?? []
+        let messages = verdict.errors.map(\.message)
         let body =
             "<div class=\"problem\" role=\"alert\" id=\"refused\"><p>\(h(words.notRecorded))</p><ul>" + messages.map { "<li>\(h($0))</li>" }.joined()
             + "</ul></div>\n<p><a href=\"\(h(back))\">← \(h(words.back))</a></p>\n"

@@ -13,17 +13,21 @@ import sys
 
 import openpyxl
 
+import workbook_cells
+
 book = openpyxl.load_workbook(sys.argv[1])
 
 
 def choices(sheet, letter):
-    """The values of the drop-down list on a column of a sheet."""
-    index = openpyxl.utils.column_index_from_string(letter)
-    for validation in sheet.data_validations.dataValidation:
-        if any(r.min_col == index for r in validation.sqref.ranges):
-            name, cells = validation.formula1.rsplit("!", 1)
-            return [row[0].value for row in book[name.strip("'")][cells.replace("$", "")]]
-    raise SystemExit(f"no drop-down list on {sheet.title}!{letter}")
+    return workbook_cells.choices(book, sheet, letter)
+
+
+def column(sheet, header):
+    return workbook_cells.column(sheet, header)
+
+
+def fill(sheet_name, row, values):
+    workbook_cells.fill(book, sheet_name, row, values)
 
 
 def pick(sheet_name, header, starts):
@@ -34,19 +38,6 @@ def pick(sheet_name, header, starts):
         if value.startswith(starts):
             return value
     raise SystemExit(f"{starts!r} is not in the list of {sheet_name}/{header}: {values[:5]}")
-
-
-def column(sheet, header):
-    for cell in sheet[1]:
-        if cell.value == header:
-            return cell.column_letter
-    raise SystemExit(f"no column {header!r} on {sheet.title}")
-
-
-def fill(sheet_name, row, values):
-    sheet = book[sheet_name]
-    for header, value in values.items():
-        sheet[f"{column(sheet, header)}{row}"] = value
 
 
 issued = datetime.date(2025, 1, 6)

@@ -10,25 +10,16 @@ import sys
 
 import openpyxl
 
+import workbook_cells
+
 book = openpyxl.load_workbook(sys.argv[1])
 
 
 def choices(sheet, column_letter):
-    """The values of the drop-down list on a column of a sheet."""
-    for validation in sheet.data_validations.dataValidation:
-        if any(r.min_col == openpyxl.utils.column_index_from_string(column_letter) for r in validation.sqref.ranges):
-            source = validation.formula1
-            name, cells = source.rsplit("!", 1)
-            values = book[name.strip("'")][cells.replace("$", "")]
-            return [row[0].value for row in values]
-    raise SystemExit(f"no drop-down list on {sheet.title}!{column_letter}")
+    return workbook_cells.choices(book, sheet, column_letter)
 
 
-def column(sheet, header):
-    for cell in sheet[1]:
-        if cell.value == header:
-            return cell.column_letter
-    raise SystemExit(f"no column {header!r} on {sheet.title}")
+column = workbook_cells.column
 
 
 def fill(sheet_name, row, values):
