@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // /metrics in the Prometheus text format (small: swift-atomics and CoreMetrics).
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The central store (`central …`, `push`): PostgreSQL over SwiftNIO, with COPY.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -103,6 +105,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The level above the provinces: the centre's PostgreSQL store, the batches it
+        // accepts (chain, Merkle root and checkpoint re-checked), its cosignatures, its
+        // reports from kept tallies, and the province's side of a push.
+        .target(
+            name: "LedgerCentral",
+            dependencies: [
+                "LedgerDomain",
+                "LedgerStore",
+                "LedgerFiles",
+                "LedgerReports",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         // Linux calls that Swift's Glibc module does not expose (renameat2 RENAME_NOREPLACE).
         .target(name: "CLinuxSupport"),
         .target(
@@ -114,6 +133,7 @@ let package = Package(
                 "LedgerIngest",
                 "LedgerReports",
                 "LedgerPortal",
+                "LedgerCentral",
                 "CLinuxSupport",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -132,6 +152,7 @@ let package = Package(
                 "LedgerDaemon",
                 "LedgerReports",
                 "LedgerPortal",
+                "LedgerCentral",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -180,6 +201,12 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerWorkbookTests", dependencies: ["LedgerWorkbook", "LedgerDomain", "LedgerFiles", "LedgerTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "LedgerCentralTests",
+            dependencies: [
+                "LedgerCentral", "LedgerStore", "LedgerDomain", "LedgerTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strict),
         .testTarget(name: "LedgerFilesTests", dependencies: ["LedgerFiles", "LedgerDomain", "LedgerTestSupport"], swiftSettings: strict),
         .testTarget(

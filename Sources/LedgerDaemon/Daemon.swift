@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCentral
 import LedgerDomain
 import LedgerFiles
 import LedgerIngest
@@ -39,7 +40,7 @@ public enum Daemon {
             layout: layout, configuration: configuration, ingestor: ingestor,
             notifier: notifier, heartbeat: heartbeat, startup: startup, logger: logger, once: once,
             checkpoints: checkpoints, readiness: readiness, metrics: metrics)
-        let reports = ReportService(store: database, configuration: configuration, checkpoints: checkpoints)
+        let reports = ReportService(store: database, configuration: configuration, checkpoints: checkpoints, witnessed: layout.witnessed)
         let schedule = ScheduleService(
             schedule: ReportSchedule(configuration: configuration),
             issuer: ReportIssuer(service: reports, reportsFolder: layout.reports, clock: clock),
@@ -61,6 +62,17 @@ public enum Daemon {
         // Reminders only when configured: a service that returns would end the group.
         if !once, configuration.reminders != nil, configuration.mail != nil {
             services.append(.init(service: reminders, serviceName: "reminders"))
+        }
+        if !once, let target = configuration.pushTo, let url = URL(string: target), let signer = checkpoints {
+            let push = LedgerPush(
+                database: database,
+                events: { range in
+                    var rows: [StoredEvent] = []
+                    try database.forEachEvent(in: range) { rows.append($0) }
+                    return rows
+                }, signer: signer, coordinators: configuration.coordinators, client: PushClient(centre: url), batchSize: 20_000,
+                cosignedPath: layout.cosignedCheckpoint, witnessedFolder: layout.witnessed)
+            services.append(.init(service: PushService(push: push, logger: logger), serviceName: "push"))
         }
         if portalOn, let listen = configuration.httpListen {
             let processor = InboxProcessor(

@@ -17,6 +17,11 @@ public struct StateLayout: Sendable {
     public var defaultConfiguration: String { path("reformledger.json") }
     /// The checkpoint signing key (`CheckpointKeyStore`); never inside the database.
     public var keys: String { path("keys") }
+    /// The latest checkpoint of this ledger cosigned by the centre it pushes to (`push`).
+    public var cosignedCheckpoint: String { path("witnessed-checkpoint.txt") }
+    /// Every size the centre cosigned, the first cosignature of each (`<size>.txt`): an
+    /// edition prints the one at or below its `through_seq`, so that it is reproduced alike.
+    public var witnessed: String { path("witnessed") }
     /// The portal's accounts (bcrypt hashes, 0600): in the state folder, never in the log.
     public var accounts: String { path("accounts.json") }
     /// Files uploaded through the portal while their verdict is computed:

@@ -10,11 +10,15 @@ public struct ReportService: Sendable {
     /// Signs the checkpoint that every report carries at its `through_seq`; without a key
     /// (a state folder copied without `keys/`) reports carry none.
     public let checkpoints: CheckpointSigner?
+    /// `<state>/witnessed/`: the centre's cosigned checkpoints, of which a report prints
+    /// the largest at or below its `through_seq` (none when nil or empty).
+    public let witnessed: String?
 
-    public init(store: any EventStore, configuration: LedgerConfiguration, checkpoints: CheckpointSigner? = nil) {
+    public init(store: any EventStore, configuration: LedgerConfiguration, checkpoints: CheckpointSigner? = nil, witnessed: String? = nil) {
         self.store = store
         self.configuration = configuration
         self.checkpoints = checkpoints
+        self.witnessed = witnessed
     }
 
     public typealias UnknownSeq = LedgerStore.UnknownSeq
@@ -41,6 +45,7 @@ public struct ReportService: Sendable {
             return try builder.build(period, range: range, projection: projection)
         }
         report.checkpoint = try checkpoints?.note(of: store, size: report.throughSeq)
+        report.witnessedCheckpoint = witnessed.flatMap { WitnessedCheckpoints(folder: $0).latest(atOrBelow: report.throughSeq) }
         return report
     }
 }

@@ -26,6 +26,11 @@ extension LedgerDatabase {
         }
     }
 
+    /// The events of `seqs`, in seq order, streamed (what a push sends).
+    public func forEachEvent(in seqs: ClosedRange<Int64>, _ body: (StoredEvent) throws -> Void) throws {
+        try forEachEvent(where: "seq BETWEEN ? AND ?", arguments: [seqs.lowerBound, seqs.upperBound], body)
+    }
+
     public func event(seq: Int64) throws -> StoredEvent? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT \(try StoredEvent.columns(db)) FROM events WHERE seq = ?", arguments: [seq]).map(StoredEvent.init(row:))

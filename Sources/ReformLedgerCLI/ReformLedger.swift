@@ -24,7 +24,7 @@ struct ReformLedger: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, IngestCommand.self, ServeCommand.self, ReportCommand.self, ReplayCommand.self, EventsCommand.self,
             VerifyCommand.self, StatusCommand.self, RebuildCommand.self, BackupCommand.self, CheckpointCommand.self, ProofCommand.self,
-            TemplateCommand.self, UserCommand.self, PlanCommand.self, ReviewCommand.self,
+            TemplateCommand.self, UserCommand.self, PlanCommand.self, ReviewCommand.self, PushCommand.self, CentralCommand.self,
         ]
     )
 

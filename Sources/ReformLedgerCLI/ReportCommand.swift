@@ -64,7 +64,8 @@ struct ReportCommand: ParsableCommand {
         let configuration = try global.loadConfiguration()
         let database = try global.openDatabase()
         // Signed as the daemon signs, so that an edition is reproduced byte for byte.
-        let service = ReportService(store: database, configuration: configuration, checkpoints: try global.checkpointSigner(configuration))
+        let service = ReportService(
+            store: database, configuration: configuration, checkpoints: try global.checkpointSigner(configuration), witnessed: global.layout.witnessed)
         guard let reportPeriod = ReportPeriod.parse(period) else { throw CommandFailure("--period: \(period) is not a period") }
         if issue {
             let edition = try ReportIssuer(service: service, reportsFolder: global.layout.reports, clock: SystemClock()).issue(reportPeriod)

@@ -31,14 +31,31 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "The verifier key to check checkpoints with, or a file holding it (default: <state>/keys/checkpoint.pub).")
     var verifierKey: String?
 
+    @Option(
+        name: .long,
+        help: "A centre's witness key (`central key`), or a file holding it: each --checkpoint must also carry its valid cosignature (C2SP tlog-cosignature).")
+    var witnessKey: String?
+
     func run() throws {
         _ = try global.loadConfiguration()
         var checkpoints: [KeptCheckpoint] = []
         if !checkpoint.isEmpty {
             let verifier = try loadVerifier()
-            for path in checkpoint { checkpoints.append(KeptCheckpoint(path: path, verifier: verifier)) }
+            let witness = try loadWitness()
+            for path in checkpoint { checkpoints.append(KeptCheckpoint(path: path, verifier: verifier, witness: witness)) }
+        } else if witnessKey != nil {
+            throw CommandFailure("--witness-key checks the cosignature of a --checkpoint FILE; name one (<state>/witnessed-checkpoint.txt)")
         }
         try Self.verify(global.layout, json: json, checkpoints: checkpoints)
+    }
+
+    private func loadWitness() throws -> CosignatureVerifier? {
+        guard let witnessKey else { return nil }
+        let text = FileManager.default.contents(atPath: witnessKey).map { String(decoding: $0, as: UTF8.self) } ?? witnessKey
+        guard let witness = CosignatureVerifier(encoded: text) else {
+            throw CommandFailure("--witness-key: not a witness key (<name>+<8 hex>+<base64 of 0x04 and the key>) nor a file holding one")
+        }
+        return witness
     }
 
     private func loadVerifier() throws -> NoteVerifier {
@@ -84,6 +101,8 @@ struct VerifyCommand: ParsableCommand {
 struct KeptCheckpoint {
     let path: String
     let verifier: NoteVerifier
+    /// The centre whose cosignature the note must carry, when one is named.
+    var witness: CosignatureVerifier? = nil
 
     /// The checkpoint, once its note reads and its signature verifies. The file holds the
     /// note itself, or is a file's receipt (`<name>.receipt.json`), whose `checkpoint`
@@ -97,7 +116,11 @@ struct KeptCheckpoint {
             }
             text = note
         }
-        return Result { () throws(NoteError) in try Checkpoint(body: try verifier.verifiedText(of: text)) }
+        let witness = self.witness
+        return Result { () throws(NoteError) in
+            if let witness { _ = try witness.verified(text) }
+            return try Checkpoint(body: try verifier.verifiedText(of: text))
+        }
     }
 }
 
@@ -152,7 +175,11 @@ private struct Verification {
         switch outcome {
         case .intact(let events, let headHash, let files):
             return ["OK: the hash chain of \(events) events is intact; head seq \(events), hash \(headHash)"]
-                + opened.map { "OK: checkpoint \($0.path) (\($0.checkpoint.size) events) is signed by \(checkpoints[0].verifier.name) and the log extends it" }
+                + opened.map {
+                    let cosigned = checkpoints[0].witness.map { " and cosigned by \($0.name)" } ?? ""
+                    return
+                        "OK: checkpoint \($0.path) (\($0.checkpoint.size) events) is signed by \(checkpoints[0].verifier.name)\(cosigned) and the log extends it"
+                }
                 + ["OK: \(files) issued report file(s) match their report.generated"]
         case .damagedFile(let reason): return ["FAILED: \(reason)"]
         case .brokenChain(let seq, let reason): return ["FAILED: seq \(seq): \(reason)"]

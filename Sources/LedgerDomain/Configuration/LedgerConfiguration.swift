@@ -52,6 +52,9 @@ public struct LedgerConfiguration: Sendable, Equatable {
     /// Where the portal listens (`HOST:PORT`), or nil (`off`, the default) so that several
     /// daemons on one machine never collide.
     public var httpListen: ListenAddress?
+    /// The centre this ledger pushes to (`push_to`, an `http://` or `https://` URL), or nil:
+    /// the daemon then pushes after each commit, backing off while the centre is away.
+    public var pushTo: String?
     /// Reminders of period reports by e-mail (`reminders`, `mail`); none without both.
     public var reminders: ReminderSettings?
     public var mail: MailSettings?
@@ -75,7 +78,7 @@ public struct LedgerConfiguration: Sendable, Equatable {
     public static let keys = [
         "periods", "grace_days", "revise_for_days", "report_due_days", "feedback_due", "report_kinds", "report_formats", "max_file_bytes",
         "language", "coordinators", "reminders", "mail", "rescan_seconds", "stable_seconds", "inbox_watch", "timezone", "csv_fallback_encoding", "log_level",
-        "log_origin", "http_listen",
+        "log_origin", "http_listen", "push_to",
     ]
 
     public var zone: LocalZone { LocalZone(identifier: timezone) ?? .hoChiMinh }
@@ -225,6 +228,10 @@ extension LedgerConfiguration {
                 text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && $0 != "+" })
             else { throw fail("a name without spaces or “+”, such as sonoivu.soctrang.gov.vn/reformledger, is expected") }
             logOrigin = text
+        case "push_to":
+            guard let text = value.stringValue, text.hasPrefix("http://") || text.hasPrefix("https://"), !text.contains(where: \.isWhitespace)
+            else { throw fail("the centre's URL, such as http://127.0.0.1:8091, is expected") }
+            pushTo = text
         case "reminders":
             guard let object = value.objectValue else { throw fail(#"{"before_days":[5,1],"after_days":[1,3]} is expected"#) }
             func days(_ name: String) throws(ConfigurationError) -> [Int] {

@@ -14,6 +14,13 @@ public struct ReportLabels: Bilingual, Sendable {
     public var throughSeq: String { pick("Dữ liệu đến sự kiện số", "Data through seq") }
     public var headHash: String { pick("Mã băm sự kiện cuối", "Head hash") }
     public var checkpoint: String { pick("Điểm kiểm tra có chữ ký của sổ sự kiện", "Signed checkpoint of the event log") }
+    public var witnessedCheckpoint: String { pick("Điểm kiểm tra được Trung tâm đồng ký", "Checkpoint cosigned by the centre") }
+    public var witnessedCheckpointNote: String {
+        pick(
+            "Điểm kiểm tra mới nhất của sổ sự kiện đã được Trung tâm tiếp nhận, kiểm tra và đồng ký (C2SP tlog-cosignature); đối chiếu bằng reformledger verify --checkpoint … --witness-key ….",
+            "The latest checkpoint of the event log that the centre accepted, checked and cosigned (C2SP tlog-cosignature); check it with reformledger verify --checkpoint … --witness-key …."
+        )
+    }
     public var checkpointNote: String {
         pick(
             "Bản ghi dưới đây do hệ thống ký số (Ed25519) tại thời điểm lập báo cáo; bất kỳ ai giữ bản này đều có thể đối chiếu để phát hiện việc sửa đổi lịch sử dữ liệu (reformledger verify --checkpoint).",

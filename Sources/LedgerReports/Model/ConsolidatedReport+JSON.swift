@@ -11,6 +11,10 @@ extension ConsolidatedReport {
             let at = (members.firstIndex { $0.key == "head_hash" } ?? members.count - 1) + 1
             members.insert((key: "checkpoint", value: .string(checkpoint)), at: at)
         }
+        if let witnessedCheckpoint {
+            let at = (members.firstIndex { $0.key == "checkpoint" } ?? members.firstIndex { $0.key == "head_hash" } ?? members.count - 1) + 1
+            members.insert((key: "witnessed_checkpoint", value: .string(witnessedCheckpoint)), at: at)
+        }
         return .object(JSONObject(members))
     }
 

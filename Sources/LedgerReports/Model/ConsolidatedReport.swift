@@ -13,6 +13,9 @@ public struct ConsolidatedReport: Sendable, Equatable {
     public var headHash: String
     /// The log's signed checkpoint (C2SP note) at `throughSeq`; nil when no key signs.
     public var checkpoint: String? = nil
+    /// The latest checkpoint at or below `throughSeq` that the centre cosigned (`push`):
+    /// the province's note with the centre's line, nil before the first push.
+    public var witnessedCheckpoint: String? = nil
     /// The last day on which an agency's `report.submitted` for the period is on time:
     /// the period's last day plus `report_due_days`.
     public var reportDue: LocalDate

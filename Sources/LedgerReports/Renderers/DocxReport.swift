@@ -163,6 +163,13 @@ struct DocxReport: WordprocessingDocument {
                 body += paragraph(monospaced(String(line)))
             }
         }
+        if let witnessed = report.witnessedCheckpoint {
+            body += heading(l.witnessedCheckpoint)
+            body += paragraph(run(l.witnessedCheckpointNote, italic: true, size: 20), align: "both")
+            for line in witnessed.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+                body += paragraph(monospaced(String(line)))
+            }
+        }
         return documentXML(body)
     }
 

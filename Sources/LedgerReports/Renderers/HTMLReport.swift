@@ -70,6 +70,9 @@ struct HTMLReport {
         if let checkpoint = report.checkpoint {
             html += section(l.checkpoint, "<p>\(e(l.checkpointNote))</p>\n<pre class=\"checkpoint\">\(e(checkpoint))</pre>")
         }
+        if let witnessed = report.witnessedCheckpoint {
+            html += section(l.witnessedCheckpoint, "<p>\(e(l.witnessedCheckpointNote))</p>\n<pre class=\"checkpoint\">\(e(witnessed))</pre>")
+        }
         return html
     }
 

@@ -116,6 +116,16 @@ struct MarkdownReport {
             lines.append("```")
             lines.append("")
         }
+        if let witnessed = report.witnessedCheckpoint {
+            lines.append("## \(l.witnessedCheckpoint)")
+            lines.append("")
+            lines.append(l.witnessedCheckpointNote)
+            lines.append("")
+            lines.append("```")
+            lines.append(contentsOf: witnessed.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
+            lines.append("```")
+            lines.append("")
+        }
         return lines.joined(separator: "\n")
     }
 

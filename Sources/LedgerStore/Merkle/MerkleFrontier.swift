@@ -3,24 +3,24 @@ import LedgerDomain
 /// The right edge of a Merkle tree: the roots of its complete subtrees, largest first
 /// (one per set bit of the size — a "compact range" of the leaves `0..<size`). Enough to
 /// append a leaf and to give the root, in O(log n) memory.
-struct MerkleFrontier {
-    private(set) var size: Int
+public struct MerkleFrontier: Sendable {
+    public private(set) var size: Int
     /// (level, hash), levels strictly decreasing from left to right.
     private var subtrees: [(level: Int, hash: [UInt8])]
 
     /// A frontier of `size` leaves from the hashes of its complete subtrees, largest
     /// first; nil when their number is not the number of set bits of `size`.
-    init?(size: Int, subtrees hashes: [[UInt8]]) {
+    public init?(size: Int, subtrees hashes: [[UInt8]]) {
         let levels = Self.levels(of: size)
         guard hashes.count == levels.count else { return nil }
         self.size = size
         subtrees = zip(levels, hashes).map { (level: $0, hash: $1) }
     }
 
-    static let empty = MerkleFrontier(size: 0, subtrees: [])!
+    public static let empty = MerkleFrontier(size: 0, subtrees: [])!
 
     /// The hashes of the complete subtrees, largest first (what `init(size:subtrees:)` takes).
-    var subtreeHashes: [[UInt8]] { subtrees.map(\.hash) }
+    public var subtreeHashes: [[UInt8]] { subtrees.map(\.hash) }
 
     /// The levels of the complete subtrees of a tree of `size` leaves, largest first.
     static func levels(of size: Int) -> [Int] {
@@ -39,7 +39,7 @@ struct MerkleFrontier {
     /// Appends one leaf hash; `completed(level, index, hash)` is told every complete
     /// subtree this makes (the leaf itself at level 0, then each merge), so that a store
     /// can keep those it wants.
-    mutating func append(_ leaf: [UInt8], completed: (_ level: Int, _ index: Int, _ hash: [UInt8]) throws -> Void) rethrows {
+    public mutating func append(_ leaf: [UInt8], completed: (_ level: Int, _ index: Int, _ hash: [UInt8]) throws -> Void) rethrows {
         var level = 0
         var hash = leaf
         try completed(0, size, leaf)
@@ -54,7 +54,7 @@ struct MerkleFrontier {
     }
 
     /// `MTH` of the leaves so far: the subtrees folded from the right.
-    var root: [UInt8] {
+    public var root: [UInt8] {
         guard var hash = subtrees.last?.hash else { return MerkleTree.emptyRoot }
         for subtree in subtrees.dropLast().reversed() { hash = MerkleTree.nodeHash(subtree.hash, hash) }
         return hash

@@ -1,0 +1,119 @@
+import Foundation
+import Hummingbird
+import LedgerDomain
+import LedgerStore
+import Logging
+
+/// `central serve`: the centre's HTTP face for provinces. Three routes:
+/// `GET /v1/head?origin=O` (how far the centre holds a ledger), `POST /v1/push` (one
+/// NDJSON batch, answered with the cosigned checkpoint) and `GET /v1/key` (the witness's
+/// verifier key). A refusal is JSON `{"code","kind","message","size"}` with 400, 404,
+/// 409 or 422; a batch over `maxBatchBytes` is 413 before a byte of it is parsed.
+public struct CentralServer: Sendable {
+    public static let maxBatchBytes = 64 << 20
+
+    let store: CentralStore
+    let cosigner: CosignatureSigner
+    let logger: Logger
+
+    public init(store: CentralStore, cosigner: CosignatureSigner, logger: Logger) {
+        self.store = store
+        self.cosigner = cosigner
+        self.logger = logger
+    }
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        let store = self.store, cosigner = self.cosigner, logger = self.logger
+        router.get("/v1/key") { _, _ in
+            Self.text(cosigner.verifier.encoded + "\n")
+        }
+        router.get("/v1/head") { request, _ in
+            guard let origin = request.uri.queryParameters.get("origin") else {
+                return Self.refusal(CentralError(.rejected, "the query names no origin (?origin=…)"), size: nil)
+            }
+            do {
+                guard let ledger = try await store.ledger(origin: origin) else {
+                    return Self.refusal(CentralError(.usage, "\(origin) is not registered at the centre", code: "unknown_ledger"), size: nil)
+                }
+                let head: JSONObject = [
+                    "origin": .string(origin), "size": .integer(Int(ledger.state?.size ?? 0)),
+                    "root": .string(ledger.state.map { Data($0.root).base64EncodedString() } ?? ""),
+                    "checkpoint": .optional(ledger.checkpoint), "cosigned": .optional(ledger.cosigned),
+                ]
+                return Self.json(.object(head), status: .ok)
+            } catch let error as CentralError {
+                return Self.refusal(error, size: nil)
+            }
+        }
+        router.post("/v1/push") { request, _ in
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: Self.maxBatchBytes)
+            } catch {
+                return Self.refusal(
+                    CentralError(.rejected, "the batch is over \(Self.maxBatchBytes) bytes; send smaller batches", code: "too_large"), size: nil)
+            }
+            do {
+                let batch = try PushBatch(decoding: body.readableBytesView)
+                let receipt = try await store.accept(batch, cosigner: cosigner)
+                logger.info(
+                    "batch accepted",
+                    metadata: [
+                        "origin": "\(batch.origin)", "appended": "\(receipt.appended)", "duplicates": "\(receipt.duplicates)", "size": "\(receipt.size)",
+                    ])
+                return Self.json(receipt.json, status: .ok)
+            } catch let error as CentralError {
+                return Self.refusal(error, size: nil)
+            }
+        }
+        return router
+    }
+
+    /// Serves until SIGTERM or SIGINT.
+    public func run(host: String, port: Int, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        let logger = self.logger
+        let application = Application(
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: nil, reuseAddress: true),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                logger.notice("centre listening", metadata: ["http.address": "\(host):\(bound)"])
+                onListening(bound)
+            },
+            logger: logger)
+        try await application.runService()
+    }
+
+    static func json(_ value: JSONValue, status: HTTPResponse.Status) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: JSONWriter.string(value) + "\n")))
+    }
+
+    static func text(_ text: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func refusal(_ error: CentralError, size: Int64?) -> Response {
+        let status: HTTPResponse.Status =
+            switch (error.kind, error.code) {
+            case (_, "too_large"): .contentTooLarge
+            case (_, "unknown_ledger"): .notFound
+            case (_, "gap"), (.verification, "not_extending"): .conflict
+            case (.verification, _): .unprocessableContent
+            case (.fault, _): .serviceUnavailable
+            default: .badRequest
+            }
+        let kind =
+            switch error.kind {
+            case .rejected: "rejected"
+            case .usage: "usage"
+            case .verification: "verification"
+            case .fault: "fault"
+            }
+        return json(.object(["code": .string(error.code), "kind": .string(kind), "message": .string(error.description)]), status: status)
+    }
+}
