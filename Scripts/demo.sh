@@ -5,7 +5,8 @@
 # 10 January 2025 (--now): it ingests the files, then writes the report editions of every
 # 2024 period that has closed (quarters, half-year, nine months, year) in json, md, html,
 # csv and docx. A last file dropped while it runs shows live pickup; SIGTERM stops it.
-# Then a second plan year (an example): the 2025 plan, the districts dissolved, 2025-Q3.
+# Then a second plan year (an example): the 2025 plan, the districts dissolved, 2025-Q3;
+# and a local centre on a throwaway PostgreSQL that takes this ledger and a second one.
 # The demo folder is recreated on every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -162,6 +163,10 @@ for message in "$STATE"/outbox/*.eml; do
 done
 "$BIN" events --state-dir "$STATE" --type reminder.sent --json | grep -o '"id":"reminder-[^"]*"\|"recipients":\[[^]]*\]' | paste -sd' ' | sed 's/^/  log: /'
 rm "$STATE/reformledger.json"
+
+echo
+echo "== 7d. the level above: a local centre on PostgreSQL takes this ledger and a second one, cosigns, reports the region"
+Scripts/with-postgres.sh Scripts/demo-central.sh "$BIN" "$STATE"
 
 echo
 echo "== 8. the reports — open them:"

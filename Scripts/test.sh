@@ -34,5 +34,7 @@ BIN="$REFORMLEDGER_BIN" WORK=$(mktemp -d) bash Benchmarks/hostile_workbooks.sh
 Scripts/check-portal.sh "$REFORMLEDGER_BIN"
 # Reminders through a real mail agent: msmtp (Debian) into an aiosmtpd sink (PyPI).
 Scripts/check-mail.sh "$REFORMLEDGER_BIN"
+# The centre on a throwaway PostgreSQL cluster: pushes, cosignatures, reports, and faults.
+Scripts/check-central.sh "$REFORMLEDGER_BIN"
 # Each decoder's libFuzzer harness for 30 s (long runs: Scripts/fuzz.sh TARGET SECONDS).
 Scripts/fuzz.sh all 30

@@ -40,7 +40,7 @@ trap cleanup EXIT
 "${as_owner[@]}" "$bin/initdb" -D "$folder/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null 2>&1 \
   || "${as_owner[@]}" "$bin/initdb" -D "$folder/data" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
 "${as_owner[@]}" "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder -c fsync=off" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder -c fsync=${CENTRAL_PG_FSYNC:-off} ${CENTRAL_PG_SETTINGS:-}" start >/dev/null
 psql_bin=$(command -v psql || echo "$bin/psql")
 "$psql_bin" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres \
   -c "CREATE ROLE reformledger LOGIN" -c "CREATE DATABASE central OWNER reformledger" >/dev/null
@@ -49,6 +49,6 @@ export CENTRAL_TEST_PG="postgres://reformledger@127.0.0.1:$port/central"
 export CENTRAL_TEST_PG_ADMIN="postgres://postgres@127.0.0.1:$port/central"
 export CENTRAL_TEST_PG_CTL="$bin/pg_ctl"
 export CENTRAL_TEST_PG_DATA="$folder/data"
-export CENTRAL_TEST_PG_OPTIONS="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder -c fsync=off"
+export CENTRAL_TEST_PG_OPTIONS="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder -c fsync=${CENTRAL_PG_FSYNC:-off} ${CENTRAL_PG_SETTINGS:-}"
 export CENTRAL_TEST_PG_AS="${as_owner[*]:-}"
 "$@"

@@ -9,6 +9,17 @@ struct TallyKey: Hashable, Sendable {
     var measure: String
 }
 
+/// An agency's standing report of one indicator (`central_indicators`).
+struct IndicatorFact: Sendable, Equatable {
+    var agency: String
+    var indicator: String
+    var day: String
+    var instant: Int64
+    var seq: Int64
+    var numerator: Int64
+    var denominator: Int64
+}
+
 struct TallyAmount: Sendable {
     var n: Int64 = 0
     var a: Int64 = 0
@@ -36,6 +47,8 @@ struct CentralFold {
     /// Standing member of each touched lineage (nil: none stands).
     private var effective: [Int64: Int64?] = [:]
     private var rows: [Int64: StoredEvent]
+    /// The standing indicator report of each lineage this batch touched (nil: none stands).
+    private(set) var indicators: [Int64: IndicatorFact?] = [:]
     private(set) var registered: [(code: String, name: String, since: String)] = []
     private(set) var ended: [(code: String, until: String)] = []
 
@@ -72,8 +85,12 @@ struct CentralFold {
             if let old = effective[root] ?? nil { add(old, -1) }
             add(standing, 1)
             effective[root] = standing
+            if let fact = indicator(standing) { indicators[root] = .some(fact) } else if indicators[root] != nil { indicators[root] = .some(nil) }
         case .delete(let root):
-            if let old = effective[root] ?? nil { add(old, -1) }
+            if let old = effective[root] ?? nil {
+                add(old, -1)
+                if indicator(old) != nil { indicators[root] = .some(nil) }
+            }
             effective[root] = .some(nil)
         }
     }
@@ -90,6 +107,16 @@ struct CentralFold {
             for code in data["from"]?.arrayValue?.compactMap(\.stringValue) ?? [] { ended.append((code, until)) }
         default: break
         }
+    }
+
+    private func indicator(_ seq: Int64) -> IndicatorFact? {
+        guard let row = rows[seq], row.type == EventType.indicatorReported.rawValue, let data = Self.object(row.data),
+            let time = EventTime.parse(row.occurredAt), let fact = ActivityFact(type: .indicatorReported, occurredAt: time, data: data, zone: zone),
+            case .indicator(let name, let numerator, let denominator) = fact.measure
+        else { return nil }
+        return IndicatorFact(
+            agency: row.agency, indicator: name, day: fact.dayText, instant: fact.instant, seq: seq, numerator: Int64(numerator),
+            denominator: Int64(denominator))
     }
 
     private mutating func add(_ seq: Int64, _ sign: Int64) {

@@ -101,6 +101,15 @@ enum CentralSchema {
             PRIMARY KEY (ledger, code)
         )
         """,
+        // The standing `indicator.reported` of each lineage: a report takes each agency's
+        // latest in the period (as the province's does), which a sum cannot give.
+        """
+        CREATE TABLE IF NOT EXISTS central_indicators (
+            ledger integer NOT NULL, root bigint NOT NULL, agency text NOT NULL, indicator text NOT NULL, day date NOT NULL,
+            instant bigint NOT NULL, seq bigint NOT NULL, numerator bigint NOT NULL, denominator bigint NOT NULL,
+            PRIMARY KEY (ledger, root)
+        )
+        """,
         "INSERT INTO central_meta (key, value) VALUES ('schema', '1') ON CONFLICT (key) DO NOTHING",
     ]
 }

@@ -42,8 +42,8 @@ public struct CentralServer: Sendable {
                     "checkpoint": .optional(ledger.checkpoint), "cosigned": .optional(ledger.cosigned),
                 ]
                 return Self.json(.object(head), status: .ok)
-            } catch let error as CentralError {
-                return Self.refusal(error, size: nil)
+            } catch {
+                return Self.refusal(store.centralError(error), logger: logger)
             }
         }
         router.post("/v1/push") { request, _ in
@@ -63,8 +63,8 @@ public struct CentralServer: Sendable {
                         "origin": "\(batch.origin)", "appended": "\(receipt.appended)", "duplicates": "\(receipt.duplicates)", "size": "\(receipt.size)",
                     ])
                 return Self.json(receipt.json, status: .ok)
-            } catch let error as CentralError {
-                return Self.refusal(error, size: nil)
+            } catch {
+                return Self.refusal(store.centralError(error), logger: logger)
             }
         }
         return router
@@ -95,6 +95,16 @@ public struct CentralServer: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; charset=utf-8"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// Any failure as JSON: a `CentralError` with its status, anything else 503 and logged.
+    static func refusal(_ error: any Error, logger: Logger) -> Response {
+        guard let error = error as? CentralError else {
+            logger.error("the centre failed", metadata: ["error": "\(error)"])
+            return refusal(CentralError(.fault, "the centre failed: \(error)"), size: nil)
+        }
+        if error.kind == .fault { logger.error("the centre failed", metadata: ["error": "\(error.description)"]) }
+        return refusal(error, size: nil)
     }
 
     static func refusal(_ error: CentralError, size: Int64?) -> Response {

@@ -14,7 +14,7 @@ extension CentralStore {
     public func accept(_ batch: PushBatch, cosigner: CosignatureSigner, now: Date = Date()) async throws -> PushReceipt {
         var refusal: (ledger: Int32, accepted: String?, error: CentralError)?
         do {
-            return try await client.withTransaction(logger: logger) { connection in
+            return try await transaction { connection in
                 try await self.accept(batch, cosigner: cosigner, now: now, on: connection) { ledger, accepted, error in
                     refusal = (ledger, accepted, error)
                 }
@@ -185,6 +185,21 @@ extension CentralStore {
                 SELECT \(ledger), t.seq, t.root, t.retracted FROM unnest(\(writes.map(\.seq))::int8[], \(writes.map(\.root))::int8[], \(writes.map(\.retracted))::bool[])
                 AS t(seq, root, retracted)
                 ON CONFLICT (ledger, seq) DO UPDATE SET root = excluded.root, retracted = excluded.retracted
+                """, logger: logger)
+        }
+        let indicators = fold.indicators
+        let gone = indicators.filter { $0.value == nil }.map(\.key)
+        if !gone.isEmpty {
+            try await connection.query("DELETE FROM central_indicators WHERE ledger = \(ledger) AND root = ANY(\(gone)::int8[])", logger: logger)
+        }
+        for (root, fact) in indicators {
+            guard let fact else { continue }
+            try await connection.query(
+                """
+                INSERT INTO central_indicators (ledger, root, agency, indicator, day, instant, seq, numerator, denominator)
+                VALUES (\(ledger), \(root), \(fact.agency), \(fact.indicator), \(fact.day)::date, \(fact.instant), \(fact.seq), \(fact.numerator), \(fact.denominator))
+                ON CONFLICT (ledger, root) DO UPDATE SET agency = excluded.agency, indicator = excluded.indicator, day = excluded.day,
+                instant = excluded.instant, seq = excluded.seq, numerator = excluded.numerator, denominator = excluded.denominator
                 """, logger: logger)
         }
         for agency in fold.registered where LocalDate.parse(agency.since) != nil {

@@ -59,11 +59,23 @@ extension CentralStore {
         let sums = try await client.query(
             """
             SELECT ledger, type, measure, sum(n)::bigint, sum(a)::bigint, sum(b)::bigint FROM central_tallies
-            WHERE ledger = ANY(\(ids)::int4[]) AND bucket BETWEEN \(from)::date AND \(to)::date AND type <> 'report.submitted'
+            WHERE ledger = ANY(\(ids)::int4[]) AND bucket BETWEEN \(from)::date AND \(to)::date AND type NOT IN ('report.submitted', 'indicator.reported')
             GROUP BY ledger, type, measure
             """, logger: logger)
         for try await (ledger, type, measure, n, a, b) in sums.decode((Int32, String, String, Int64, Int64, Int64).self) {
             figures[ledger, default: CentralReport.Figures()].add(type: type, measure: measure, n: n, a: a, b: b)
+        }
+        // Indicators: each agency's latest standing report in the period, summed (CONTRACT §7.2).
+        let latest = try await client.query(
+            """
+            SELECT ledger, indicator, sum(numerator)::bigint, sum(denominator)::bigint FROM (
+                SELECT DISTINCT ON (ledger, agency, indicator) ledger, indicator, numerator, denominator FROM central_indicators
+                WHERE ledger = ANY(\(ids)::int4[]) AND day BETWEEN \(from)::date AND \(to)::date
+                ORDER BY ledger, agency, indicator, instant DESC, seq DESC
+            ) AS latest GROUP BY ledger, indicator
+            """, logger: logger)
+        for try await (ledger, indicator, numerator, denominator) in latest.decode((Int32, String, Int64, Int64).self) {
+            figures[ledger, default: CentralReport.Figures()].indicators[indicator] = .init(first: numerator, second: denominator)
         }
         var submitted: [Int32: Set<String>] = [:]
         let reports = try await client.query(

@@ -8,12 +8,14 @@ import PostgresNIO
 public final class CentralStore: Sendable {
     let client: PostgresClient
     let logger: Logger
+    let url: CentralDatabaseURL
     /// Days of events are counted in Vietnam's time, as the provinces count them.
     let zone = LocalZone.hoChiMinh
 
-    init(client: PostgresClient, logger: Logger) {
+    init(client: PostgresClient, logger: Logger, url: CentralDatabaseURL) {
         self.client = client
         self.logger = logger
+        self.url = url
     }
 
     /// Runs `body` with a store connected to `url`; the connection pool ends with it.
@@ -26,11 +28,11 @@ public final class CentralStore: Sendable {
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            let store = CentralStore(client: client, logger: logger)
+            let store = CentralStore(client: client, logger: logger, url: url)
             do {
                 return try await body(store)
-            } catch let error as PSQLError {
-                throw CentralStore.describe(error, url: url)
+            } catch {
+                throw store.centralError(error)
             }
         }
     }
@@ -48,9 +50,31 @@ public final class CentralStore: Sendable {
         return CentralError(.fault, "PostgreSQL at \(url.host):\(url.port) cannot be reached (\(error.code))")
     }
 
+    /// Any failure as a `CentralError`: a transaction's own error unwrapped, PostgreSQL's
+    /// described with where it was, anything else a fault.
+    func centralError(_ error: any Error) -> any Error {
+        switch error {
+        case let error as CentralError: return error
+        case let error as PSQLError: return Self.describe(error, url: url)
+        case let error as PostgresTransactionError:
+            if let inner = error.closureError ?? error.beginError ?? error.commitError { return centralError(inner) }
+            return CentralError(.fault, "a transaction failed at \(url.host):\(url.port)")
+        default: return error
+        }
+    }
+
+    /// `withTransaction`, with the closure's own error thrown as it was.
+    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch {
+            throw centralError(error)
+        }
+    }
+
     /// Creates the schema (every statement is idempotent).
     public func initialise() async throws {
-        try await client.withTransaction(logger: logger) { connection in
+        try await transaction { connection in
             for statement in CentralSchema.statements {
                 try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
             }
@@ -60,7 +84,7 @@ public final class CentralStore: Sendable {
     /// Registers a province's log; a second registration of the same origin changes its
     /// name and region only when the key is the same (a new key is a new history: refused).
     public func addLedger(origin: String, key: NoteVerifier, name: String, region: String?) async throws -> Bool {
-        try await client.withTransaction(logger: logger) { connection in
+        try await transaction { connection in
             let existing = try await connection.query("SELECT verifier_key FROM central_ledgers WHERE origin = \(origin) FOR UPDATE", logger: logger)
             for try await (stored) in existing.decode(String.self) {
                 guard stored == key.encoded else {

@@ -12,6 +12,8 @@ public struct CentralReport: Sendable {
         public var activities: Int64 = 0
         public var byForm: [String: Int64] = [:]
         public var contests: Int64 = 0
+        /// Every `survey.submitted` (awareness and contest feedback), as the province's `totals.surveys`.
+        public var surveysHeld: Int64 = 0
         /// Awareness surveys by audience: respondents and aware.
         public var surveys: [String: Pair] = [:]
         /// Indicators: numerator and denominator.
@@ -20,6 +22,11 @@ public struct CentralReport: Sendable {
         public struct Pair: Sendable, Equatable {
             public var first: Int64 = 0
             public var second: Int64 = 0
+
+            public init(first: Int64 = 0, second: Int64 = 0) {
+                self.first = first
+                self.second = second
+            }
         }
 
         public init() {}
@@ -34,7 +41,9 @@ public struct CentralReport: Sendable {
                 activities += n
                 byForm[measure, default: 0] += n
             case .contestHeld?: contests += n
-            case .surveySubmitted? where measure != SurveyKind.contestFeedback.rawValue && !measure.isEmpty:
+            case .surveySubmitted?:
+                surveysHeld += n
+                guard measure != SurveyKind.contestFeedback.rawValue, !measure.isEmpty else { break }
                 surveys[measure, default: Pair()].first += a
                 surveys[measure, default: Pair()].second += b
             case .indicatorReported? where !measure.isEmpty:
@@ -49,6 +58,7 @@ public struct CentralReport: Sendable {
             sum.articles += rhs.articles
             sum.activities += rhs.activities
             sum.contests += rhs.contests
+            sum.surveysHeld += rhs.surveysHeld
             sum.byChannel.merge(rhs.byChannel, uniquingKeysWith: +)
             sum.byForm.merge(rhs.byForm, uniquingKeysWith: +)
             sum.surveys.merge(rhs.surveys) { Pair(first: $0.first + $1.first, second: $0.second + $1.second) }
@@ -60,7 +70,8 @@ public struct CentralReport: Sendable {
             func counts(_ values: [String: Int64]) -> JSONValue {
                 .object(JSONObject(values.sorted { $0.key < $1.key }.map { (key: $0.key, value: .integer(Int($0.value))) }))
             }
-            func pairs(_ values: [String: Pair], _ first: String, _ second: String) -> JSONValue {
+            /// `rate` is aware / respondents for surveys, numerator / denominator for indicators.
+            func pairs(_ values: [String: Pair], _ first: String, _ second: String, rate: @escaping (Pair) -> String?) -> JSONValue {
                 .object(
                     JSONObject(
                         values.sorted { $0.key < $1.key }.map { item in
@@ -68,15 +79,16 @@ public struct CentralReport: Sendable {
                                 key: item.key,
                                 value: .object([
                                     first: .integer(Int(item.value.first)), second: .integer(Int(item.value.second)),
-                                    "rate": .optional(CentralReport.rate(item.value.second, of: item.value.first)),
+                                    "rate": .optional(rate(item.value)),
                                 ])
                             )
                         }))
             }
             return .object([
                 "articles": .integer(Int(articles)), "by_channel": counts(byChannel), "activities": .integer(Int(activities)),
-                "by_form": counts(byForm), "contests": .integer(Int(contests)), "surveys": pairs(surveys, "respondents", "aware"),
-                "indicators": pairs(indicators, "numerator", "denominator"),
+                "by_form": counts(byForm), "contests": .integer(Int(contests)), "surveys": .integer(Int(surveysHeld)),
+                "awareness": pairs(surveys, "respondents", "aware") { CentralReport.rate($0.second, of: $0.first) },
+                "indicators": pairs(indicators, "numerator", "denominator") { CentralReport.rate($0.first, of: $0.second) },
             ])
         }
     }
