@@ -49,8 +49,9 @@ ledger() {
 "$BIN" central init --db "$DB"
 "$BIN" central key --key-file "$WORK/witness.key" --name bench.example/centre >/dev/null 2>&1
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-/usr/bin/time -f "%M" -o "$WORK/serve.mem" "$BIN" central serve --db "$DB" --key-file "$WORK/witness.key" --http "127.0.0.1:$PORT" 2>"$WORK/serve.log" &
+"$BIN" central serve --db "$DB" --key-file "$WORK/witness.key" --http "127.0.0.1:$PORT" >/dev/null 2>"$WORK/serve.log" &
 SERVE=$!
+trap 'kill $SERVE 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$PORT/v1/key" >/dev/null 2>&1 && break; sleep 0.1; done
 
 phase "three ledgers of $N events…"
@@ -62,7 +63,7 @@ done
 phase "pushing the three at once…"
 start=$(date +%s.%N)
 for name in p1 p2 p3; do /usr/bin/time -f "%M" -o "$WORK/$name.mem" "$BIN" push --state-dir "$WORK/$name" --to "http://127.0.0.1:$PORT" >/dev/null & done
-wait %2 %3 %4 2>/dev/null || wait
+for job in $(jobs -p); do [ "$job" = "$SERVE" ] || wait "$job"; done
 end=$(date +%s.%N)
 HELD=$(q "SELECT count(*) FROM central_events")
 PUSH_RATE=$(echo "$HELD $start $end" | awk '{ printf "%.0f", $1 / ($3 - $2) }')
@@ -92,19 +93,20 @@ q "DELETE FROM central_checkpoints; DELETE FROM central_refusals; TRUNCATE centr
 ledger n1 "$PER"
 "$BIN" central ledger add --db "$DB" --origin n1.bench.example/ledger --key "$("$BIN" checkpoint --public-key --state-dir "$WORK/n1")" --name "n1" --region R1 >/dev/null
 "$BIN" push --state-dir "$WORK/n1" --to "http://127.0.0.1:$PORT" >/dev/null
+FIRST=$(q "SELECT id FROM central_ledgers WHERE origin = 'n1.bench.example/ledger'")
 for i in $(seq 2 "$LEDGERS"); do
   region="R$(( (i - 1) % 6 + 1 ))"
   q "INSERT INTO central_ledgers (origin, name, region, verifier_key, size, head_hash, frontier, checkpoint, cosigned, checkpoint_at, pushed_at, coordinators)
      SELECT 'n$i.bench.example/ledger', 'n$i', '$region', verifier_key, size, head_hash, frontier, checkpoint, cosigned, checkpoint_at, pushed_at, coordinators
      FROM central_ledgers WHERE origin = 'n1.bench.example/ledger';
      INSERT INTO central_events SELECT (SELECT id FROM central_ledgers WHERE origin = 'n$i.bench.example/ledger'), seq, agency, id, type, occurred_at,
-       recorded_at, corrects, data, source_file, source_sha256, source_line, source_sheet, hash FROM central_events WHERE ledger = 1;
+       recorded_at, corrects, data, source_file, source_sha256, source_line, source_sheet, hash FROM central_events WHERE ledger = $FIRST;
      INSERT INTO central_tallies SELECT (SELECT id FROM central_ledgers WHERE origin = 'n$i.bench.example/ledger'), bucket, agency, type, measure, n, a, b
-       FROM central_tallies WHERE ledger = 1;
+       FROM central_tallies WHERE ledger = $FIRST;
      INSERT INTO central_indicators SELECT (SELECT id FROM central_ledgers WHERE origin = 'n$i.bench.example/ledger'), root, agency, indicator, day, instant,
-       seq, numerator, denominator FROM central_indicators WHERE ledger = 1;
+       seq, numerator, denominator FROM central_indicators WHERE ledger = $FIRST;
      INSERT INTO central_agencies SELECT (SELECT id FROM central_ledgers WHERE origin = 'n$i.bench.example/ledger'), code, name, since, until
-       FROM central_agencies WHERE ledger = 1;"
+       FROM central_agencies WHERE ledger = $FIRST;"
 done
 q "VACUUM ANALYZE"
 ROWS=$(q "SELECT count(*) FROM central_events")
@@ -121,8 +123,8 @@ phase "reports ($RUNS runs each)…"
 read -r NATIONAL NATIONAL_MEM < <(report_time)
 read -r REGIONAL REGIONAL_MEM < <(report_time --region R2)
 REGION_LEDGERS=$(q "SELECT count(*) FROM central_ledgers WHERE region = 'R2'")
+SERVE_MEM=$(awk '/VmHWM/ { print $2 }' "/proc/$SERVE/status")
 kill "$SERVE"; wait "$SERVE" 2>/dev/null || true
-SERVE_MEM=$(cat "$WORK/serve.mem" 2>/dev/null || echo "?")
 
 echo
 echo "Centre benchmark on $(nproc) cores, PostgreSQL $(psql "$ADMIN" -Atq -c 'SHOW server_version') with fsync=on"

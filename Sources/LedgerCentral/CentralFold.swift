@@ -124,7 +124,11 @@ struct CentralFold {
             let time = EventTime.parse(row.occurredAt), let fact = ActivityFact(type: type, occurredAt: time, data: data, zone: zone)
         else { return }
         let columns = fact.measure.columns
-        let key = TallyKey(bucket: HalfMonth.start(of: fact.dayText), agency: row.agency, type: row.type, measure: columns.label ?? "")
+        // Reports across ledgers sum by ledger, not by agency: only a submitted report keeps
+        // its agency (completeness counts agencies). So a batch touches hundreds of rows, not
+        // one per agency, half-month and measure.
+        let agency = type == .reportSubmitted ? row.agency : ""
+        let key = TallyKey(bucket: HalfMonth.start(of: fact.dayText), agency: agency, type: row.type, measure: columns.label ?? "")
         deltas[key, default: TallyAmount()].n += sign
         deltas[key, default: TallyAmount()].a += sign * Int64(columns.first ?? 0)
         deltas[key, default: TallyAmount()].b += sign * Int64(columns.second ?? 0)

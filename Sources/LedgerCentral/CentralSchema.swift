@@ -1,7 +1,7 @@
 /// The centre's tables in PostgreSQL (CONTRACT §13). `central_events` holds every pushed
 /// row exactly as the province stored it, keyed by (ledger, seq), append-only by trigger;
-/// `central_tallies` is what reports read: per ledger, half-month, agency, type and
-/// measure, the count and the two sums of the events that stand (kept with each batch,
+/// `central_tallies` is what reports read: per ledger, half-month, type and measure (and
+/// agency, for submitted reports only), the count and the two sums of the events that stand (kept with each batch,
 /// corrections and retractions included), so a national year report sums a few thousand
 /// rows per ledger instead of scanning its events.
 enum CentralSchema {

@@ -141,14 +141,14 @@ extension CentralStore {
         ]
         try await connection.copyFrom(table: "central_events", columns: columns, logger: logger) { writer in
             var buffer = ByteBuffer()
-            buffer.reserveCapacity(1 << 20)
+            buffer.reserveCapacity(9 << 20)
             for event in events {
                 CopyText.row(
                     [
                         String(ledger), String(event.seq), event.agency, event.id, event.type, event.occurredAt, event.recordedAt, event.corrects,
                         event.data, event.sourceFile, event.sourceSHA256, event.sourceLine.map(String.init), event.sourceSheet, event.hash,
                     ], into: &buffer)
-                if buffer.readableBytes >= 1 << 20 {
+                if buffer.readableBytes >= 8 << 20 {
                     try await writer.write(buffer)
                     buffer.clear()
                 }
@@ -164,7 +164,8 @@ extension CentralStore {
         for event in events { fold.fold(event) }
         let deltas = fold.deltas.filter { $0.value.n != 0 || $0.value.a != 0 || $0.value.b != 0 }
         if !deltas.isEmpty {
-            let keys = Array(deltas.keys)
+            // In the primary key's order: the upsert walks the index forwards.
+            let keys = deltas.keys.sorted { ($0.bucket, $0.type, $0.measure, $0.agency) < ($1.bucket, $1.type, $1.measure, $1.agency) }
             let buckets = keys.map(\.bucket), agencies = keys.map(\.agency), types = keys.map(\.type), measures = keys.map(\.measure)
             let n = keys.map { deltas[$0]!.n }, a = keys.map { deltas[$0]!.a }, b = keys.map { deltas[$0]!.b }
             try await connection.query(
@@ -192,20 +193,27 @@ extension CentralStore {
         if !gone.isEmpty {
             try await connection.query("DELETE FROM central_indicators WHERE ledger = \(ledger) AND root = ANY(\(gone)::int8[])", logger: logger)
         }
-        for (root, fact) in indicators {
-            guard let fact else { continue }
+        let standing = indicators.compactMap { root, fact in fact.map { (root: root, fact: $0) } }
+        if !standing.isEmpty {
+            let facts = standing.map(\.fact)
             try await connection.query(
                 """
                 INSERT INTO central_indicators (ledger, root, agency, indicator, day, instant, seq, numerator, denominator)
-                VALUES (\(ledger), \(root), \(fact.agency), \(fact.indicator), \(fact.day)::date, \(fact.instant), \(fact.seq), \(fact.numerator), \(fact.denominator))
+                SELECT \(ledger), t.root, t.agency, t.indicator, t.day::date, t.instant, t.seq, t.numerator, t.denominator
+                FROM unnest(\(standing.map(\.root))::int8[], \(facts.map(\.agency))::text[], \(facts.map(\.indicator))::text[], \(facts.map(\.day))::text[],
+                    \(facts.map(\.instant))::int8[], \(facts.map(\.seq))::int8[], \(facts.map(\.numerator))::int8[], \(facts.map(\.denominator))::int8[])
+                AS t(root, agency, indicator, day, instant, seq, numerator, denominator)
                 ON CONFLICT (ledger, root) DO UPDATE SET agency = excluded.agency, indicator = excluded.indicator, day = excluded.day,
                 instant = excluded.instant, seq = excluded.seq, numerator = excluded.numerator, denominator = excluded.denominator
                 """, logger: logger)
         }
-        for agency in fold.registered where LocalDate.parse(agency.since) != nil {
+        let registered = fold.registered.filter { LocalDate.parse($0.since) != nil }
+        if !registered.isEmpty {
             try await connection.query(
                 """
-                INSERT INTO central_agencies (ledger, code, name, since) VALUES (\(ledger), \(agency.code), \(agency.name), \(agency.since)::date)
+                INSERT INTO central_agencies (ledger, code, name, since)
+                SELECT \(ledger), t.code, t.name, t.since::date
+                FROM unnest(\(registered.map(\.code))::text[], \(registered.map(\.name))::text[], \(registered.map(\.since))::text[]) AS t(code, name, since)
                 ON CONFLICT (ledger, code) DO UPDATE SET name = excluded.name
                 """, logger: logger)
         }
@@ -270,18 +278,27 @@ enum CopyText {
     static func row(_ fields: [String?], into buffer: inout ByteBuffer) {
         for (index, field) in fields.enumerated() {
             if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
-            guard let field else {
+            guard var text = field else {
                 buffer.writeStaticString("\\N")
                 continue
             }
-            for byte in field.utf8 {
-                switch byte {
-                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
-                case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
-                case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
-                case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-                default: buffer.writeInteger(byte)
+            // Most fields hold nothing to escape: written whole, or in runs between escapes.
+            text.withUTF8 { bytes in
+                var start = 0
+                for (index, byte) in bytes.enumerated() {
+                    let escape: StaticString
+                    switch byte {
+                    case UInt8(ascii: "\\"): escape = "\\\\"
+                    case UInt8(ascii: "\t"): escape = "\\t"
+                    case UInt8(ascii: "\n"): escape = "\\n"
+                    case UInt8(ascii: "\r"): escape = "\\r"
+                    default: continue
+                    }
+                    buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index]))
+                    buffer.writeStaticString(escape)
+                    start = index + 1
                 }
+                buffer.writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
             }
         }
         buffer.writeInteger(UInt8(ascii: "\n"))

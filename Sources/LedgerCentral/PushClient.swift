@@ -6,8 +6,9 @@ import LedgerStore
 import FoundationNetworking
 #endif
 
-/// The province's side of the centre's three routes, over HTTP (Foundation's URLSession:
-/// the toolchain ships it, so the push adds no client library to every build).
+/// The province's side of the centre's three routes: `http://` over a plain socket
+/// (`PlainHTTP`), `https://` with Foundation's URLSession. Both ship with the toolchain, so
+/// the push adds no client library to every build.
 public struct PushClient: Sendable {
     public let centre: URL
     public let timeout: TimeInterval
@@ -65,6 +66,17 @@ public struct PushClient: Sendable {
     }
 
     private func raw(_ request: URLRequest) async throws(CentralError) -> (Data, Int) {
+        if let url = request.url, url.scheme == "http", let host = url.host {
+            let path = url.path.isEmpty ? "/" : url.path + (url.query.map { "?" + $0 } ?? "")
+            do {
+                let answer = try await PlainHTTP.exchange(
+                    host: host, port: url.port ?? 80, method: request.httpMethod ?? "GET", path: path,
+                    body: request.httpBody.map(Array.init) ?? [], contentType: "application/x-ndjson", timeout: timeout)
+                return (Data(answer.body), answer.status)
+            } catch {
+                throw CentralError(.fault, "the centre at \(centre.absoluteString) cannot be reached: \(error)", code: "unavailable")
+            }
+        }
         var request = request
         request.timeoutInterval = timeout
         let session = URLSession(configuration: .ephemeral)

@@ -235,7 +235,7 @@ struct CentralVerify: AsyncParsableCommand {
                 if let reason = check.reason {
                     Terminal.print("FAILED: \(check.origin) seq \(check.badSeq.map(String.init) ?? "?"): \(reason)")
                 } else {
-                    Terminal.print("OK: \(check.origin): \(check.size) events, \(check.checkpoints) checkpoints")
+                    Terminal.print("OK: \(check.origin): \(check.size) events, \(check.checkpoints) checkpoint(s)")
                 }
             }
         }

@@ -20,7 +20,7 @@ struct CentralFoldTests {
     }
 
     func count(_ fold: CentralFold, _ channel: String, bucket: String = "2025-03-01") -> Int64 {
-        fold.deltas[TallyKey(bucket: bucket, agency: "BST", type: "article.published", measure: channel)]?.n ?? 0
+        fold.deltas[TallyKey(bucket: bucket, agency: "", type: "article.published", measure: channel)]?.n ?? 0
     }
 
     @Test func aCorrectionInTheSameBatchMovesTheCount() {
