@@ -60,6 +60,9 @@ for name in p1 p2 p3; do
   "$BIN" central ledger add --db "$DB" --origin "$name.bench.example/ledger" --key "$("$BIN" checkpoint --public-key --state-dir "$WORK/$name")" \
     --name "$name" --region R1 >/dev/null
 done
+# Each timed phase starts after a PostgreSQL checkpoint, so that none pays for the writes
+# of the one before (a first run saw the lone push slowed 20-fold by the COPY's checkpoint).
+q "CHECKPOINT"
 phase "pushing the three at once…"
 start=$(date +%s.%N)
 for name in p1 p2 p3; do /usr/bin/time -f "%M" -o "$WORK/$name.mem" "$BIN" push --state-dir "$WORK/$name" --to "http://127.0.0.1:$PORT" >/dev/null & done
@@ -72,22 +75,25 @@ PUSH_MEM=$(cat "$WORK"/p?.mem | sort -n | tail -1)
 phase "PostgreSQL's own COPY of the same rows (the limit)…"
 q "COPY (SELECT * FROM central_events) TO '$WORK/rows.copy'" 2>/dev/null || psql "$ADMIN" -Atq -c "\\copy (SELECT * FROM central_events) TO '$WORK/rows.copy'"
 q "CREATE TABLE copy_limit (LIKE central_events INCLUDING ALL)"
+q "CHECKPOINT"
 start=$(date +%s.%N)
 psql "$ADMIN" -Atq -c "\\copy copy_limit FROM '$WORK/rows.copy'"
 end=$(date +%s.%N)
 COPY_RATE=$(echo "$HELD $start $end" | awk '{ printf "%.0f", $1 / ($3 - $2) }')
 q "DROP TABLE copy_limit"
+q "CHECKPOINT"
 
 phase "one ledger alone…"
 ledger p4 "$N"
 "$BIN" central ledger add --db "$DB" --origin p4.bench.example/ledger --key "$("$BIN" checkpoint --public-key --state-dir "$WORK/p4")" --name p4 --region R1 >/dev/null
+q "CHECKPOINT"
 start=$(date +%s.%N)
 "$BIN" push --state-dir "$WORK/p4" --to "http://127.0.0.1:$PORT" >/dev/null
 end=$(date +%s.%N)
 ONE_RATE=$(echo "$N $start $end" | awk '{ printf "%.0f", $1 / ($3 - $2) }')
 
 phase "$LEDGERS ledgers of $PER events: one pushed, the rest copied inside PostgreSQL…"
-q "DELETE FROM central_checkpoints; DELETE FROM central_refusals; TRUNCATE central_tallies, central_lineage, central_indicators, central_agencies;
+q "DELETE FROM central_checkpoints; DELETE FROM central_refusals; TRUNCATE central_tallies, central_lineage, central_indicators, central_indicator_keys, central_agencies;
    ALTER TABLE central_events DISABLE TRIGGER central_events_no_change; DELETE FROM central_events;
    ALTER TABLE central_events ENABLE TRIGGER central_events_no_change; DELETE FROM central_ledgers;"
 ledger n1 "$PER"
@@ -105,10 +111,13 @@ for i in $(seq 2 "$LEDGERS"); do
        FROM central_tallies WHERE ledger = $FIRST;
      INSERT INTO central_indicators SELECT (SELECT id FROM central_ledgers WHERE origin = 'n$i.bench.example/ledger'), root, agency, indicator, day, instant,
        seq, numerator, denominator FROM central_indicators WHERE ledger = $FIRST;
+     INSERT INTO central_indicator_keys SELECT (SELECT id FROM central_ledgers WHERE origin = 'n$i.bench.example/ledger'), agency, indicator
+       FROM central_indicator_keys WHERE ledger = $FIRST;
      INSERT INTO central_agencies SELECT (SELECT id FROM central_ledgers WHERE origin = 'n$i.bench.example/ledger'), code, name, since, until
        FROM central_agencies WHERE ledger = $FIRST;"
 done
 q "VACUUM ANALYZE"
+q "CHECKPOINT"
 ROWS=$(q "SELECT count(*) FROM central_events")
 TALLIES=$(q "SELECT count(*) FROM central_tallies")
 report_time() {  # report_time ARGS… → "median_seconds peak_kb"

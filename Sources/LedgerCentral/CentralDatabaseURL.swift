@@ -10,6 +10,13 @@ public struct CentralDatabaseURL: Sendable, Equatable {
     public var port: Int
     public var database: String
 
+    public init(user: String, host: String, port: Int, database: String) {
+        self.user = user
+        self.host = host
+        self.port = port
+        self.database = database
+    }
+
     /// Reads the URL; a password in it is refused with the reason.
     public init(parsing text: String) throws(CentralError) {
         guard let components = URLComponents(string: text), let scheme = components.scheme,

@@ -53,9 +53,10 @@ enum CentralSchema {
         CREATE OR REPLACE FUNCTION central_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'central_events is append-only: % is not allowed', TG_OP; END $$
         """,
-        "DROP TRIGGER IF EXISTS central_events_no_change ON central_events",
+        // Replaced, never dropped first: the guard is never absent, even while a second
+        // `central init` or `serve` runs beside a push.
         """
-        CREATE TRIGGER central_events_no_change BEFORE UPDATE OR DELETE ON central_events
+        CREATE OR REPLACE TRIGGER central_events_no_change BEFORE UPDATE OR DELETE ON central_events
         FOR EACH ROW EXECUTE FUNCTION central_events_append_only()
         """,
         """
@@ -109,6 +110,18 @@ enum CentralSchema {
             instant bigint NOT NULL, seq bigint NOT NULL, numerator bigint NOT NULL, denominator bigint NOT NULL,
             PRIMARY KEY (ledger, root)
         )
+        """,
+        // Each agency's latest report of an indicator, found from the top of this index for
+        // each of its (ledger, agency, indicator) keys, without sorting the ledger's reports.
+        "CREATE INDEX IF NOT EXISTS central_indicators_latest ON central_indicators (ledger, agency, indicator, instant DESC, seq DESC)",
+        """
+        CREATE TABLE IF NOT EXISTS central_indicator_keys (
+            ledger integer NOT NULL, agency text NOT NULL, indicator text NOT NULL, PRIMARY KEY (ledger, agency, indicator)
+        )
+        """,
+        """
+        INSERT INTO central_indicator_keys SELECT DISTINCT ledger, agency, indicator FROM central_indicators
+        WHERE NOT EXISTS (SELECT 1 FROM central_indicator_keys) ON CONFLICT DO NOTHING
         """,
         "INSERT INTO central_meta (key, value) VALUES ('schema', '1') ON CONFLICT (key) DO NOTHING",
     ]

@@ -206,6 +206,12 @@ extension CentralStore {
                 ON CONFLICT (ledger, root) DO UPDATE SET agency = excluded.agency, indicator = excluded.indicator, day = excluded.day,
                 instant = excluded.instant, seq = excluded.seq, numerator = excluded.numerator, denominator = excluded.denominator
                 """, logger: logger)
+            try await connection.query(
+                """
+                INSERT INTO central_indicator_keys (ledger, agency, indicator)
+                SELECT DISTINCT \(ledger), t.agency, t.indicator FROM unnest(\(facts.map(\.agency))::text[], \(facts.map(\.indicator))::text[]) AS t(agency, indicator)
+                ON CONFLICT DO NOTHING
+                """, logger: logger)
         }
         let registered = fold.registered.filter { LocalDate.parse($0.since) != nil }
         if !registered.isEmpty {

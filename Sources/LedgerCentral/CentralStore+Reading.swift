@@ -68,11 +68,13 @@ extension CentralStore {
         // Indicators: each agency's latest standing report in the period, summed (CONTRACT §7.2).
         let latest = try await client.query(
             """
-            SELECT ledger, indicator, sum(numerator)::bigint, sum(denominator)::bigint FROM (
-                SELECT DISTINCT ON (ledger, agency, indicator) ledger, indicator, numerator, denominator FROM central_indicators
-                WHERE ledger = ANY(\(ids)::int4[]) AND day BETWEEN \(from)::date AND \(to)::date
-                ORDER BY ledger, agency, indicator, instant DESC, seq DESC
-            ) AS latest GROUP BY ledger, indicator
+            SELECT k.ledger, k.indicator, sum(latest.numerator)::bigint, sum(latest.denominator)::bigint
+            FROM central_indicator_keys k CROSS JOIN LATERAL (
+                SELECT numerator, denominator FROM central_indicators i
+                WHERE i.ledger = k.ledger AND i.agency = k.agency AND i.indicator = k.indicator AND i.day BETWEEN \(from)::date AND \(to)::date
+                ORDER BY i.instant DESC, i.seq DESC LIMIT 1
+            ) AS latest
+            WHERE k.ledger = ANY(\(ids)::int4[]) GROUP BY k.ledger, k.indicator
             """, logger: logger)
         for try await (ledger, indicator, numerator, denominator) in latest.decode((Int32, String, Int64, Int64).self) {
             figures[ledger, default: CentralReport.Figures()].indicators[indicator] = .init(first: numerator, second: denominator)

@@ -55,6 +55,12 @@ struct BackupCommand: ParsableCommand {
             if manager.fileExists(atPath: global.layout.defaultConfiguration) {
                 try manager.copyItem(atPath: global.layout.defaultConfiguration, toPath: target.defaultConfiguration)
             }
+            // The centre's cosignatures (CONTRACT §13): an edition reproduced from the copy
+            // prints the same witnessed checkpoint, and an auditor can check them.
+            if manager.fileExists(atPath: global.layout.witnessed) { try manager.copyItem(atPath: global.layout.witnessed, toPath: target.witnessed) }
+            if manager.fileExists(atPath: global.layout.cosignedCheckpoint) {
+                try manager.copyItem(atPath: global.layout.cosignedCheckpoint, toPath: target.cosignedCheckpoint)
+            }
         } catch {
             throw CommandFailure("the backup into \(destination) failed: \(error)", status: .unexpected)
         }

@@ -240,8 +240,12 @@ class PushWitnessReport(CentreTestCase):
             stranger = run("central", "key", "--key-file", os.path.join(self.folder, "other.key"), "--name", "bonoivu.example/centre").stdout.strip()
             bad = run("verify", "--state-dir", province.state, "--checkpoint", witnessed, "--witness-key", stranger, check=False)
             self.assertEqual(bad.returncode, 3, bad.stdout)
-            # The editions issued afterwards print it.
+            # The editions issued afterwards print it, and a backup keeps it for the auditor.
             self.assertEqual(province.report("2024")["witnessed_checkpoint"], note)
+            copy = os.path.join(self.folder, "backup-" + province.origin.replace("/", "_"))
+            run("backup", copy, "--state-dir", province.state)
+            run("verify", "--state-dir", copy, "--checkpoint", os.path.join(copy, "witnessed-checkpoint.txt"), "--witness-key", centre.witness)
+            self.assertEqual(sorted(os.listdir(os.path.join(copy, "witnessed"))), sorted(os.listdir(os.path.join(province.state, "witnessed"))))
         status = centre.status()
         self.assertEqual(status[soctrang.origin]["size"], soctrang.head())
         self.assertEqual(status[cantho.origin]["region"], "CT")
