@@ -46,4 +46,4 @@ echo "-- central status, central verify"
 echo "-- the region's first-quarter 2024 report (every format in $CENTRE/reports)"
 "$BIN" central report --db "$DB" --period 2024-Q1 --region CT --format json,md,html,csv,docx --out "$CENTRE/reports" >/dev/null
 sed -n '1,/^## Theo tỉnh/{/^## Theo tỉnh/!p}' "$CENTRE/reports/central-2024-Q1-CT.md" | sed '/^$/d'
-awk '/^## Theo tỉnh/{f=1} /^## Khảo sát/{f=0} f' "$CENTRE/reports/central-2024-Q1-CT.md" | sed '/^$/d'
+awk '/^## Theo tỉnh/{f=1; print; next} /^## /{f=0} f' "$CENTRE/reports/central-2024-Q1-CT.md" | sed '/^$/d'

@@ -253,7 +253,7 @@ class PushWitnessReport(CentreTestCase):
         checks = self.assert_verified()
         self.assertEqual([l["ok"] for l in checks["ledgers"]], [True, True])
 
-        for period in ("2024", "2024-Q2", "2024-H1"):
+        for period in ("2024", "2024-Q1", "2024-Q2", "2024-H1"):
             out_dir = os.path.join(self.folder, "central-" + period)
             run("central", "report", "--db", self.db, "--period", period, "--region", "CT", "--format", "json,md,html,csv,docx", "--out", out_dir)
             with open(os.path.join(out_dir, "central-%s-CT.json" % period)) as f:

@@ -24,6 +24,7 @@ public struct CentralReportWords: Bilingual, Sendable {
     public var region: String { pick("Vùng", "Region") }
     public var ledger: String { pick("Sổ cái", "Ledger") }
     public var name: String { pick("Tên", "Name") }
+    public var qualifiedAgency: String { pick("Cơ quan, đơn vị (sổ cái:mã)", "Agency (ledger:code)") }
     public var ledgers: String { pick("Số sổ cái", "Ledgers") }
     public var size: String { pick("Số sự kiện đã nhận", "Events held") }
     public var articles: String { pick("Tin, bài", "Articles") }

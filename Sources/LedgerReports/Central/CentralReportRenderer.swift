@@ -44,6 +44,11 @@ public struct CentralReportRenderer: Sendable {
         CentralReport.rate(part, of: whole).map { HumanNumbers(language).percent($0) } ?? "—"
     }
 
+    /// An audience's name (the code when it is none the vocabulary knows).
+    private func audience(_ code: String) -> String { Audience(rawValue: code)?.label.text(in: language) ?? code }
+
+    private func indicator(_ code: String) -> String { TargetIndicator.parse(code)?.label(in: language) ?? code }
+
     var tables: [Table] {
         let w = words, t = report.totals
         let n = HumanNumbers(language)
@@ -67,10 +72,10 @@ public struct CentralReportRenderer: Sendable {
                 }),
             Table(
                 title: w.byLedger,
-                header: [w.ledger, w.name, w.region, w.size, w.articles, w.activities, w.contests, w.expected, w.submitted, w.rate],
+                header: [w.name, w.ledger, w.region, w.size, w.articles, w.activities, w.contests, w.expected, w.submitted, w.rate],
                 rows: report.ledgers.map { line in
                     [
-                        line.origin, line.name, line.region ?? "—", n.count(line.size), n.count(line.figures.articles),
+                        line.name, line.origin, line.region ?? "—", n.count(line.size), n.count(line.figures.articles),
                         n.count(line.figures.activities), n.count(line.figures.contests), n.count(line.expected), n.count(line.submitted),
                         rate(Int64(line.submitted), Int64(line.expected)),
                     ]
@@ -93,7 +98,7 @@ public struct CentralReportRenderer: Sendable {
                     }))
         }
         let missing = report.ledgers.flatMap { line in line.missing.map { [line.origin, "\(line.origin):\($0)"] } }
-        tables.append(Table(title: w.missing, header: [w.ledger, w.name], rows: missing))
+        tables.append(Table(title: w.missing, header: [w.ledger, w.qualifiedAgency], rows: missing))
         return tables
     }
 
@@ -121,7 +126,14 @@ public struct CentralReportRenderer: Sendable {
                 continue
             }
             body += "<div class=\"wide\"><table>\n<thead><tr>" + table.header.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-            body += table.rows.map { "<tr>" + $0.map { "<td>\(e($0))</td>" }.joined() + "</tr>\n" }.joined() + "</tbody></table></div>\n"
+            // Figures right-aligned, as in the province's reports.
+            body +=
+                table.rows.map { row in
+                    "<tr>"
+                        + row.map { cell in cell.first.map { $0.isNumber || $0 == "—" } == true ? "<td class=\"n\">\(e(cell))</td>" : "<td>\(e(cell))</td>" }
+                        .joined()
+                        + "</tr>\n"
+                }.joined() + "</tbody></table></div>\n"
         }
         return """
             <!DOCTYPE html>
@@ -129,7 +141,7 @@ public struct CentralReportRenderer: Sendable {
             <title>\(e(title))</title>
             <style>body{font-family:"Times New Roman",serif;max-width:60rem;margin:1rem auto;padding:0 1rem;line-height:1.4}
             .wide{overflow-x:auto}table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #555;padding:.25rem .5rem;text-align:left}
-            th{background:#eee}</style></head>
+            th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}</style></head>
             <body><main>
             \(body)</main></body></html>
 
