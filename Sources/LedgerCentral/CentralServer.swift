@@ -3,6 +3,7 @@ import Hummingbird
 import LedgerDomain
 import LedgerStore
 import Logging
+import Synchronization
 
 /// `central serve`: the centre's HTTP face for provinces. Three routes:
 /// `GET /v1/head?origin=O` (how far the centre holds a ledger), `POST /v1/push` (one
@@ -11,6 +12,9 @@ import Logging
 /// 409 or 422; a batch over `maxBatchBytes` is 413 before a byte of it is parsed.
 public struct CentralServer: Sendable {
     public static let maxBatchBytes = 64 << 20
+    /// Batches read and checked at once; more wait outside (503 `busy`, `Retry-After: 1`),
+    /// so that many clients cannot make the centre hold many 64 MiB bodies.
+    public static let concurrentBatches = 4
 
     let store: CentralStore
     let cosigner: CosignatureSigner
@@ -25,6 +29,7 @@ public struct CentralServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router()
         let store = self.store, cosigner = self.cosigner, logger = self.logger
+        let gate = BatchGate(limit: Self.concurrentBatches)
         router.get("/v1/key") { _, _ in
             Self.text(cosigner.verifier.encoded + "\n")
         }
@@ -47,6 +52,12 @@ public struct CentralServer: Sendable {
             }
         }
         router.post("/v1/push") { request, _ in
+            guard gate.enter() else {
+                var busy = Self.refusal(CentralError(.fault, "the centre is taking other batches; send again in a second", code: "busy"), size: nil)
+                busy.headers[.retryAfter] = "1"
+                return busy
+            }
+            defer { gate.leave() }
             let body: ByteBuffer
             do {
                 body = try await request.body.collect(upTo: Self.maxBatchBytes)
@@ -75,6 +86,9 @@ public struct CentralServer: Sendable {
         let logger = self.logger
         let application = Application(
             router: router(),
+            // A client that sends nothing for this long is disconnected, instead of holding
+            // one of the batch places for ever.
+            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(host, port: port), serverName: nil, reuseAddress: true),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
@@ -83,6 +97,27 @@ public struct CentralServer: Sendable {
             },
             logger: logger)
         try await application.runService()
+    }
+
+    /// A count of batches in hand, bounded.
+    final class BatchGate: Sendable {
+        private let state: Mutex<Int>
+        let limit: Int
+
+        init(limit: Int) {
+            self.limit = limit
+            state = Mutex(0)
+        }
+
+        func enter() -> Bool {
+            state.withLock { count in
+                guard count < limit else { return false }
+                count += 1
+                return true
+            }
+        }
+
+        func leave() { state.withLock { $0 -= 1 } }
     }
 
     static func json(_ value: JSONValue, status: HTTPResponse.Status) -> Response {

@@ -69,6 +69,11 @@ public struct LedgerPush: Sendable {
             let receipt: PushReceipt
             do {
                 receipt = try await client.send(batch)
+            } catch let error where error.code == "busy" && retries < 60 {
+                // The centre is taking other provinces' batches: the same batch again shortly.
+                retries += 1
+                try? await Task.sleep(for: .seconds(1))
+                continue
             } catch let error where error.code == "gap" && retries < 3 {
                 // Another push moved the centre meanwhile: ask again and go on from there.
                 retries += 1

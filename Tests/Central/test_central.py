@@ -394,6 +394,32 @@ class Faults(CentreTestCase):
         self.assertEqual(refused.exception.code, 413)
         self.assert_verified()
 
+    def test_clients_that_hold_every_batch_place_get_busy_answers_and_the_centre_goes_on(self):
+        province = Province(self.folder, "busy.example/ledger", agencies=["BST"])
+        centre = self.centre()
+        centre.add(province, "Busy", "X")
+        holders = []
+        for _ in range(4):  # CentralServer.concurrentBatches: heads sent, bodies never
+            s = socket.create_connection(("127.0.0.1", centre.port))
+            s.sendall(b"POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n{")
+            holders.append(s)
+        time.sleep(0.5)
+        request = urllib.request.Request(centre.url + "/v1/push", data=b"{}\n")
+        with self.assertRaises(urllib.error.HTTPError) as busy:
+            urllib.request.urlopen(request, timeout=30)
+        self.assertEqual(busy.exception.code, 503)
+        self.assertEqual(busy.exception.headers["Retry-After"], "1")
+        self.assertEqual(json.loads(busy.exception.read())["code"], "busy")
+        # A push meanwhile waits its turn instead of failing; the places free as the holders go.
+        push = subprocess.Popen([BIN, "push", "--to", centre.url, "--state-dir", province.state], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=ENV, text=True)
+        time.sleep(2)
+        for s in holders:
+            s.close()
+        _, err = push.communicate(timeout=60)
+        self.assertEqual(push.returncode, 0, err)
+        self.assertEqual(self.rows(province.origin), province.head())
+
     def test_the_network_gone_the_daemon_keeps_working_and_catches_up(self):
         province = Province(self.folder, "away.example/ledger", agencies=["BST"])
         port = free_port()
