@@ -31,16 +31,40 @@ public struct PushBatch: Sendable {
         ]
         out.append(contentsOf: JSONWriter.string(.object(head)).utf8)
         out.append(0x0A)
+        // Written field by field (RFC 8785 string escaping), not through a JSONObject per
+        // event: the push spent as much time building those as the centre took to check them.
+        func key(_ name: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) }
+        func text(_ value: String?) {
+            if let value { CanonicalJSON.writeString(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        }
         for event in events {
-            let line: JSONObject = [
-                "seq": .integer(Int(event.seq)), "agency": .string(event.agency), "id": .string(event.id), "type": .string(event.type),
-                "occurred_at": .string(event.occurredAt), "recorded_at": .string(event.recordedAt), "corrects": JSONValue.optional(event.corrects),
-                "data": .string(event.data), "source_file": JSONValue.optional(event.sourceFile),
-                "source_sha256": JSONValue.optional(event.sourceSHA256), "source_line": JSONValue.optional(event.sourceLine),
-                "source_sheet": JSONValue.optional(event.sourceSheet), "hash": .string(event.hash),
-            ]
-            out.append(contentsOf: JSONWriter.string(.object(line)).utf8)
-            out.append(0x0A)
+            key("{\"seq\":")
+            out.append(contentsOf: String(event.seq).utf8)
+            key(",\"agency\":")
+            text(event.agency)
+            key(",\"id\":")
+            text(event.id)
+            key(",\"type\":")
+            text(event.type)
+            key(",\"occurred_at\":")
+            text(event.occurredAt)
+            key(",\"recorded_at\":")
+            text(event.recordedAt)
+            key(",\"corrects\":")
+            text(event.corrects)
+            key(",\"data\":")
+            text(event.data)
+            key(",\"source_file\":")
+            text(event.sourceFile)
+            key(",\"source_sha256\":")
+            text(event.sourceSHA256)
+            key(",\"source_line\":")
+            if let line = event.sourceLine { out.append(contentsOf: String(line).utf8) } else { key("null") }
+            key(",\"source_sheet\":")
+            text(event.sourceSheet)
+            key(",\"hash\":")
+            text(event.hash)
+            key("}\n")
         }
         return out
     }
