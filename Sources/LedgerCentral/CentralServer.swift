@@ -38,7 +38,7 @@ public struct CentralServer: Sendable {
                 return Self.refusal(CentralError(.rejected, "the query names no origin (?origin=…)"), size: nil)
             }
             do {
-                guard let ledger = try await store.ledger(origin: origin) else {
+                guard let ledger = try await Self.within(Self.databaseDeadline, { try await store.ledger(origin: origin) }) else {
                     return Self.refusal(CentralError(.usage, "\(origin) is not registered at the centre", code: "unknown_ledger"), size: nil)
                 }
                 let head: JSONObject = [
@@ -67,7 +67,7 @@ public struct CentralServer: Sendable {
             }
             do {
                 let batch = try PushBatch(decoding: body.readableBytesView)
-                let receipt = try await store.accept(batch, cosigner: cosigner)
+                let receipt = try await Self.within(Self.databaseDeadline) { try await store.accept(batch, cosigner: cosigner) }
                 logger.info(
                     "batch accepted",
                     metadata: [
@@ -97,6 +97,40 @@ public struct CentralServer: Sendable {
             },
             logger: logger)
         try await application.runService()
+    }
+
+    /// How long a request may wait on PostgreSQL: a server that went away mid-batch (its
+    /// connection pool waiting to connect again) is answered 503, not held for ever.
+    static let databaseDeadline = Duration.seconds(30)
+
+    /// `body`, or a fault once `limit` has passed. The answer does not wait for the body to
+    /// end: it is cancelled, but a connection that died in the middle of a `COPY` may leave
+    /// it waiting on PostgreSQL, and the province must hear back all the same.
+    static func within<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let once = OnceAnswer(continuation)
+            let work = Task {
+                do { once.resume(.success(try await body())) } catch { once.resume(.failure(error)) }
+            }
+            Task {
+                try? await Task.sleep(for: limit)
+                work.cancel()
+                once.resume(.failure(CentralError(.fault, "the centre's database did not answer within \(limit.components.seconds) s", code: "unavailable")))
+            }
+        }
+    }
+
+    /// A continuation resumed by whichever comes first, once.
+    final class OnceAnswer<T: Sendable>: Sendable {
+        private let continuation: Mutex<CheckedContinuation<T, any Error>?>
+
+        init(_ continuation: CheckedContinuation<T, any Error>) {
+            self.continuation = Mutex(continuation)
+        }
+
+        func resume(_ result: Result<T, any Error>) {
+            continuation.withLock { $0.take() }?.resume(with: result)
+        }
     }
 
     /// A count of batches in hand, bounded.

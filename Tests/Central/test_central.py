@@ -140,7 +140,12 @@ class Centre:
     def stop(self):
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=15)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+                raise AssertionError("the centre did not stop within 15 s of SIGTERM")
 
     def add(self, province, name, region, key=None):
         run("central", "ledger", "add", "--db", self.db, "--origin", province.origin, "--key", key or province.key(),
