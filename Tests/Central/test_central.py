@@ -285,6 +285,7 @@ class PushWitnessReport(CentreTestCase):
                 self.assertIn("Cần Thơ", docx.read("word/document.xml").decode())
             with open(os.path.join(out_dir, "central-%s-CT.csv" % period)) as f:
                 self.assertEqual(len(f.read().strip().split("\n")), 3)
+        self.assert_accessible(os.path.join(self.folder, "central-2024", "central-2024-CT.html"))
         # Channel by channel, as the province's agencies' lines sum them: the correction
         # moved TT-A1 from zalo to website, the retraction took TT-A2 away.
         for province in (soctrang, cantho):
@@ -298,6 +299,35 @@ class PushWitnessReport(CentreTestCase):
             self.assertEqual({k: v for k, v in line["figures"]["by_channel"].items() if v}, expected)
         with sqlite3.connect(os.path.join(cantho.state, "ledger.sqlite")) as db:
             self.assertEqual(db.execute("SELECT count(*) FROM events WHERE id IN ('TT-A1-sua', 'TT-A2-rut')").fetchone()[0], 2)
+
+    def assert_accessible(self, path):
+        """axe-core (WCAG 2.1 A and AA) in headless Chromium finds no critical or serious
+        violation, on a desktop and on a phone, where nothing but a table scrolls sideways."""
+        import axe_core_python
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        axe = open(os.path.join(os.path.dirname(axe_core_python.__file__), "axe.min.js"), encoding="utf-8").read()
+        for width, height in ((1366, 768), (390, 844)):
+            options = webdriver.ChromeOptions()
+            for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=%d,%d" % (max(width, 500), height)]:
+                options.add_argument(argument)
+            if width < 500:
+                options.add_experimental_option("mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 3}})
+            options.binary_location = "/usr/bin/chromium"
+            browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+            try:
+                browser.get("file://" + path)
+                browser.set_script_timeout(60)
+                violations = browser.execute_async_script(axe + """
+                    const done = arguments[arguments.length - 1];
+                    axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                       .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact}))))
+                       .catch(e => done([{id: 'axe-error', impact: 'critical'}]));""")
+                self.assertEqual([v for v in violations if v["impact"] in ("critical", "serious")], [], path)
+                self.assertLessEqual(browser.execute_script("return document.documentElement.scrollWidth"),
+                                     browser.execute_script("return window.innerWidth"), "width %d" % width)
+            finally:
+                browser.quit()
 
     def test_a_ledger_that_is_not_registered_or_a_wrong_key_is_refused_with_its_reason(self):
         first = Province(self.folder, "a.example/ledger", agencies=["BST"])
