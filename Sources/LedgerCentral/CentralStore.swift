@@ -141,6 +141,8 @@ public final class CentralStore: Sendable {
     }
 
     public func ledger(origin: String) async throws -> Ledger? {
-        try await ledgers().first { $0.origin == origin }
+        let rows = try await client.query("SELECT \(unescaped: Self.ledgerColumns) FROM central_ledgers WHERE origin = \(origin)", logger: logger)
+        for try await row in rows.decode(LedgerRow.self) { return Self.ledger(row) }
+        return nil
     }
 }

@@ -336,6 +336,13 @@ class PushWitnessReport(CentreTestCase):
         out = first.push(centre.url, check=False)
         self.assertEqual(out.returncode, 2, out.stderr)
         self.assertIn("unknown_ledger", out.stderr)
+        # --batch: 1 and 200,000 are the bounds; past them, a usage error before anything is sent.
+        for batch in ("0", "200001"):
+            out = first.push(centre.url, "--batch", batch, check=False)
+            self.assertEqual(out.returncode, 2, out.stderr)
+            self.assertIn("--batch", out.stderr)
+        for batch in ("1", "200000"):  # taken, and sent: the centre refuses the unregistered ledger
+            self.assertIn("unknown_ledger", first.push(centre.url, "--batch", batch, check=False).stderr)
         centre.add(first, "A", "X", key=second.key())
         out = first.push(centre.url, check=False)
         self.assertEqual(out.returncode, 3, out.stderr)

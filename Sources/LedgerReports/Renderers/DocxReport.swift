@@ -155,18 +155,14 @@ struct DocxReport: WordprocessingDocument {
                     paragraph(run(d.director, bold: true), align: "center"),
                 ]
             ])
-        if let checkpoint = report.checkpoint {
-            // Every line in a fixed-width font, so that a paper copy can be typed back in.
-            body += heading(l.checkpoint)
-            body += paragraph(run(l.checkpointNote, italic: true, size: 20), align: "both")
-            for line in checkpoint.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-                body += paragraph(monospaced(String(line)))
-            }
-        }
-        if let witnessed = report.witnessedCheckpoint {
-            body += heading(l.witnessedCheckpoint)
-            body += paragraph(run(l.witnessedCheckpointNote, italic: true, size: 20), align: "both")
-            for line in witnessed.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+        // Every line of a signed note in a fixed-width font, so that a paper copy can be typed back in.
+        for (title, explained, note) in [
+            (l.checkpoint, l.checkpointNote, report.checkpoint), (l.witnessedCheckpoint, l.witnessedCheckpointNote, report.witnessedCheckpoint),
+        ] {
+            guard let note else { continue }
+            body += heading(title)
+            body += paragraph(run(explained, italic: true, size: 20), align: "both")
+            for line in note.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
                 body += paragraph(monospaced(String(line)))
             }
         }

@@ -67,11 +67,10 @@ struct HTMLReport {
         html += initiativesSection()
         html += section(l.silent, "<p>\(e(report.silentAgencies.isEmpty ? l.none : words.agencies(report.silentAgencies)))</p>")
         html += Self.findings(Findings(report, language: l.language), labels: l)
-        if let checkpoint = report.checkpoint {
-            html += section(l.checkpoint, "<p>\(e(l.checkpointNote))</p>\n<pre class=\"checkpoint\">\(e(checkpoint))</pre>")
-        }
-        if let witnessed = report.witnessedCheckpoint {
-            html += section(l.witnessedCheckpoint, "<p>\(e(l.witnessedCheckpointNote))</p>\n<pre class=\"checkpoint\">\(e(witnessed))</pre>")
+        for (title, explained, note) in [
+            (l.checkpoint, l.checkpointNote, report.checkpoint), (l.witnessedCheckpoint, l.witnessedCheckpointNote, report.witnessedCheckpoint),
+        ] {
+            if let note { html += section(title, "<p>\(e(explained))</p>\n<pre class=\"checkpoint\">\(e(note))</pre>") }
         }
         return html
     }

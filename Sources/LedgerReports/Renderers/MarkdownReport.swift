@@ -106,27 +106,14 @@ struct MarkdownReport {
         lines.append(report.silentAgencies.isEmpty ? l.none : text(w.agencies(report.silentAgencies)))
         lines.append("")
         lines.append(contentsOf: Self.findings(Findings(report, language: l.language), labels: l))
-        if let checkpoint = report.checkpoint {
-            lines.append("## \(l.checkpoint)")
-            lines.append("")
-            lines.append(l.checkpointNote)
-            lines.append("")
-            lines.append("```")
-            lines.append(contentsOf: checkpoint.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
-            lines.append("```")
-            lines.append("")
-        }
-        if let witnessed = report.witnessedCheckpoint {
-            lines.append("## \(l.witnessedCheckpoint)")
-            lines.append("")
-            lines.append(l.witnessedCheckpointNote)
-            lines.append("")
-            lines.append("```")
-            lines.append(contentsOf: witnessed.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
-            lines.append("```")
-            lines.append("")
-        }
+        if let checkpoint = report.checkpoint { lines += Self.note(checkpoint, title: l.checkpoint, explained: l.checkpointNote) }
+        if let witnessed = report.witnessedCheckpoint { lines += Self.note(witnessed, title: l.witnessedCheckpoint, explained: l.witnessedCheckpointNote) }
         return lines.joined(separator: "\n")
+    }
+
+    /// A signed note (the checkpoint, the centre's cosigned one) as a fenced block under its heading.
+    static func note(_ note: String, title: String, explained: String) -> [String] {
+        ["## \(title)", "", explained, "", "```"] + note.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) + ["```", ""]
     }
 
     private func cell(_ text: String) -> String { Self.cell(text) }

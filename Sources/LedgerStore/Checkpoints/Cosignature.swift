@@ -35,17 +35,13 @@ public struct CosignatureVerifier: Sendable, Equatable {
 
     /// Reads `<name>+<hex id>+<base64(0x04 ‖ key)>`; nil when it is not one or its id does not match.
     public init?(encoded text: String) {
-        let fields = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
-        guard fields.count == 3, NoteKey.isValidName(String(fields[0])), fields[1].count == 8,
-            let id = HashChain.bytes(hex: String(fields[1])), let key = Data(base64Encoded: String(fields[2])),
-            key.count == 33, key.first == Cosignature.ed25519
-        else { return nil }
-        self.init(name: String(fields[0]), publicKey: Array(key.dropFirst()))
-        guard keyID == id else { return nil }
+        guard let fields = NoteKey.fields(of: text, type: Cosignature.ed25519, signer: false) else { return nil }
+        self.init(name: fields.name, publicKey: fields.key)
+        guard keyID == fields.id else { return nil }
     }
 
     public var encoded: String {
-        "\(name)+\(HashChain.hex(keyID))+\(Data([Cosignature.ed25519] + publicKey).base64EncodedString())"
+        NoteKey.text(name: name, id: keyID, type: Cosignature.ed25519, key: publicKey, signer: false)
     }
 
     /// The note's text and the time of the cosignature, when one of its lines is this
@@ -84,18 +80,15 @@ public struct CosignatureSigner: Sendable {
     }
 
     public init?(encoded text: String) {
-        let fields = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false)
-        guard fields.count == 5, fields[0] == "PRIVATE", fields[1] == "KEY", NoteKey.isValidName(String(fields[2])),
-            let id = HashChain.bytes(hex: String(fields[3])), let seed = Data(base64Encoded: String(fields[4])),
-            seed.count == 33, seed.first == Cosignature.ed25519,
-            let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: seed.dropFirst())
+        guard let fields = NoteKey.fields(of: text, type: Cosignature.ed25519, signer: true),
+            let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: fields.key)
         else { return nil }
-        self.init(name: String(fields[2]), key: key)
-        guard verifier.keyID == id else { return nil }
+        self.init(name: fields.name, key: key)
+        guard verifier.keyID == fields.id else { return nil }
     }
 
     public var encoded: String {
-        "PRIVATE+KEY+\(name)+\(HashChain.hex(verifier.keyID))+\(Data([Cosignature.ed25519] + seed).base64EncodedString())"
+        NoteKey.text(name: name, id: verifier.keyID, type: Cosignature.ed25519, key: seed, signer: true)
     }
 
     /// `note` with this witness's line added after its own signatures, stamped `timestamp`

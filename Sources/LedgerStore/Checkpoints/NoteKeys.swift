@@ -19,6 +19,28 @@ public enum NoteKey {
         hasher.update(data: Array(name.utf8) + [0x0A, ed25519] + publicKey)
         return Array(hasher.finalize().prefix(4))
     }
+
+    /// Reads a key text: `<name>+<8 hex id>+<base64(type ‖ 32 bytes)>`, with `PRIVATE+KEY+`
+    /// in front for a signer. The checkpoint's keys (type 0x01) and the centre's witness
+    /// keys (0x04, `Cosignature`) are written alike; the caller checks the id.
+    static func fields(of text: String, type: UInt8, signer: Bool) -> (name: String, id: [UInt8], key: [UInt8])? {
+        var text = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        if signer {
+            guard text.hasPrefix("PRIVATE+KEY+") else { return nil }
+            text = text.dropFirst("PRIVATE+KEY+".count)
+        }
+        // Cut at the first two “+” only: base64 has its own.
+        let fields = text.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
+        guard fields.count == 3, isValidName(String(fields[0])), fields[1].count == 8, let id = HashChain.bytes(hex: String(fields[1])),
+            let key = Data(base64Encoded: String(fields[2])), key.count == 33, key.first == type
+        else { return nil }
+        return (String(fields[0]), id, Array(key.dropFirst()))
+    }
+
+    /// The key text `fields(of:type:signer:)` reads.
+    static func text(name: String, id: [UInt8], type: UInt8, key: [UInt8], signer: Bool) -> String {
+        (signer ? "PRIVATE+KEY+" : "") + "\(name)+\(HashChain.hex(id))+\(Data([type] + key).base64EncodedString())"
+    }
 }
 
 /// A key that checks notes: what an auditor is given.
@@ -36,18 +58,13 @@ public struct NoteVerifier: Sendable, Equatable {
     /// Reads `<name>+<hex id>+<base64(0x01 ‖ key)>`; nil when it is not one or its id
     /// does not match its key.
     public init?(encoded text: String) {
-        // Cut at the first two “+” only: base64 has its own.
-        let fields = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
-        guard fields.count == 3, NoteKey.isValidName(String(fields[0])), fields[1].count == 8,
-            let id = HashChain.bytes(hex: String(fields[1])), let key = Data(base64Encoded: String(fields[2])),
-            key.count == 33, key.first == NoteKey.ed25519
-        else { return nil }
-        self.init(name: String(fields[0]), publicKey: Array(key.dropFirst()))
-        guard keyID == id else { return nil }
+        guard let fields = NoteKey.fields(of: text, type: NoteKey.ed25519, signer: false) else { return nil }
+        self.init(name: fields.name, publicKey: fields.key)
+        guard keyID == fields.id else { return nil }
     }
 
     public var encoded: String {
-        "\(name)+\(HashChain.hex(keyID))+\(Data([NoteKey.ed25519] + publicKey).base64EncodedString())"
+        NoteKey.text(name: name, id: keyID, type: NoteKey.ed25519, key: publicKey, signer: false)
     }
 
     /// The text of `note` when one of its signature lines is this key's and valid.
@@ -95,18 +112,15 @@ public struct NoteSigner: Sendable {
 
     /// Reads `PRIVATE+KEY+<name>+<hex id>+<base64(0x01 ‖ seed)>`.
     public init?(encoded text: String) {
-        let fields = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false)
-        guard fields.count == 5, fields[0] == "PRIVATE", fields[1] == "KEY", NoteKey.isValidName(String(fields[2])),
-            let id = HashChain.bytes(hex: String(fields[3])), let seed = Data(base64Encoded: String(fields[4])),
-            seed.count == 33, seed.first == NoteKey.ed25519,
-            let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: seed.dropFirst())
+        guard let fields = NoteKey.fields(of: text, type: NoteKey.ed25519, signer: true),
+            let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: fields.key)
         else { return nil }
-        self.init(name: String(fields[2]), key: key)
-        guard verifier.keyID == id else { return nil }
+        self.init(name: fields.name, key: key)
+        guard verifier.keyID == fields.id else { return nil }
     }
 
     public var encoded: String {
-        "PRIVATE+KEY+\(name)+\(HashChain.hex(verifier.keyID))+\(Data([NoteKey.ed25519] + seed).base64EncodedString())"
+        NoteKey.text(name: name, id: verifier.keyID, type: NoteKey.ed25519, key: seed, signer: true)
     }
 
     /// The signed note of `text` (which ends with a newline): the text, a blank line, and
